@@ -1,0 +1,14 @@
+// swift-tools-version: 6.1
+import PackageDescription
+
+// The benchmark is its own package so that `swift test` at the root never
+// builds it. Run it with `bash Benchmarks/run.sh` (see README).
+let package = Package(
+    name: "hark-benchmarks",
+    dependencies: [.package(name: "hark", path: "..")],
+    targets: [
+        .executableTarget(
+            name: "hark-bench",
+            dependencies: [.product(name: "HarkCore", package: "hark")])
+    ]
+)

@@ -1,0 +1,88 @@
+import Foundation
+import HarkCore
+
+// hark's benchmark. Every figure is printed beside a baseline measured in the
+// same run on the same machine, as a ratio:
+//   load:   TranscriptLoader on the 1,000-hour whisper file vs a plain byte
+//           scan of the same file (read it and count its lines);
+//   memory: peak resident memory of a process that loads the file, vs the
+//           file's size;
+//   search: `hark search --count` over 1,000 episode files vs `rg -c`.
+
+struct Options {
+    var hark = ".build/release/hark"
+    var data = "Benchmarks/data"
+    var sample = "sample-data/gradient-dissent-sarah-catanzaro.whisper.txt"
+    var runs = 5
+    var childMode: String?
+    var childFile: String?
+
+    init(_ arguments: [String]) {
+        var iterator = arguments.dropFirst().makeIterator()
+        while let argument = iterator.next() {
+            switch argument {
+            case "--hark": hark = iterator.next() ?? hark
+            case "--data": data = iterator.next() ?? data
+            case "--sample": sample = iterator.next() ?? sample
+            case "--runs": runs = Int(iterator.next() ?? "") ?? runs
+            case "--child-load", "--child-scan":
+                childMode = argument
+                childFile = iterator.next()
+            default: break
+            }
+        }
+    }
+}
+
+let options = Options(CommandLine.arguments)
+
+if let mode = options.childMode, let file = options.childFile {
+    // Run in a child process so its peak memory is its own.
+    if mode == "--child-load" {
+        let transcript = try TranscriptLoader.load(path: file)
+        precondition(!transcript.isEmpty)
+    } else {
+        let lines = try Measure.byteScan(file)
+        precondition(lines > 0)
+    }
+    print(Measure.ownPeakRSS())
+    exit(0)
+}
+
+let longPath = options.data + "/1000-hours.whisper.txt"
+let episodeFolder = options.data + "/episodes"
+try FileManager.default.createDirectory(atPath: options.data, withIntermediateDirectories: true)
+print("making inputs in \(options.data) (once)…")
+try Generator.longTranscript(sample: options.sample, into: longPath)
+try Generator.episodeFolder(sample: options.sample, into: episodeFolder)
+let fileSize = (try FileManager.default.attributesOfItem(atPath: longPath)[.size] as? NSNumber)?.intValue ?? 0
+let megabytes = Double(fileSize) / 1_000_000
+
+print("\n== load: \(longPath) (\(String(format: "%.1f", megabytes)) MB), median of \(options.runs) ==")
+var lineCount = 0
+let scan = Measure.median(options.runs) { lineCount = try Measure.byteScan(longPath) }
+var segments = 0
+let load = Measure.median(options.runs) { segments = try TranscriptLoader.load(path: longPath).segments.count }
+print(Measure.row("byte scan (baseline)", scan, megabytes, note: "\(lineCount) lines"))
+print(Measure.row("hark load", load, megabytes, note: "\(segments) segments; \(String(format: "%.2f", load / scan))x the scan's time"))
+
+print("\n== peak memory (VmHWM of a child process that does only this) ==")
+let me = CommandLine.arguments[0]
+let scanRSS = Int(try Measure.run(me, ["--child-scan", longPath]).trimmingCharacters(in: .whitespacesAndNewlines)) ?? 0
+let loadRSS = Int(try Measure.run(me, ["--child-load", longPath]).trimmingCharacters(in: .whitespacesAndNewlines)) ?? 0
+print(String(format: "byte scan (baseline)  %7.1f MB", Double(scanRSS) / 1e6))
+print(String(format: "hark load             %7.1f MB  = %.2fx the file size (goal ≤ 1.5x)", Double(loadRSS) / 1e6, Double(loadRSS) / Double(fileSize)))
+
+print("\n== search --count \"language model\" over 1,000 episodes, median of \(options.runs) ==")
+let episodes = try FileManager.default.contentsOfDirectory(atPath: episodeFolder).sorted().map { episodeFolder + "/" + $0 }
+var rgOutput = ""
+let rg = Measure.median(options.runs) { rgOutput = try Measure.run("/usr/bin/rg", ["-c", "-i", "language model"] + episodes) }
+var harkOutput = ""
+let harkSearch = Measure.median(options.runs) { harkOutput = try Measure.run(options.hark, ["search", "--count", "language model"] + episodes) }
+func total(_ output: String) -> Int { output.split(separator: "\n").compactMap { Int($0.split(separator: ":").last!) }.reduce(0, +) }
+print(String(format: "rg -c -i (baseline)  %8.1f ms  %6d matching lines", rg * 1000, total(rgOutput)))
+print(String(format: "hark search --count  %8.1f ms  %6d matches  = %.2fx rg's time (goal ≤ 4x)", harkSearch * 1000, total(harkOutput), harkSearch / rg))
+let one = try TranscriptLoader.load(path: options.sample)
+let matches = TextSearch.matches(of: SearchQuery("language model"), in: one)
+let straddling = matches.filter { $0.lastSegment != $0.segment }.count
+print("per episode: \(matches.count) matches, \(straddling) straddling two segments (grep and rg cannot see those)")

@@ -1,0 +1,9 @@
+#!/usr/bin/env bash
+# Builds hark and the benchmark in release mode, makes the inputs if they are
+# missing (Benchmarks/data, not committed) and prints the figures.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+swift build -c release --product hark
+swift build -c release --package-path Benchmarks --product hark-bench
+exec Benchmarks/.build/release/hark-bench --hark .build/release/hark --data Benchmarks/data \
+    --sample sample-data/gradient-dissent-sarah-catanzaro.whisper.txt "$@"

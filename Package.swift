@@ -1,0 +1,38 @@
+// swift-tools-version: 6.1
+import PackageDescription
+
+// Targets are split by dependency direction (see DECISIONS.md):
+// HarkCore knows transcripts and nothing else (Foundation only);
+// HarkCommands turns the core into command-line output;
+// the `hark` executable parses arguments and calls HarkCommands.
+let package = Package(
+    name: "hark",
+    products: [
+        .executable(name: "hark", targets: ["hark"]),
+        .library(name: "HarkCore", targets: ["HarkCore"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
+        .package(url: "https://github.com/x-sheep/swift-property-based.git", from: "2.0.1"),
+    ],
+    targets: [
+        .target(name: "HarkCore"),
+        .target(name: "HarkCommands", dependencies: ["HarkCore"]),
+        .executableTarget(
+            name: "hark",
+            dependencies: [
+                "HarkCommands",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(
+            name: "HarkCoreTests",
+            dependencies: [
+                "HarkCore",
+                .product(name: "PropertyBased", package: "swift-property-based"),
+            ],
+            resources: [.copy("Fixtures")]
+        ),
+        .testTarget(name: "HarkCommandsTests", dependencies: ["HarkCommands", "HarkCore"]),
+    ]
+)

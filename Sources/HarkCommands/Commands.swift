@@ -1,0 +1,126 @@
+import Dispatch
+import HarkCore
+
+/// The command implementations behind `hark`'s subcommands. Each returns
+/// the process exit status: 0, or 1 when any file could not be loaded.
+public enum HarkCommands {
+    public static func export(
+        path: String, format: TranscriptFormat?, to exportFormat: ExportFormat, quiet: Bool, output: OutputSink,
+        report: (String) -> Void = Diagnostics.write
+    ) -> Int32 {
+        guard let transcript = load(path, format: format, report: report) else { return 1 }
+        if !quiet { Diagnostics.warningLines(for: transcript).forEach(report) }
+        exportFormat.write(transcript, to: output.write)
+        output.flush()
+        return 0
+    }
+
+    /// `hark FILE` when stdout is not a terminal: the readable text.
+    public static func printText(path: String, format: TranscriptFormat?, output: OutputSink, report: (String) -> Void = Diagnostics.write) -> Int32 {
+        export(path: path, format: format, to: .txt, quiet: true, output: output, report: report)
+    }
+
+    public static func info(
+        paths: [String], format: TranscriptFormat?, json: Bool, quiet: Bool, output: OutputSink,
+        report: (String) -> Void = Diagnostics.write
+    ) -> Int32 {
+        var status: Int32 = 0
+        for (k, path) in paths.enumerated() {
+            guard let transcript = load(path, format: format, report: report) else {
+                status = 1
+                continue
+            }
+            if !quiet { Diagnostics.warningLines(for: transcript).forEach(report) }
+            let summary = TranscriptSummary(transcript)
+            if json {
+                output.write(summary.json + "\n")
+            } else {
+                if k > 0 { output.write("\n") }
+                output.write(summary.text)
+            }
+        }
+        output.flush()
+        return status
+    }
+
+    public struct SearchOptions: Sendable {
+        public var count = false
+        public var json = false
+        public var caseSensitive = false
+        public var wholeWord = false
+        public var format: TranscriptFormat?
+        public init() {}
+    }
+
+    /// Files are loaded and searched in parallel; results print in the order given.
+    public static func search(
+        pattern: String, paths: [String], options: SearchOptions, output: OutputSink,
+        report: (String) -> Void = Diagnostics.write
+    ) -> Int32 {
+        let query = SearchQuery(pattern, forceCaseSensitive: options.caseSensitive, wholeWord: options.wholeWord)
+        let printer = SearchPrinter(showFile: paths.count > 1, colors: output.colors, json: options.json)
+        let results = ParallelResults<Result<String, LoadError>>(count: paths.count)
+        DispatchQueue.concurrentPerform(iterations: paths.count) { k in
+            let path = paths[k]
+            do {
+                let transcript = try TranscriptLoader.load(path: path, format: options.format)
+                if options.count {
+                    results[k] = .success(printer.countLine(path: path, count: TextSearch.count(of: query, in: transcript)))
+                } else {
+                    let matches = TextSearch.matches(of: query, in: transcript)
+                    results[k] = .success(printer.lines(for: matches, in: transcript))
+                }
+            } catch let error as LoadError {
+                results[k] = .failure(error)
+            } catch {
+                results[k] = .failure(LoadError(path: path, reason: "\(error)"))
+            }
+        }
+        var status: Int32 = 0
+        for result in results.values {
+            switch result {
+            case .success(let text): output.write(text)
+            case .failure(let error):
+                output.flush()
+                report("hark: \(error)")
+                status = 1
+            case nil: break
+            }
+        }
+        output.flush()
+        return status
+    }
+
+    static func load(_ path: String, format: TranscriptFormat?, report: (String) -> Void) -> Transcript? {
+        do {
+            return try TranscriptLoader.load(path: path, format: format)
+        } catch let error as LoadError {
+            report("hark: \(error)")
+        } catch {
+            report("hark: \(path): \(error)")
+        }
+        return nil
+    }
+}
+
+/// Slots filled by `concurrentPerform` workers, one per index.
+final class ParallelResults<Value>: @unchecked Sendable {
+    private var slots: [Value?]
+    private let lock = NSLockLike()
+    init(count: Int) { slots = Array(repeating: nil, count: count) }
+    subscript(index: Int) -> Value? {
+        get { lock.locked { slots[index] } }
+        set { lock.locked { slots[index] = newValue } }
+    }
+    var values: [Value?] { lock.locked { slots } }
+}
+
+/// A mutex from Dispatch, so this target needs nothing from Foundation here.
+final class NSLockLike: @unchecked Sendable {
+    private let semaphore = DispatchSemaphore(value: 1)
+    func locked<R>(_ body: () -> R) -> R {
+        semaphore.wait()
+        defer { semaphore.signal() }
+        return body()
+    }
+}

@@ -1,0 +1,51 @@
+import HarkCore
+
+/// What `hark info` reports about a transcript.
+struct TranscriptSummary {
+    let transcript: Transcript
+    let words: Int
+    let speakerChanges: Int
+
+    init(_ transcript: Transcript) {
+        self.transcript = transcript
+        words = transcript.wordCount
+        speakerChanges = transcript.segments.indices.filter { transcript.hasSpeakerChange(at: $0) }.count
+    }
+
+    var speakersDescription: String {
+        var parts: [String] = []
+        if transcript.speakers.isEmpty {
+            parts.append("none named")
+        } else {
+            parts.append("\(transcript.speakers.count) (\(transcript.speakers.joined(separator: ", ")))")
+        }
+        if speakerChanges > 0 {
+            parts.append("\(speakerChanges) unnamed change\(speakerChanges == 1 ? "" : "s") of speaker")
+        }
+        return parts.joined(separator: "; ")
+    }
+
+    var text: String {
+        let warnings = transcript.warnings.count
+        return """
+            \(transcript.source)
+              format    \(transcript.format.rawValue) (\(transcript.format.displayName))
+              duration  \(TimeFormat.clock(transcript.duration))
+              segments  \(transcript.segments.count)
+              words     \(words)
+              speakers  \(speakersDescription)
+              warnings  \(warnings == 0 ? "none" : "\(warnings)")
+
+            """
+    }
+
+    var json: String {
+        let warnings = transcript.warnings.map {
+            "{\"line\": \($0.line.map(String.init) ?? "null"), \"message\": \(JSONText.quote($0.message))}"
+        }
+        return "{\"source\": \(JSONText.quote(transcript.source)), \"format\": \(JSONText.quote(transcript.format.rawValue)), "
+            + "\"duration\": \(TimeFormat.seconds(transcript.duration)), \"segments\": \(transcript.segments.count), "
+            + "\"words\": \(words), \"speakers\": [\(transcript.speakers.map(JSONText.quote).joined(separator: ", "))], "
+            + "\"speaker_changes\": \(speakerChanges), \"warnings\": [\(warnings.joined(separator: ", "))]}"
+    }
+}

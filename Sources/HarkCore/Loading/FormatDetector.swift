@@ -1,0 +1,59 @@
+/// Recognises a transcript's format from its first lines. The file name's
+/// extension only settles a tie; `--format` overrides both.
+enum FormatDetector {
+    enum Detected: Equatable {
+        case text(TranscriptFormat)
+        /// One of the JSON formats; which one, the JSON reader tells from the keys.
+        case json
+    }
+
+    static func detect(head: [UInt8], path: String) -> Detected? {
+        let suggested = TranscriptFormat.suggested(byExtensionOf: path)
+        var lines: [Bytes] = []
+        return head.withUnsafeBufferPointer { buffer -> Detected? in
+            var splitter = LineSplitter()
+            _ = splitter.split(buffer, isFinal: true) { line, _ in
+                if lines.count < 400 { lines.append(line) }
+            }
+            return detect(lines: lines, suggested: suggested)
+        }
+    }
+
+    private static func detect(lines: [Bytes], suggested: TranscriptFormat?) -> Detected? {
+        guard let firstIndex = lines.firstIndex(where: { !$0.isBlank }) else { return nil }
+        let first = lines[firstIndex].trimmingSpaces()
+        if first[0] == 0x7B /* { */ { return .json }
+        if first[0] == 0x5B /* [ */ {
+            let next = first.dropFirst(1).trimmingSpaces()
+            if next.isEmpty || next[0] == 0x7B || next[0] == 0x5D || next[0] == 0x22 { return .json }
+        }
+        if first.hasPrefix("WEBVTT") { return .text(.webvtt) }
+
+        var whisperLines = 0, timingLines = 0, indexedTimings = 0, commaTimings = 0
+        var timedHeaders = 0, labelHeaders = 0, nonBlank = 0
+        var previous: Bytes?
+        for line in lines {
+            let trimmed = line.trimmingSpaces()
+            guard !trimmed.isEmpty else { previous = nil; continue }
+            nonBlank += 1
+            defer { previous = trimmed }
+            if WhisperTextReader.isSegmentLine(trimmed) { whisperLines += 1; continue }
+            if case .timing(let timing) = TimingLine.parse(trimmed) {
+                timingLines += 1
+                if previous?.isAllDigits == true { indexedTimings += 1 }
+                if timing.startText.contains(0x2C) { commaTimings += 1 }
+                continue
+            }
+            if let header = SpeakerTextReader.header(in: trimmed.string) {
+                if header.isTimed { timedHeaders += 1 } else { labelHeaders += 1 }
+            }
+        }
+        if whisperLines > 0 && whisperLines >= timingLines { return .text(.whisperText) }
+        if timingLines > 0 {
+            if indexedTimings > 0 || commaTimings > 0 { return suggested == .webvtt ? .text(.webvtt) : .text(.srt) }
+            return suggested == .srt ? .text(.srt) : .text(.webvtt)
+        }
+        if timedHeaders > 0 || (labelHeaders >= 2 && labelHeaders * 10 >= nonBlank * 3) { return .text(.speakerText) }
+        return nil
+    }
+}

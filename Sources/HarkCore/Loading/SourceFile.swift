@@ -1,0 +1,219 @@
+import Foundation
+
+/// Why a file could not be loaded at all. Anything less becomes a `LoadWarning`.
+public struct LoadError: Error, Equatable, CustomStringConvertible, Sendable {
+    public var path: String
+    public var reason: String
+    public var line: Int?
+
+    public init(path: String, reason: String, line: Int? = nil) {
+        self.path = path
+        self.reason = reason
+        self.line = line
+    }
+
+    /// One line for stderr: `talk.srt:12: reason` or `talk.srt: reason`.
+    public var description: String {
+        if let line { return "\(path):\(line): \(reason)" }
+        return "\(path): \(reason)"
+    }
+}
+
+/// A transcript file's bytes as UTF-8, read in chunks so that a large file
+/// never has to sit in memory beside the transcript made from it.
+///
+/// UTF-8 (a BOM is skipped) streams from the file; UTF-16 (with a BOM, or
+/// recognised by its NUL bytes) is read whole and transcoded first.
+final class SourceFile {
+    static let chunkSize = 1 << 20
+
+    let path: String
+    private let fd: Int32
+    /// Bytes already read and not yet handed out (UTF-8).
+    private var pending = ByteBuffer(capacity: 0)
+    private var exhausted: Bool
+    let byteCount: Int
+
+    init(path: String) throws {
+        self.path = path
+        let fd = open(path, O_RDONLY)
+        guard fd >= 0 else { throw LoadError(path: path, reason: Self.describe(errno: errno)) }
+        var info = stat()
+        guard fstat(fd, &info) == 0 else {
+            close(fd)
+            throw LoadError(path: path, reason: Self.describe(errno: errno))
+        }
+        if info.st_mode & S_IFMT == S_IFDIR {
+            close(fd)
+            throw LoadError(path: path, reason: "is a directory, not a transcript file")
+        }
+        self.fd = fd
+        self.byteCount = Int(info.st_size)
+        self.exhausted = false
+        try readChunk()
+        try normalizeEncoding()
+    }
+
+    deinit { close(fd) }
+
+    /// The first bytes of the file (UTF-8), for recognising its format.
+    var head: [UInt8] { pending.withUnsafeBufferPointer { Array($0.prefix(64 * 1024)) } }
+
+    /// Everything, for formats that need the whole document (JSON).
+    func readAll() throws -> [UInt8] {
+        while !exhausted { try readChunk() }
+        defer { pending = ByteBuffer(capacity: 0) }
+        return pending.withUnsafeBufferPointer { Array($0) }
+    }
+
+    /// Hands out the file's lines in order, without their line ends. LF, CRLF
+    /// and CR-only line ends are all recognised, mixed too. Line numbers start at 1.
+    func forEachLine(_ body: (UnsafeBufferPointer<UInt8>, Int) throws -> Void) throws {
+        var splitter = LineSplitter()
+        while true {
+            let final = exhausted
+            let consumed = try pending.withUnsafeBufferPointer { buffer in
+                try splitter.split(buffer, isFinal: final, body)
+            }
+            pending.discardFirst(consumed)
+            if final { return }
+            try readChunk()
+        }
+    }
+
+    private func readChunk() throws {
+        guard !exhausted else { return }
+        let target = pending.reserveTail(Self.chunkSize)
+        var got = 0
+        while got < Self.chunkSize {
+            let n = read(fd, target + got, Self.chunkSize - got)
+            if n < 0 {
+                if errno == EINTR { continue }
+                throw LoadError(path: path, reason: Self.describe(errno: errno))
+            }
+            if n == 0 {
+                exhausted = true
+                break
+            }
+            got += n
+        }
+        pending.didWrite(got)
+    }
+
+    private func normalizeEncoding() throws {
+        let start = pending.withUnsafeBufferPointer { Array($0.prefix(64)) }
+        if start.starts(with: [0xEF, 0xBB, 0xBF]) {
+            pending.discardFirst(3)
+        } else if let bigEndian = Self.utf16ByteOrder(of: start) {
+            while !exhausted { try readChunk() }
+            let utf8 = Self.transcodeUTF16(pending.withUnsafeBufferPointer { Array($0) }, bigEndian: bigEndian)
+            pending = ByteBuffer(capacity: utf8.count)
+            utf8.withUnsafeBufferPointer { pending.append($0) }
+        }
+    }
+
+    /// UTF-16 by its BOM, or by NUL bytes in every other place (text with no BOM).
+    private static func utf16ByteOrder(of bytes: [UInt8]) -> Bool? {
+        if bytes.starts(with: [0xFF, 0xFE]) { return false }
+        if bytes.starts(with: [0xFE, 0xFF]) { return true }
+        let sample = bytes.prefix(64)
+        guard sample.count >= 8 else { return nil }
+        let evens = stride(from: 0, to: sample.count - 1, by: 2).filter { sample[$0] == 0 }.count
+        let odds = stride(from: 1, to: sample.count, by: 2).filter { sample[$0] == 0 }.count
+        let pairs = sample.count / 2
+        if odds * 10 >= pairs * 9 && evens == 0 { return false }
+        if evens * 10 >= pairs * 9 && odds == 0 { return true }
+        return nil
+    }
+
+    private static func transcodeUTF16(_ bytes: [UInt8], bigEndian: Bool) -> [UInt8] {
+        var units: [UInt16] = []
+        units.reserveCapacity(bytes.count / 2)
+        var i = 0
+        while i + 1 < bytes.count {
+            let a = UInt16(bytes[i]), b = UInt16(bytes[i + 1])
+            units.append(bigEndian ? a << 8 | b : b << 8 | a)
+            i += 2
+        }
+        if units.first == 0xFEFF { units.removeFirst() }
+        var out: [UInt8] = []
+        out.reserveCapacity(units.count * 2)
+        // Lone surrogates decode to U+FFFD here; NULs stay NUL for the cleaner.
+        for scalar in String(decoding: units, as: UTF16.self).unicodeScalars {
+            out.append(contentsOf: UTF8.encode(scalar)!)
+        }
+        return out
+    }
+
+    static func describe(errno code: Int32) -> String {
+        switch code {
+        case ENOENT: "no such file"
+        case EACCES: "permission denied"
+        case EISDIR: "is a directory, not a transcript file"
+        default: String(cString: strerror(code))
+        }
+    }
+}
+
+/// Splits bytes into lines across chunk boundaries.
+struct LineSplitter {
+    private(set) var lineNumber = 0
+    /// The previous chunk ended in CR: a LF at the start of this one belongs to it.
+    private var skipLeadingLF = false
+
+    /// Calls `body` for each complete line; returns how many bytes were used.
+    /// With `isFinal`, the unterminated last line is a line too.
+    mutating func split(
+        _ buffer: UnsafeBufferPointer<UInt8>, isFinal: Bool,
+        _ body: (UnsafeBufferPointer<UInt8>, Int) throws -> Void
+    ) rethrows -> Int {
+        guard let base = buffer.baseAddress else { return 0 }
+        let n = buffer.count
+        var i = 0
+        if skipLeadingLF && n > 0 {
+            if buffer[0] == 0x0A { i = 1 }
+            skipLeadingLF = false
+        }
+        // The next LF at or after `i`, kept between lines so that a file with
+        // CR-only line ends is not rescanned to its end for every line.
+        var nextLF: Int? = nil
+        var searchedLFFrom = -1
+        func find(_ byte: Int32, from start: Int, to end: Int) -> Int? {
+            memchr(base + start, byte, end - start).map {
+                UnsafePointer<UInt8>($0.assumingMemoryBound(to: UInt8.self)) - base
+            }
+        }
+        while i < n {
+            if searchedLFFrom < 0 || (nextLF.map { $0 < i } ?? false) {
+                nextLF = find(0x0A, from: i, to: n)
+                searchedLFFrom = i
+            }
+            let lf = nextLF
+            let cr = find(0x0D, from: i, to: lf ?? n)
+            let lineEnd: Int
+            let next: Int
+            if let cr {
+                lineEnd = cr
+                if cr + 1 < n {
+                    next = buffer[cr + 1] == 0x0A ? cr + 2 : cr + 1
+                } else if isFinal {
+                    next = cr + 1
+                } else {
+                    next = cr + 1
+                    skipLeadingLF = true
+                }
+            } else if let lf {
+                lineEnd = lf
+                next = lf + 1
+            } else {
+                guard isFinal else { return i }
+                lineEnd = n
+                next = n
+            }
+            lineNumber += 1
+            try body(UnsafeBufferPointer(rebasing: buffer[i..<lineEnd]), lineNumber)
+            i = next
+        }
+        return i
+    }
+}

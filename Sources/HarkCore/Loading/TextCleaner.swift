@@ -1,0 +1,152 @@
+/// Cleans segment text on its way into the transcript, byte by byte:
+///
+/// - invalid UTF-8 and NUL become U+FFFD (reported);
+/// - control characters (Unicode category Cc: C0, DEL, C1) are removed, so a
+///   transcript can never send an escape sequence to a terminal (reported);
+///   tabs, line breaks and no-break spaces count as spaces;
+/// - runs of spaces collapse to one; leading and trailing spaces go.
+///
+/// Every loaded byte goes through `append`, so it writes through a raw
+/// pointer into room reserved once per call.
+struct TextCleaner {
+    struct Findings { var invalidUTF8 = false, nul = false, control = false }
+
+    private var findings = Findings()
+    /// A space is owed before the next visible byte (never at segment start).
+    private var spacePending = false
+    private var segmentIsEmpty = true
+
+    mutating func beginSegment() {
+        spacePending = false
+        segmentIsEmpty = true
+    }
+
+    mutating func takeFindings() -> Findings {
+        defer { findings = Findings() }
+        return findings
+    }
+
+    /// Ends the segment: a pending space is simply not written.
+    mutating func finishSegment() { spacePending = false }
+
+    mutating func append(_ bytes: UnsafeBufferPointer<UInt8>, to out: ByteBuffer) {
+        let n = bytes.count
+        guard n > 0, let input = bytes.baseAddress else { return }
+        if Self.isCleanASCII(input, n) {
+            // The common case: nothing to change, so one copy.
+            let target = out.reserveTail(n + 1)
+            var written = 0
+            if spacePending && !segmentIsEmpty {
+                target.pointee = 0x20
+                written = 1
+            }
+            (target + written).update(from: input, count: n)
+            out.didWrite(written + n)
+            spacePending = false
+            segmentIsEmpty = false
+            return
+        }
+        // Worst case: every byte becomes U+FFFD (3 bytes), plus one pending space.
+        let start = out.reserveTail(3 * n + 1)
+        var w = start
+        var spacePending = self.spacePending
+        var empty = segmentIsEmpty
+        var i = 0
+        while i < n {
+            let b = input[i]
+            if b > 0x20 && b < 0x7F {
+                if spacePending { w.pointee = 0x20; w += 1; spacePending = false }
+                w.pointee = b; w += 1
+                empty = false
+                i += 1
+            } else if b == 0x20 || b == 0x09 || b == 0x0A || b == 0x0D {
+                spacePending = !empty
+                i += 1
+            } else if b < 0x80 {
+                if b == 0 {
+                    if spacePending { w.pointee = 0x20; w += 1; spacePending = false }
+                    w.pointee = 0xEF; w[1] = 0xBF; w[2] = 0xBD; w += 3
+                    empty = false
+                    findings.nul = true
+                } else {
+                    findings.control = true  // other C0 controls and DEL vanish
+                }
+                i += 1
+            } else {
+                let length = Self.validSequenceLength(input, i, n)
+                if length == 0 {
+                    if spacePending { w.pointee = 0x20; w += 1; spacePending = false }
+                    w.pointee = 0xEF; w[1] = 0xBF; w[2] = 0xBD; w += 3
+                    empty = false
+                    findings.invalidUTF8 = true
+                    // Skip the bad lead byte and the continuation bytes that follow it.
+                    i += 1
+                    var k = 1
+                    while i < n, k < 4, input[i] & 0xC0 == 0x80 { i += 1; k += 1 }
+                } else if length == 2 && b == 0xC2 && input[i + 1] < 0xA0 {
+                    findings.control = true  // C1 controls, U+0080–U+009F
+                    i += 2
+                } else if length == 2 && b == 0xC2 && input[i + 1] == 0xA0 {
+                    spacePending = !empty  // no-break space
+                    i += 2
+                } else {
+                    if spacePending { w.pointee = 0x20; w += 1; spacePending = false }
+                    for k in 0..<length { w[k] = input[i + k] }
+                    w += length
+                    empty = false
+                    i += length
+                }
+            }
+        }
+        out.didWrite(w - start)
+        self.spacePending = spacePending
+        segmentIsEmpty = empty
+    }
+
+    /// Printable ASCII only, no space at either end, no two spaces in a row.
+    /// Bit arithmetic in one loop without early exits, so that it vectorises
+    /// (Swift's SIMD types measured far slower here).
+    @inline(__always)
+    static func isCleanASCII(_ p: UnsafePointer<UInt8>, _ n: Int) -> Bool {
+        guard p[0] != 0x20, p[n - 1] != 0x20 else { return false }
+        var flags: UInt8 = 0
+        // Wrapping arithmetic only: an overflow check would stop vectorisation.
+        for i in 0..<(n &- 1) {
+            let b = p[i], c = p[i &+ 1]
+            // Bit 7 is set for b < 0x20 (wraps), b == 0x7F (+1) and b >= 0x80.
+            let outside = (b &- 0x20) | (b &+ 1) | b
+            // v is zero exactly at two spaces; (v - 1) & ~v has bit 7 set only then.
+            let v = (b ^ 0x20) | (c ^ 0x20)
+            flags |= (outside | ((v &- 1) & ~v)) & 0x80
+        }
+        let last = p[n - 1]
+        flags |= ((last &- 0x20) | (last &+ 1) | last) & 0x80
+        return flags == 0
+    }
+
+    /// The length of the valid UTF-8 sequence at `i` (RFC 3629: no overlongs,
+    /// no surrogates, nothing past U+10FFFF), or 0 if it is not valid.
+    @inline(__always)
+    private static func validSequenceLength(_ p: UnsafePointer<UInt8>, _ i: Int, _ n: Int) -> Int {
+        let b0 = p[i]
+        @inline(__always) func continuation(_ k: Int) -> Bool { k < n && p[k] & 0xC0 == 0x80 }
+        switch b0 {
+        case 0xC2...0xDF:
+            return continuation(i + 1) ? 2 : 0
+        case 0xE0...0xEF:
+            guard continuation(i + 1), continuation(i + 2) else { return 0 }
+            let b1 = p[i + 1]
+            if b0 == 0xE0 && b1 < 0xA0 { return 0 }  // overlong
+            if b0 == 0xED && b1 >= 0xA0 { return 0 }  // surrogate
+            return 3
+        case 0xF0...0xF4:
+            guard continuation(i + 1), continuation(i + 2), continuation(i + 3) else { return 0 }
+            let b1 = p[i + 1]
+            if b0 == 0xF0 && b1 < 0x90 { return 0 }  // overlong
+            if b0 == 0xF4 && b1 >= 0x90 { return 0 }  // past U+10FFFF
+            return 4
+        default:
+            return 0
+        }
+    }
+}

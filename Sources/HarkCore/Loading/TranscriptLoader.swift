@@ -1,0 +1,66 @@
+/// Opens transcript files: the one way into the model.
+public enum TranscriptLoader {
+    /// Loads `path`, recognising its format from the content unless `format`
+    /// is given. Throws `LoadError` when the file cannot be read or holds no
+    /// segment; anything less is a warning on the transcript.
+    public static func load(path: String, format: TranscriptFormat? = nil) throws -> Transcript {
+        let file = try SourceFile(path: path)
+        if file.byteCount == 0 { throw LoadError(path: path, reason: "the file is empty") }
+        var builder = TranscriptBuilder()
+        let detected: FormatDetector.Detected
+        if let format {
+            detected = format.isJSON ? .json : .text(format)
+        } else if let found = FormatDetector.detect(head: file.head, path: path) {
+            detected = found
+        } else {
+            throw LoadError(
+                path: path,
+                reason: "not a transcript hark recognises: expected whisper text, SRT, WebVTT, JSON or speaker-labelled text")
+        }
+        let loadedFormat: TranscriptFormat
+        switch detected {
+        case .json:
+            loadedFormat = try JSONTranscriptReader.read(try file.readAll(), path: path, into: &builder)
+        case .text(let format):
+            try read(format, from: file, into: &builder)
+            loadedFormat = format
+        }
+        guard builder.segmentCount > 0 else {
+            throw LoadError(path: path, reason: "no segment found (read as \(loadedFormat.displayName): expected \(loadedFormat.example))")
+        }
+        return builder.build(source: path, format: loadedFormat)
+    }
+
+    private static func read(_ format: TranscriptFormat, from file: SourceFile, into builder: inout TranscriptBuilder) throws {
+        switch format {
+        case .whisperText: try WhisperTextReader.read(file, into: &builder)
+        case .srt: try SRTReader.read(file, into: &builder)
+        case .webvtt: try WebVTTReader.read(file, into: &builder)
+        case .speakerText: try SpeakerTextReader.read(file, into: &builder)
+        case .whisperJSON, .whisperCppJSON, .diarizedJSON, .podcastJSON:
+            preconditionFailure("JSON formats are read whole")
+        }
+    }
+}
+
+extension TranscriptFormat {
+    var isJSON: Bool {
+        switch self {
+        case .whisperJSON, .whisperCppJSON, .diarizedJSON, .podcastJSON: true
+        default: false
+        }
+    }
+
+    /// What a segment looks like in this format, for error messages.
+    var example: String {
+        switch self {
+        case .whisperText: "lines like [00:00:01.000 --> 00:00:04.000]   text"
+        case .srt: "cues like 00:00:01,000 --> 00:00:04,000 followed by text"
+        case .webvtt: "cues like 00:00:01.000 --> 00:00:04.000 followed by text"
+        case .whisperJSON, .diarizedJSON: "a \"segments\" array of {\"start\", \"end\", \"text\"}"
+        case .whisperCppJSON: "a \"transcription\" array of {\"offsets\", \"text\"}"
+        case .podcastJSON: "a \"segments\" array of {\"startTime\", \"endTime\", \"body\"}"
+        case .speakerText: "turns like \"Name  0:49\", \"Speaker 1 (00:00):\" or \"Name: text\""
+        }
+    }
+}

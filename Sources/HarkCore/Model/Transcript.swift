@@ -1,0 +1,173 @@
+/// A loaded transcript: the in-memory model every hark feature reads.
+///
+/// Segments are stored column by column, and their texts as one UTF-8 buffer
+/// in which consecutive segments are joined by a single space. That buffer is
+/// the transcript's *continuous text*: search runs over it directly, so a
+/// phrase split across two segments is found like any other, and a
+/// 1,000-hour transcript costs about as much memory as its own text.
+public struct Transcript: Sendable {
+    /// The path as the user gave it.
+    public let source: String
+    public let format: TranscriptFormat
+    /// Named speakers in order of first appearance.
+    public let speakers: [String]
+    public let warnings: [LoadWarning]
+    let store: SegmentStore
+
+    init(source: String, format: TranscriptFormat, speakers: [String], warnings: [LoadWarning], store: SegmentStore) {
+        self.source = source
+        self.format = format
+        self.speakers = speakers
+        self.warnings = warnings
+        self.store = store
+    }
+
+    /// Builds a transcript from values (tests, generated data, readers that
+    /// work with strings). Text is cleaned exactly as a file's would be.
+    public init(source: String, format: TranscriptFormat, segments: [Segment]) {
+        var builder = TranscriptBuilder()
+        for segment in segments { builder.append(segment) }
+        self = builder.build(source: source, format: format)
+    }
+
+    public var segments: Segments { Segments(store: store, speakers: speakers) }
+    public var isEmpty: Bool { store.count == 0 }
+
+    /// From zero to the latest end time.
+    public var duration: Milliseconds { store.maxEnd }
+
+    public func start(of index: Int) -> Milliseconds { store.starts[index] }
+    public func end(of index: Int) -> Milliseconds { store.ends[index] }
+    public func speaker(of index: Int) -> String? {
+        let id = store.speakerIDs[index]
+        return id < 0 ? nil : speakers[Int(id)]
+    }
+    public func hasSpeakerChange(at index: Int) -> Bool { store.speakerChanges[index] }
+    public func text(of index: Int) -> String {
+        store.withText { text in String(decoding: UnsafeBufferPointer(rebasing: text[store.textRange(of: index)]), as: UTF8.self) }
+    }
+
+    /// The byte range of a segment's text inside the continuous text.
+    public func textRange(of index: Int) -> Range<Int> { store.textRange(of: index) }
+
+    /// Calls `body` with the continuous text (UTF-8, segments joined by one space).
+    public func withContinuousText<R>(_ body: (UnsafeBufferPointer<UInt8>) throws -> R) rethrows -> R {
+        try store.withText(body)
+    }
+
+    /// The segment whose text contains the byte at `offset` of the continuous
+    /// text (the separator after a segment belongs to that segment).
+    public func segmentIndex(atTextOffset offset: Int) -> Int {
+        var low = 0, high = store.textStarts.count
+        while high - low > 1 {
+            let mid = (low + high) / 2
+            if store.textStarts[mid] <= offset { low = mid } else { high = mid }
+        }
+        return low
+    }
+
+    /// The segment being spoken at `time`: the last one that starts at or
+    /// before it (the first segment for earlier times).
+    public func segmentIndex(at time: Milliseconds) -> Int? {
+        guard store.count > 0 else { return nil }
+        var low = 0, high = store.count
+        while low < high {
+            let mid = (low + high) / 2
+            if store.starts[mid] <= time { low = mid + 1 } else { high = mid }
+        }
+        return max(0, low - 1)
+    }
+
+    /// Words, counted as `wc -w` counts them.
+    public var wordCount: Int { store.withText { WordCounter.count(in: $0) } }
+
+    /// Speaker turns: segments that begin a new speaker's turn, whether the
+    /// source named the speaker or only marked the change.
+    public func startsTurn(at index: Int) -> Bool {
+        if store.speakerChanges[index] { return true }
+        guard index > 0 else { return false }
+        let id = store.speakerIDs[index]
+        return id >= 0 && id != store.speakerIDs[index - 1]
+    }
+}
+
+extension Transcript {
+    /// The transcript's segments as values, built on demand.
+    public struct Segments: RandomAccessCollection, Sendable {
+        let store: SegmentStore
+        let speakers: [String]
+        public var startIndex: Int { 0 }
+        public var endIndex: Int { store.count }
+        public subscript(position: Int) -> Segment {
+            let id = store.speakerIDs[position]
+            let text = store.withText {
+                String(decoding: UnsafeBufferPointer(rebasing: $0[store.textRange(of: position)]), as: UTF8.self)
+            }
+            return Segment(
+                start: store.starts[position], end: store.ends[position],
+                speaker: id < 0 ? nil : speakers[Int(id)], text: text,
+                speakerChange: store.speakerChanges[position], line: Int(store.lines[position]))
+        }
+    }
+}
+
+/// Column storage behind `Transcript`: one buffer per field keeps a segment
+/// at 33 bytes, with no padding and no allocation per segment.
+struct SegmentStore: Sendable {
+    var starts = RawBuffer<Milliseconds>()
+    var ends = RawBuffer<Milliseconds>()
+    var speakerIDs = RawBuffer<Int32>()
+    var speakerChanges = RawBuffer<Bool>()
+    var lines = RawBuffer<Int32>()
+    var textStarts = RawBuffer<Int>()
+    var text = ByteBuffer()
+    var maxEnd: Milliseconds = 0
+
+    var count: Int { starts.count }
+
+    func textRange(of index: Int) -> Range<Int> {
+        let start = textStarts[index]
+        let end = index + 1 < textStarts.count ? textStarts[index + 1] - 1 : text.count
+        return start..<end
+    }
+
+    func withText<R>(_ body: (UnsafeBufferPointer<UInt8>) throws -> R) rethrows -> R {
+        try text.withUnsafeBufferPointer(body)
+    }
+
+    func reserve(segments: Int, textBytes: Int) {
+        starts.reserve(segments)
+        ends.reserve(segments)
+        speakerIDs.reserve(segments)
+        speakerChanges.reserve(segments)
+        lines.reserve(segments)
+        textStarts.reserve(segments)
+        text.reserve(textBytes)
+    }
+}
+
+/// Words as `wc -w` counts them: runs of text between spaces. The
+/// continuous text has single spaces only, so a word starts at every
+/// non-space byte that follows a space.
+enum WordCounter {
+    static func count(in text: UnsafeBufferPointer<UInt8>) -> Int {
+        guard let p = text.baseAddress, !text.isEmpty else { return 0 }
+        var starts = p[0] != 0x20 ? 1 : 0
+        for i in 1..<text.count {
+            // Bit and wrapping arithmetic, so that the loop vectorises: a is
+            // zero at a space before, c non-zero at a non-space here.
+            let a = p[i &- 1] ^ 0x20, c = p[i] ^ 0x20
+            let startBit = (a &- 1) & ~a & (c | (0 &- c)) & 0x80
+            starts &+= Int(startBit >> 7)
+        }
+        return starts
+    }
+}
+
+enum ByteClass {
+    @inline(__always) static func isAlphanumeric(_ b: UInt8) -> Bool {
+        (b >= 0x30 && b <= 0x39) || (b | 0x20 >= 0x61 && b | 0x20 <= 0x7A)
+    }
+    @inline(__always) static func isDigit(_ b: UInt8) -> Bool { b >= 0x30 && b <= 0x39 }
+    @inline(__always) static func isSpace(_ b: UInt8) -> Bool { b == 0x20 || b == 0x09 }
+}

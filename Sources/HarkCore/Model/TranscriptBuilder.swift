@@ -1,0 +1,154 @@
+/// Collects segments as a reader finds them and makes the `Transcript`.
+///
+/// A reader opens a segment, appends its text in as many pieces as it likes
+/// (each piece is cleaned: see `TextCleaner`), then commits it with its times.
+/// An empty segment is dropped and counted.
+public struct TranscriptBuilder {
+    var store = SegmentStore()
+    private var speakerIDs: [String: Int32] = [:]
+    private var speakers: [String] = []
+    private(set) var warnings: [LoadWarning] = []
+    private var cleaner = TextCleaner()
+    private var openTextStart: Int?
+    private var pendingSpeakerChange = false
+    private var outOfOrderLine: Int?
+
+    public init() {}
+
+    /// Reserves room so that the buffers do not grow by copying; unused
+    /// reservation is never touched, so it costs address space, not memory.
+    public mutating func reserve(segments: Int, textBytes: Int) {
+        store.reserve(segments: segments, textBytes: textBytes)
+    }
+
+    public var segmentCount: Int { store.count }
+
+    // MARK: Segment by segment
+
+    mutating func beginSegment() {
+        if openTextStart != nil { return }
+        if !store.text.isEmpty { store.text.append(0x20) }
+        openTextStart = store.text.count
+        cleaner.beginSegment()
+    }
+
+    /// Appends raw text bytes to the open segment, cleaned.
+    mutating func appendText(_ bytes: UnsafeBufferPointer<UInt8>) {
+        if openTextStart == nil { beginSegment() }
+        cleaner.append(bytes, to: store.text)
+    }
+
+    mutating func appendText(_ string: String) {
+        var string = string
+        string.withUTF8 { appendText($0) }
+    }
+
+    /// Closes the open segment. Returns false (and drops it) when it has no text.
+    @discardableResult
+    mutating func commitSegment(
+        start: Milliseconds, end: Milliseconds?, speaker: String?, speakerChange: Bool, line: Int
+    ) -> Bool {
+        if openTextStart == nil { beginSegment() }
+        let textStart = openTextStart!
+        openTextStart = nil
+        cleaner.finishSegment()
+        noteCleanerFindings(line: line)
+        if store.text.count == textStart {
+            // Nothing left: remove the separator too, remember a pending turn.
+            if textStart > 0 { store.text.truncate(to: textStart - 1) }
+            warnings.append(LoadWarning(.emptySegments, line: line))
+            pendingSpeakerChange = pendingSpeakerChange || speakerChange
+            return false
+        }
+        var end = end ?? start
+        if end < start {
+            warnings.append(LoadWarning(.endBeforeStart, line: line))
+            end = start
+        }
+        if let previous = store.starts.last, start < previous, outOfOrderLine == nil {
+            outOfOrderLine = line
+        }
+        store.starts.append(start)
+        store.ends.append(end)
+        let id = speaker.map { speakerID(for: $0) } ?? -1
+        store.speakerIDs.append(id)
+        store.speakerChanges.append(speakerChange || pendingSpeakerChange)
+        store.lines.append(Int32(clamping: line))
+        store.textStarts.append(textStart)
+        if end > store.maxEnd { store.maxEnd = end }
+        pendingSpeakerChange = false
+        return true
+    }
+
+    /// Marks a change of speaker on the next segment committed.
+    mutating func markSpeakerChangeForNextSegment() { pendingSpeakerChange = true }
+
+    /// Sets the end of the last committed segment (readers whose formats give
+    /// only start times fill ends in once the next start is known).
+    mutating func setEndOfLastSegment(_ end: Milliseconds) {
+        guard store.count > 0 else { return }
+        let last = store.count - 1
+        store.ends[last] = max(end, store.starts[last])
+        if store.ends[last] > store.maxEnd { store.maxEnd = store.ends[last] }
+    }
+
+    public mutating func warn(_ kind: LoadWarning.Kind, line: Int?, detail: String? = nil) {
+        warnings.append(LoadWarning(kind, line: line, detail: detail))
+    }
+
+    // MARK: Whole segments
+
+    public mutating func append(_ segment: Segment) {
+        beginSegment()
+        appendText(segment.text)
+        commitSegment(
+            start: segment.start, end: segment.end, speaker: segment.speaker,
+            speakerChange: segment.speakerChange, line: segment.line)
+    }
+
+    public mutating func build(source: String, format: TranscriptFormat) -> Transcript {
+        if let line = outOfOrderLine {
+            warnings.append(LoadWarning(.outOfOrder, line: line))
+            sortByStart()
+        }
+        return Transcript(source: source, format: format, speakers: speakers, warnings: warnings, store: store)
+    }
+
+    // MARK: Private
+
+    private mutating func speakerID(for name: String) -> Int32 {
+        if let id = speakerIDs[name] { return id }
+        let id = Int32(speakers.count)
+        speakers.append(name)
+        speakerIDs[name] = id
+        return id
+    }
+
+    private mutating func noteCleanerFindings(line: Int) {
+        let findings = cleaner.takeFindings()
+        if findings.invalidUTF8 { warnings.append(LoadWarning(.invalidUTF8, line: line)) }
+        if findings.nul { warnings.append(LoadWarning(.nulBytes, line: line)) }
+        if findings.control { warnings.append(LoadWarning(.controlCharacters, line: line)) }
+    }
+
+    /// Stable sort by start time; rare (only files whose segments are out of
+    /// order), so it rebuilds the store through values.
+    private mutating func sortByStart() {
+        let old = store
+        let order = (0..<old.count).sorted { (old.starts[$0], $0) < (old.starts[$1], $1) }
+        var sorted = SegmentStore()
+        sorted.reserve(segments: order.count, textBytes: old.text.count)
+        for index in order {
+            if !sorted.text.isEmpty { sorted.text.append(0x20) }
+            sorted.textStarts.append(sorted.text.count)
+            old.text.withUnsafeBufferPointer { sorted.text.append(UnsafeBufferPointer(rebasing: $0[old.textRange(of: index)])) }
+            sorted.starts.append(old.starts[index])
+            sorted.ends.append(old.ends[index])
+            sorted.speakerIDs.append(old.speakerIDs[index])
+            sorted.speakerChanges.append(old.speakerChanges[index])
+            sorted.lines.append(old.lines[index])
+        }
+        sorted.maxEnd = old.maxEnd
+        store = sorted
+    }
+}

@@ -1,0 +1,34 @@
+/// The formats hark reads. The raw values are the names used on the command
+/// line (`--format`) and in the JSON export.
+public enum TranscriptFormat: String, CaseIterable, Sendable, Codable {
+    case whisperText = "whisper-text"
+    case srt
+    case webvtt
+    case whisperJSON = "whisper-json"
+    case whisperCppJSON = "whisper-cpp-json"
+    case diarizedJSON = "diarized-json"
+    case podcastJSON = "podcast-json"
+    case speakerText = "speaker-text"
+
+    public var displayName: String {
+        switch self {
+        case .whisperText: "whisper console text"
+        case .srt: "SRT subtitles"
+        case .webvtt: "WebVTT"
+        case .whisperJSON: "openai-whisper JSON"
+        case .whisperCppJSON: "whisper.cpp JSON"
+        case .diarizedJSON: "diarized JSON"
+        case .podcastJSON: "Podcasting 2.0 JSON"
+        case .speakerText: "speaker-labelled text"
+        }
+    }
+
+    /// The format a file name suggests; only ever a tie-breaker for content.
+    public static func suggested(byExtensionOf path: String) -> TranscriptFormat? {
+        let lower = path.lowercased()
+        if lower.hasSuffix(".srt") { return .srt }
+        if lower.hasSuffix(".vtt") || lower.hasSuffix(".webvtt") { return .webvtt }
+        if lower.hasSuffix(".json") { return .whisperJSON }
+        return nil
+    }
+}

@@ -1,0 +1,212 @@
+import Foundation
+
+/// What to look for, with the matching rules of `hark search` and the reader:
+/// substring matching as in less and vim; case ignored unless the pattern has
+/// a capital letter (smart case) or `caseSensitive` is forced; diacritics
+/// always ignored (`cafe` finds `café`); runs of spaces in the pattern match
+/// the single space that joins words and segments in the continuous text.
+public struct SearchQuery: Equatable, Sendable {
+    public var pattern: String
+    public var caseSensitive: Bool
+    public var wholeWord: Bool
+
+    public init(_ pattern: String, forceCaseSensitive: Bool = false, wholeWord: Bool = false) {
+        self.pattern = pattern
+        self.caseSensitive = forceCaseSensitive || pattern.contains(where: \.isUppercase)
+        self.wholeWord = wholeWord
+    }
+
+    /// The pattern as it is matched against folded text.
+    var foldedPattern: [UInt8] {
+        let collapsed = pattern.split(separator: " ", omittingEmptySubsequences: false)
+            .reduce(into: "") { out, piece in
+                if !out.isEmpty && !(out.last == " " && piece.isEmpty) { out += " " }
+                out += piece
+            }
+        return FoldedText(collapsed.utf8, caseSensitive: caseSensitive).bytes
+    }
+}
+
+/// A match in a transcript's continuous text.
+public struct SearchMatch: Equatable, Sendable {
+    /// Byte range in the continuous text (see `Transcript.withContinuousText`).
+    public var range: Range<Int>
+    /// The segment where the match starts: where it is reported.
+    public var segment: Int
+    /// The segment where it ends; later than `segment` when the phrase
+    /// straddles segments.
+    public var lastSegment: Int
+}
+
+public enum TextSearch {
+    /// Every match, in order; matches do not overlap.
+    public static func matches(of query: SearchQuery, in transcript: Transcript) -> [SearchMatch] {
+        let folded = transcript.withContinuousText { FoldedText($0, caseSensitive: query.caseSensitive) }
+        var result: [SearchMatch] = []
+        forEachMatch(of: query.foldedPattern, in: folded, wholeWord: query.wholeWord) { start, end in
+            let range = folded.originalOffset(start, roundingUp: false)..<folded.originalOffset(end, roundingUp: true)
+            result.append(SearchMatch(
+                range: range,
+                segment: transcript.segmentIndex(atTextOffset: range.lowerBound),
+                lastSegment: transcript.segmentIndex(atTextOffset: max(range.lowerBound, range.upperBound - 1))))
+        }
+        return result
+    }
+
+    /// How many matches, without building them.
+    public static func count(of query: SearchQuery, in transcript: Transcript) -> Int {
+        let folded = transcript.withContinuousText { FoldedText($0, caseSensitive: query.caseSensitive) }
+        var count = 0
+        forEachMatch(of: query.foldedPattern, in: folded, wholeWord: query.wholeWord) { _, _ in count += 1 }
+        return count
+    }
+
+    /// Finds the needle by looking for its rarest byte with `memchr`
+    /// (vectorised in glibc) and comparing the rest, as ripgrep does.
+    static func forEachMatch(
+        of needle: [UInt8], in haystack: FoldedText, wholeWord: Bool, _ body: (Int, Int) -> Void
+    ) {
+        guard !needle.isEmpty else { return }
+        let rare = needle.indices.min { ByteFrequency.rank(needle[$0]) < ByteFrequency.rank(needle[$1]) }!
+        let rareByte = Int32(needle[rare])
+        haystack.bytes.withUnsafeBufferPointer { text in
+            needle.withUnsafeBufferPointer { pattern in
+                guard let base = text.baseAddress else { return }
+                let m = pattern.count
+                var start = 0
+                while start + m <= text.count {
+                    let from = start + rare
+                    let limit = text.count - m + rare + 1
+                    guard let hit = memchr(base + from, rareByte, limit - from) else { return }
+                    let candidate = UnsafePointer<UInt8>(hit.assumingMemoryBound(to: UInt8.self)) - base - rare
+                    if memcmp(base + candidate, pattern.baseAddress!, m) == 0,
+                        !wholeWord || (isWordBoundary(text, candidate) && isWordBoundary(text, candidate + m))
+                    {
+                        body(candidate, candidate + m)
+                        start = candidate + m
+                    } else {
+                        start = candidate + 1
+                    }
+                }
+            }
+        }
+    }
+
+    private static func isWordBoundary(_ text: UnsafeBufferPointer<UInt8>, _ index: Int) -> Bool {
+        guard index > 0, index < text.count else { return true }
+        return isWordByte(text[index - 1]) != isWordByte(text[index])
+    }
+
+    private static func isWordByte(_ b: UInt8) -> Bool { b >= 0x80 || b == 0x5F || ByteClass.isAlphanumeric(b) }
+}
+
+/// Text prepared for matching: ASCII lowercased (unless case matters),
+/// non-ASCII runs folded by Foundation (case and diacritics). Folding can
+/// change lengths, so the runs where it did are kept to map offsets back.
+struct FoldedText {
+    private(set) var bytes: [UInt8] = []
+    /// Non-ASCII runs whose folded length differs from the original, in order.
+    private var changedRuns: [(folded: Range<Int>, original: Range<Int>)] = []
+
+    init<C: Collection>(_ source: C, caseSensitive: Bool) where C.Element == UInt8 {
+        self = Array(source).withUnsafeBufferPointer { FoldedText($0, caseSensitive: caseSensitive) }
+    }
+
+    init(_ source: UnsafeBufferPointer<UInt8>, caseSensitive: Bool) {
+        if let ascii = Self.foldASCII(source, caseSensitive: caseSensitive) {
+            bytes = ascii
+            return
+        }
+        var options: String.CompareOptions = [.diacriticInsensitive]
+        if !caseSensitive { options.insert(.caseInsensitive) }
+        bytes = [UInt8](repeating: 0, count: source.count)
+        var written = 0
+        var i = 0
+        let n = source.count
+        bytes.withUnsafeMutableBufferPointer { out in
+            while i < n {
+                // ASCII run: copied, lowercased when case does not matter.
+                var j = i
+                if caseSensitive {
+                    while j < n, source[j] < 0x80 { j += 1 }
+                    UnsafeMutableBufferPointer(rebasing: out[written..<(written + j - i)])
+                        .update(fromContentsOf: UnsafeBufferPointer(rebasing: source[i..<j]))
+                } else {
+                    while j < n, source[j] < 0x80 {
+                        let b = source[j]
+                        out[written + j - i] = b &- 0x41 < 26 ? b | 0x20 : b
+                        j += 1
+                    }
+                }
+                written += j - i
+                i = j
+                guard i < n else { break }
+                // Non-ASCII run: folded as a string.
+                while j < n, source[j] >= 0x80 { j += 1 }
+                let run = String(decoding: UnsafeBufferPointer(rebasing: source[i..<j]), as: UTF8.self)
+                var folded = Array(run.folding(options: options, locale: nil).utf8)
+                // Folding that grows the text (ß to ss) would overrun the buffer: keep such runs as they are.
+                if folded.count > j - i { folded = Array(source[i..<j]) }
+                for (k, b) in folded.enumerated() { out[written + k] = b }
+                if folded.count != j - i {
+                    changedRuns.append((written..<(written + folded.count), i..<j))
+                }
+                written += folded.count
+                i = j
+            }
+        }
+        bytes.removeLast(bytes.count - written)
+    }
+
+    /// All-ASCII text (the usual case) folds byte for byte in one pass that
+    /// vectorises; `nil` when the text has anything else.
+    private static func foldASCII(_ source: UnsafeBufferPointer<UInt8>, caseSensitive: Bool) -> [UInt8]? {
+        guard let input = source.baseAddress else { return [] }
+        let n = source.count
+        var high: UInt8 = 0
+        let folded = [UInt8](unsafeUninitializedCapacity: n) { out, count in
+            let o = out.baseAddress!
+            if caseSensitive {
+                o.update(from: input, count: n)
+                for i in 0..<n { high |= input[i] }
+            } else {
+                for i in 0..<n {
+                    let b = input[i]
+                    high |= b
+                    // 0x20 is added to A…Z only: (b - 0x41) < 26 as a mask.
+                    let isUpper: UInt8 = (b &- 0x41) < 26 ? 0x20 : 0
+                    o[i] = b | isUpper
+                }
+            }
+            count = n
+        }
+        return high & 0x80 == 0 ? folded : nil
+    }
+
+    /// The original offset for a folded one. Inside a changed run, a start
+    /// rounds down to the run's start and an end up to the run's end.
+    func originalOffset(_ folded: Int, roundingUp: Bool) -> Int {
+        var low = 0, high = changedRuns.count
+        while low < high {
+            let mid = (low + high) / 2
+            if changedRuns[mid].folded.lowerBound <= folded { low = mid + 1 } else { high = mid }
+        }
+        guard low > 0 else { return folded }
+        let run = changedRuns[low - 1]
+        if folded >= run.folded.upperBound { return run.original.upperBound + (folded - run.folded.upperBound) }
+        if folded == run.folded.lowerBound { return run.original.lowerBound }
+        return roundingUp ? run.original.upperBound : run.original.lowerBound
+    }
+}
+
+/// How common a byte is in English text, for choosing which byte of a
+/// pattern to scan for: the rarer, the fewer false starts.
+enum ByteFrequency {
+    private static let commonest = Array(" etaoinsrhldcumfpgwybv,.k'-\"xjqzETAOINSRHLDCUMFPGWYBVKXJQZ0123456789".utf8)
+
+    static func rank(_ byte: UInt8) -> Int {
+        // Bytes not listed are rarer than any listed.
+        guard let index = commonest.firstIndex(of: byte) else { return 0 }
+        return commonest.count - index
+    }
+}

@@ -1,0 +1,119 @@
+import ArgumentParser
+import Foundation
+import HarkCommands
+import HarkCore
+
+// Argument parsing only: every command's work is in HarkCommands.
+
+@main
+struct Hark: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "hark",
+        abstract: "Read interview and podcast transcripts in the terminal.",
+        discussion: "With no file, hark opens the sample interview in sample-data/.",
+        subcommands: [Open.self, Search.self, Info.self, Export.self],
+        defaultSubcommand: Open.self)
+}
+
+extension TranscriptFormat: ExpressibleByArgument {}
+extension ExportFormat: ExpressibleByArgument {}
+
+struct FormatOption: ParsableArguments {
+    @Option(name: .long, help: "Read the files as this format instead of recognising it (\(TranscriptFormat.allCases.map(\.rawValue).joined(separator: ", "))).")
+    var format: TranscriptFormat?
+}
+
+extension ParsableCommand {
+    static func finish(_ status: Int32) throws {
+        if status != 0 { throw ExitCode(status) }
+    }
+}
+
+struct Open: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "open",
+        abstract: "Open a transcript (the default command). Piped, prints its readable text.")
+
+    @Argument(help: "The transcript file; the sample interview when omitted.")
+    var file: String?
+
+    @OptionGroup var formatOption: FormatOption
+
+    func run() throws {
+        guard let path = file ?? SampleData.transcriptPath() else {
+            Diagnostics.write("hark: no file given, and the sample interview (sample-data/\(SampleData.fileName)) was not found")
+            throw ExitCode(1)
+        }
+        if isatty(STDOUT_FILENO) == 1 {
+            Diagnostics.write("hark: the interactive reader is not built yet; printing the text instead")
+        }
+        try Self.finish(HarkCommands.printText(path: path, format: formatOption.format, output: .standardOutput()))
+    }
+}
+
+struct Search: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Find a word or phrase, also where it runs across two segments.",
+        discussion: """
+            Prints FILE:h:mm:ss.mmm: text for each match (FILE only when several files are given). \
+            Case is ignored unless the pattern has a capital letter; diacritics are always ignored.
+            """)
+
+    @Argument(help: "The text to find.") var pattern: String
+    @Argument(help: "Transcript files.") var files: [String]
+    @Flag(help: "Print the number of matches per file.") var count = false
+    @Flag(help: "Print JSON Lines, one object per match (or per file with --count).") var json = false
+    @Flag(help: "Match case exactly, even for a lowercase pattern.") var caseSensitive = false
+    @Flag(help: "Match whole words only.") var word = false
+    @OptionGroup var formatOption: FormatOption
+
+    func validate() throws {
+        if pattern.isEmpty { throw ValidationError("The pattern is empty.") }
+        if files.isEmpty { throw ValidationError("Give at least one transcript file.") }
+    }
+
+    func run() throws {
+        var options = HarkCommands.SearchOptions()
+        options.count = count
+        options.json = json
+        options.caseSensitive = caseSensitive
+        options.wholeWord = word
+        options.format = formatOption.format
+        try Self.finish(HarkCommands.search(pattern: pattern, paths: files, options: options, output: .standardOutput()))
+    }
+}
+
+struct Info: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Show format, duration, segments, words, speakers and warnings.")
+
+    @Argument(help: "Transcript files.") var files: [String]
+    @Flag(help: "Print one JSON object per file.") var json = false
+    @Flag(help: "Do not print load warnings.") var quiet = false
+    @OptionGroup var formatOption: FormatOption
+
+    func validate() throws {
+        if files.isEmpty { throw ValidationError("Give at least one transcript file.") }
+    }
+
+    func run() throws {
+        try Self.finish(HarkCommands.info(
+            paths: files, format: formatOption.format, json: json, quiet: quiet, output: .standardOutput()))
+    }
+}
+
+struct Export: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Write the transcript to stdout as JSON, SRT, WebVTT, text or Markdown.")
+
+    @Argument(help: "The transcript file.") var file: String
+    @Option(help: "Output format: \(ExportFormat.allCases.map(\.rawValue).joined(separator: ", ")).")
+    var to: ExportFormat = .json
+    @Flag(help: "Do not print load warnings.") var quiet = false
+    @OptionGroup var formatOption: FormatOption
+
+    func run() throws {
+        try Self.finish(HarkCommands.export(
+            path: file, format: formatOption.format, to: to, quiet: quiet, output: .standardOutput()))
+    }
+}
