@@ -33,8 +33,30 @@ final class SourceFile {
     private var pending = ByteBuffer(capacity: 0)
     private var exhausted: Bool
     let byteCount: Int
+    /// Where the text starts in the file (after a BOM), when it is read as
+    /// it is; `nil` when it was transcoded from UTF-16.
+    private(set) var textStartOffset: Int? = 0
+    /// The next byte to read, and where to stop.
+    private var position = 0
+    private var endOffset: Int
+    /// Pipes and terminals are read in order; only regular files by offset.
+    private let isRegularFile: Bool
 
-    init(path: String) throws {
+    /// Opens `path`, reads its first chunk and settles its encoding.
+    convenience init(path: String) throws {
+        try self.init(path: path, byteRange: nil)
+        try readChunk()
+        try normalizeEncoding()
+    }
+
+    /// Opens a byte range of a UTF-8 file, for reading parts of one file in
+    /// parallel. The range should start at the beginning of a line.
+    convenience init(path: String, byteRange: Range<Int>) throws {
+        try self.init(path: path, byteRange: Optional(byteRange))
+        try readChunk()
+    }
+
+    private init(path: String, byteRange: Range<Int>?) throws {
         self.path = path
         let fd = open(path, O_RDONLY)
         guard fd >= 0 else { throw LoadError(path: path, reason: Self.describe(errno: errno)) }
@@ -48,13 +70,20 @@ final class SourceFile {
             throw LoadError(path: path, reason: "is a directory, not a transcript file")
         }
         self.fd = fd
-        self.byteCount = Int(info.st_size)
+        self.isRegularFile = info.st_mode & S_IFMT == S_IFREG
+        self.byteCount = isRegularFile ? Int(info.st_size) : 0
         self.exhausted = false
-        try readChunk()
-        try normalizeEncoding()
+        self.endOffset = byteRange?.upperBound ?? Int.max
+        if let start = byteRange?.lowerBound {
+            position = start
+            textStartOffset = nil
+        }
     }
 
     deinit { close(fd) }
+
+    /// Nothing at all to read (a pipe has no size to ask, so this looks).
+    var isEmpty: Bool { exhausted && pending.isEmpty }
 
     /// The first bytes of the file (UTF-8), for recognising its format.
     var head: [UInt8] { pending.withUnsafeBufferPointer { Array($0.prefix(64 * 1024)) } }
@@ -83,10 +112,13 @@ final class SourceFile {
 
     private func readChunk() throws {
         guard !exhausted else { return }
-        let target = pending.reserveTail(Self.chunkSize)
+        let wanted = min(Self.chunkSize, endOffset - position)
+        let target = pending.reserveTail(wanted)
         var got = 0
-        while got < Self.chunkSize {
-            let n = read(fd, target + got, Self.chunkSize - got)
+        while got < wanted {
+            let n = isRegularFile
+                ? pread(fd, target + got, wanted - got, off_t(position + got))
+                : read(fd, target + got, wanted - got)
             if n < 0 {
                 if errno == EINTR { continue }
                 throw LoadError(path: path, reason: Self.describe(errno: errno))
@@ -97,6 +129,8 @@ final class SourceFile {
             }
             got += n
         }
+        if got == wanted && position + got >= endOffset { exhausted = true }
+        position += got
         pending.didWrite(got)
     }
 
@@ -104,7 +138,9 @@ final class SourceFile {
         let start = pending.withUnsafeBufferPointer { Array($0.prefix(64)) }
         if start.starts(with: [0xEF, 0xBB, 0xBF]) {
             pending.discardFirst(3)
+            textStartOffset = 3
         } else if let bigEndian = Self.utf16ByteOrder(of: start) {
+            textStartOffset = nil
             while !exhausted { try readChunk() }
             let utf8 = Self.transcodeUTF16(pending.withUnsafeBufferPointer { Array($0) }, bigEndian: bigEndian)
             pending = ByteBuffer(capacity: utf8.count)
@@ -143,6 +179,18 @@ final class SourceFile {
             out.append(contentsOf: UTF8.encode(scalar)!)
         }
         return out
+    }
+
+    /// The offset just after the first line end at or after `offset`, for
+    /// cutting a file into parts at line boundaries.
+    func lineStart(after offset: Int) -> Int? {
+        guard isRegularFile else { return nil }
+        var window = [UInt8](repeating: 0, count: 1 << 16)
+        let n = window.withUnsafeMutableBytes { pread(fd, $0.baseAddress, $0.count, off_t(offset)) }
+        guard n > 0, let k = window[0..<n].firstIndex(where: { $0 == 0x0A || $0 == 0x0D }) else { return nil }
+        // A CR LF pair must not be cut in two.
+        if window[k] == 0x0D { return k + 1 < n && window[k + 1] == 0x0A ? offset + k + 2 : nil }
+        return offset + k + 1
     }
 
     static func describe(errno code: Int32) -> String {

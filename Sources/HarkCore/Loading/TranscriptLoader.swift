@@ -5,7 +5,7 @@ public enum TranscriptLoader {
     /// segment; anything less is a warning on the transcript.
     public static func load(path: String, format: TranscriptFormat? = nil) throws -> Transcript {
         let file = try SourceFile(path: path)
-        if file.byteCount == 0 { throw LoadError(path: path, reason: "the file is empty") }
+        if file.isEmpty { throw LoadError(path: path, reason: "the file is empty") }
         var builder = TranscriptBuilder()
         let detected: FormatDetector.Detected
         if let format {

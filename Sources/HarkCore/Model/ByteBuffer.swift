@@ -7,9 +7,9 @@ import Foundation
 /// - the loader appends through raw pointers, with no uniqueness or bounds
 ///   check per element;
 /// - it grows with `realloc`, which moves a large block by remapping its
-///   pages, so growing never holds two copies in memory;
-/// - large buffers ask the kernel for huge pages: loading a 1,000-hour file
-///   spends more time in page faults than in parsing otherwise.
+///   pages, so growing never holds two copies in memory; and
+///   `appendConsuming` hands pages back as it copies (see DECISIONS.md on
+///   why memory, not parsing, bounds loading speed).
 ///
 /// Written only while a transcript is built and immutable after, hence
 /// `@unchecked Sendable`.
@@ -21,7 +21,6 @@ final class RawBuffer<Element: BitwiseCopyable>: @unchecked Sendable {
     init(capacity: Int = 64) {
         self.capacity = max(16, capacity)
         base = malloc(self.capacity * MemoryLayout<Element>.stride)!.assumingMemoryBound(to: Element.self)
-        adviseHugePages()
     }
 
     deinit { free(base) }
@@ -66,6 +65,34 @@ final class RawBuffer<Element: BitwiseCopyable>: @unchecked Sendable {
         count += elements.count
     }
 
+    /// Appends all of `other`, adjusting each element, and empties `other`
+    /// block by block as it goes, handing its pages back to the kernel: the
+    /// two buffers never hold the data twice.
+    func appendConsuming(_ other: RawBuffer<Element>, adjust: (inout Element) -> Void = { _ in }) {
+        let total = other.count
+        reserve(count + total)
+        let block = max(1, (1 << 21) / MemoryLayout<Element>.stride)
+        var done = 0
+        while done < total {
+            let n = min(block, total - done)
+            let source = other.base + done
+            for k in 0..<n { adjust(&source[k]) }
+            (base + count).update(from: source, count: n)
+            count += n
+            other.releasePages(from: done, to: done + n)
+            done += n
+        }
+        other.count = 0
+    }
+
+    /// Gives the whole pages inside elements `from..<to` back to the kernel.
+    private func releasePages(from: Int, to: Int) {
+        let page = 4096
+        let start = (Int(bitPattern: base) + from * MemoryLayout<Element>.stride + page - 1) & ~(page - 1)
+        let end = (Int(bitPattern: base) + to * MemoryLayout<Element>.stride) & ~(page - 1)
+        if end > start { _ = madvise(UnsafeMutableRawPointer(bitPattern: start), end - start, MADV_DONTNEED) }
+    }
+
     /// Drops the first `k` elements, moving the rest to the front.
     func discardFirst(_ k: Int) {
         let k = min(k, count)
@@ -90,20 +117,6 @@ final class RawBuffer<Element: BitwiseCopyable>: @unchecked Sendable {
         }
         base = moved.assumingMemoryBound(to: Element.self)
         capacity = newCapacity
-        adviseHugePages()
-    }
-
-    /// Huge pages for the aligned middle of a large block (a no-op where the
-    /// kernel has them off). Pages not yet touched still cost nothing.
-    private func adviseHugePages() {
-        let bytes = capacity * MemoryLayout<Element>.stride
-        let hugePage = 2 << 20
-        guard bytes >= 2 * hugePage else { return }
-        let start = (Int(bitPattern: base) + hugePage - 1) & ~(hugePage - 1)
-        let end = (Int(bitPattern: base) + bytes) & ~(hugePage - 1)
-        if end > start {
-            _ = madvise(UnsafeMutableRawPointer(bitPattern: start), end - start, MADV_HUGEPAGE)
-        }
     }
 }
 

@@ -31,6 +31,12 @@ public struct LoadWarning: Equatable, Sendable {
         self.detail = detail
     }
 
+    func shifted(by lines: Int) -> LoadWarning {
+        var copy = self
+        copy.line = line.map { $0 + lines }
+        return copy
+    }
+
     public var message: String {
         guard let detail else { return kind.rawValue }
         return "\(kind.rawValue) (\(detail))"

@@ -96,6 +96,40 @@ public struct TranscriptBuilder {
         warnings.append(LoadWarning(kind, line: line, detail: detail))
     }
 
+    // MARK: Parts read in parallel
+
+    /// Appends the segments a second builder read from the next part of the
+    /// same file, whose line numbers start after this part's `lineCount`
+    /// lines. `other` is emptied in the process.
+    mutating func appendPart(_ other: inout TranscriptBuilder, lineOffset: Int) {
+        let otherStore = other.store
+        guard otherStore.count > 0 else {
+            pendingSpeakerChange = pendingSpeakerChange || other.pendingSpeakerChange
+            warnings += other.warnings.map { $0.shifted(by: lineOffset) }
+            return
+        }
+        if pendingSpeakerChange { otherStore.speakerChanges[0] = true }
+        pendingSpeakerChange = other.pendingSpeakerChange
+        if let last = store.starts.last, otherStore.starts[0] < last, outOfOrderLine == nil {
+            outOfOrderLine = Int(otherStore.lines[0]) + lineOffset
+        }
+        if outOfOrderLine == nil, let line = other.outOfOrderLine { outOfOrderLine = line + lineOffset }
+        warnings += other.warnings.map { $0.shifted(by: lineOffset) }
+        store.maxEnd = max(store.maxEnd, otherStore.maxEnd)
+
+        let textShift = store.text.isEmpty ? 0 : store.text.count + 1
+        if !store.text.isEmpty { store.text.append(0x20) }
+        store.text.appendConsuming(otherStore.text)
+        store.textStarts.appendConsuming(otherStore.textStarts) { $0 += textShift }
+        let shift = Int32(clamping: lineOffset)
+        store.lines.appendConsuming(otherStore.lines) { $0 += shift }
+        let idMap = other.speakers.map { speakerID(for: $0) }
+        store.speakerIDs.appendConsuming(otherStore.speakerIDs) { if $0 >= 0 { $0 = idMap[Int($0)] } }
+        store.speakerChanges.appendConsuming(otherStore.speakerChanges)
+        store.ends.appendConsuming(otherStore.ends)
+        store.starts.appendConsuming(otherStore.starts)
+    }
+
     // MARK: Whole segments
 
     public mutating func append(_ segment: Segment) {

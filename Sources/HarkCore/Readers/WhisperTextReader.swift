@@ -15,9 +15,53 @@ enum WhisperTextReader {
         return false
     }
 
+    /// Files this large are read as two halves in parallel.
+    static let parallelThreshold = 16 << 20
+
     static func read(_ file: SourceFile, into builder: inout TranscriptBuilder) throws {
-        builder.reserve(segments: file.byteCount / 40 + 16, textBytes: file.byteCount)
+        if file.byteCount >= parallelThreshold, let start = file.textStartOffset,
+            let middle = file.lineStart(after: start + (file.byteCount - start) / 2), middle < file.byteCount
+        {
+            try readInParallel(path: file.path, parts: [start..<middle, middle..<file.byteCount], into: &builder)
+        } else {
+            builder.reserve(segments: file.byteCount / 40 + 16, textBytes: file.byteCount)
+            _ = try readLines(file, into: &builder)
+        }
+    }
+
+    /// Each line stands alone, so parts of the file are read at once, each
+    /// into its own builder, then joined in order.
+    private static func readInParallel(path: String, parts: [Range<Int>], into builder: inout TranscriptBuilder) throws {
+        final class PartResult: @unchecked Sendable {
+            var builder = TranscriptBuilder()
+            var lineCount = 0
+            var error: Error?
+        }
+        let results = parts.map { _ in PartResult() }
+        DispatchQueue.concurrentPerform(iterations: parts.count) { k in
+            let result = results[k]
+            do {
+                let file = try SourceFile(path: path, byteRange: parts[k])
+                result.builder.reserve(segments: parts[k].count / 40 + 16, textBytes: parts[k].count)
+                result.lineCount = try readLines(file, into: &result.builder)
+            } catch {
+                result.error = error
+            }
+        }
+        if let error = results.lazy.compactMap(\.error).first { throw error }
+        builder = results[0].builder
+        var lineOffset = results[0].lineCount
+        for result in results.dropFirst() {
+            builder.appendPart(&result.builder, lineOffset: lineOffset)
+            lineOffset += result.lineCount
+        }
+    }
+
+    /// Reads every line of `file`; returns how many lines there were.
+    private static func readLines(_ file: SourceFile, into builder: inout TranscriptBuilder) throws -> Int {
+        var lineCount = 0
         try file.forEachLine { line, number in
+            lineCount = number
             switch parse(line) {
             case .segment(let timing, let text):
                 appendSegment(timing: timing, text: text, line: number, into: &builder)
@@ -27,6 +71,7 @@ enum WhisperTextReader {
                 if !line.isBlank { builder.warn(.notASegment, line: number) }
             }
         }
+        return lineCount
     }
 
     private enum Parsed {
