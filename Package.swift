@@ -30,8 +30,7 @@ let package = Package(
             dependencies: [
                 "HarkCore",
                 .product(name: "PropertyBased", package: "swift-property-based"),
-            ],
-            resources: [.copy("Fixtures")]
+            ]
         ),
         .testTarget(name: "HarkCommandsTests", dependencies: ["HarkCommands", "HarkCore"]),
     ]

@@ -26,6 +26,8 @@ public enum HarkCommands {
     ) -> Int32 {
         var status: Int32 = 0
         for (k, path) in paths.enumerated() {
+            // Earlier files' output goes first, so stdout and stderr read in order.
+            output.flush()
             guard let transcript = load(path, format: format, report: report) else {
                 status = 1
                 continue

@@ -50,7 +50,10 @@ enum FormatDetector {
         }
         if whisperLines > 0 && whisperLines >= timingLines { return .text(.whisperText) }
         if timingLines > 0 {
-            if indexedTimings > 0 || commaTimings > 0 { return suggested == .webvtt ? .text(.webvtt) : .text(.srt) }
+            // A comma before the milliseconds is SRT's; numbered cues are SRT's
+            // unless the name says WebVTT (whose cue ids may be numbers too).
+            if commaTimings > 0 { return .text(.srt) }
+            if indexedTimings > 0 { return suggested == .webvtt ? .text(.webvtt) : .text(.srt) }
             return suggested == .srt ? .text(.srt) : .text(.webvtt)
         }
         if timedHeaders > 0 || (labelHeaders >= 2 && labelHeaders * 10 >= nonBlank * 3) { return .text(.speakerText) }

@@ -79,10 +79,7 @@ struct TextCleaner {
                     w.pointee = 0xEF; w[1] = 0xBF; w[2] = 0xBD; w += 3
                     empty = false
                     findings.invalidUTF8 = true
-                    // Skip the bad lead byte and the continuation bytes that follow it.
-                    i += 1
-                    var k = 1
-                    while i < n, k < 4, input[i] & 0xC0 == 0x80 { i += 1; k += 1 }
+                    i += Self.maximalSubpartLength(input, i, n)
                 } else if length == 2 && b == 0xC2 && input[i + 1] < 0xA0 {
                     findings.control = true  // C1 controls, U+0080–U+009F
                     i += 2
@@ -122,6 +119,34 @@ struct TextCleaner {
         let last = p[n - 1]
         flags |= ((last &- 0x20) | (last &+ 1) | last) & 0x80
         return flags == 0
+    }
+
+    /// How many bytes one U+FFFD replaces at an invalid sequence: the lead
+    /// byte and the continuation bytes that could still have followed it
+    /// (Unicode's "maximal subpart" practice, as Swift's own decoder does).
+    private static func maximalSubpartLength(_ p: UnsafePointer<UInt8>, _ i: Int, _ n: Int) -> Int {
+        let b0 = p[i]
+        let expected: Int
+        var low: UInt8 = 0x80, high: UInt8 = 0xBF
+        switch b0 {
+        case 0xC2...0xDF: expected = 2
+        case 0xE0: expected = 3; low = 0xA0
+        case 0xED: expected = 3; high = 0x9F
+        case 0xE1...0xEF: expected = 3
+        case 0xF0: expected = 4; low = 0x90
+        case 0xF4: expected = 4; high = 0x8F
+        case 0xF1...0xF3: expected = 4
+        default: return 1
+        }
+        var length = 1
+        while length < expected, i + length < n {
+            let b = p[i + length]
+            guard b >= low && b <= high else { break }
+            low = 0x80
+            high = 0xBF
+            length += 1
+        }
+        return length
     }
 
     /// The length of the valid UTF-8 sequence at `i` (RFC 3629: no overlongs,

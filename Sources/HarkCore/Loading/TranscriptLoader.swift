@@ -4,6 +4,12 @@ public enum TranscriptLoader {
     /// is given. Throws `LoadError` when the file cannot be read or holds no
     /// segment; anything less is a warning on the transcript.
     public static func load(path: String, format: TranscriptFormat? = nil) throws -> Transcript {
+        try load(path: path, format: format, parallelThreshold: WhisperTextReader.parallelThreshold)
+    }
+
+    /// `parallelThreshold`: files at least this large are read in parallel
+    /// parts where the format allows (tests make it small).
+    static func load(path: String, format: TranscriptFormat?, parallelThreshold: Int) throws -> Transcript {
         let file = try SourceFile(path: path)
         if file.isEmpty { throw LoadError(path: path, reason: "the file is empty") }
         var builder = TranscriptBuilder()
@@ -22,7 +28,7 @@ public enum TranscriptLoader {
         case .json:
             loadedFormat = try JSONTranscriptReader.read(try file.readAll(), path: path, into: &builder)
         case .text(let format):
-            try read(format, from: file, into: &builder)
+            try read(format, from: file, into: &builder, parallelThreshold: parallelThreshold)
             loadedFormat = format
         }
         guard builder.segmentCount > 0 else {
@@ -31,9 +37,11 @@ public enum TranscriptLoader {
         return builder.build(source: path, format: loadedFormat)
     }
 
-    private static func read(_ format: TranscriptFormat, from file: SourceFile, into builder: inout TranscriptBuilder) throws {
+    private static func read(
+        _ format: TranscriptFormat, from file: SourceFile, into builder: inout TranscriptBuilder, parallelThreshold: Int
+    ) throws {
         switch format {
-        case .whisperText: try WhisperTextReader.read(file, into: &builder)
+        case .whisperText: try WhisperTextReader.read(file, into: &builder, parallelThreshold: parallelThreshold)
         case .srt: try SRTReader.read(file, into: &builder)
         case .webvtt: try WebVTTReader.read(file, into: &builder)
         case .speakerText: try SpeakerTextReader.read(file, into: &builder)

@@ -51,7 +51,8 @@ struct CaptionCue {
         for k in 1..<cues.count {
             if let first = cues[k].lines.first, !first.isEmpty, first == cues[k - 1].lines.last { overlapping += 1 }
         }
-        guard overlapping * 10 >= (cues.count - 1) * 3 else { return 0 }
+        // Rolling files repeat in most cues; ordinary captions only by chance.
+        guard overlapping >= 2, overlapping * 2 >= cues.count - 1 else { return 0 }
         var removed = 0
         var previous = cues[0].lines
         for k in 1..<cues.count {

@@ -69,7 +69,7 @@ enum JSONTranscriptReader {
             if speaker != nil { hasSpeakers = true }
             parsed.append(Item(
                 start: start, end: seconds(object[endKey]), speaker: speaker, text: text,
-                speakerChange: (object["turn"] as? Bool) ?? false))
+                speakerChange: bool(object["turn"])))
             if seconds(object[endKey]) == nil {
                 builder.warn(.missingEnd, line: nil, detail: name)
             }
@@ -91,7 +91,7 @@ enum JSONTranscriptReader {
             let offsets = object["offsets"] as? [String: Any]
             let stamps = object["timestamps"] as? [String: Any]
             func time(_ key: String) -> Milliseconds? {
-                if let ms = offsets?[key] as? Double { return Milliseconds(ms.rounded()) }
+                if let ms = number(offsets?[key]), ms.isFinite { return Milliseconds(ms.rounded()) }
                 if let text = stamps?[key] as? String, case .success(let ms) = TimestampParser.parse(text) { return ms }
                 return nil
             }
@@ -102,7 +102,7 @@ enum JSONTranscriptReader {
             parsed.append(Item(
                 start: start, end: time("to"), speaker: speakerName(object["speaker"]), text: text,
                 speakerChange: turnNext))
-            turnNext = (object["speaker_turn_next"] as? Bool) ?? false
+            turnNext = bool(object["speaker_turn_next"])
         }
         commit(parsed, into: &builder)
     }
@@ -121,16 +121,26 @@ enum JSONTranscriptReader {
 
     /// Seconds as a number (or a numeric string), rounded to milliseconds.
     private static func seconds(_ value: Any?) -> Milliseconds? {
-        if value is Bool { return nil }
-        if let number = value as? Double { return TimeFormat.milliseconds(fromSeconds: number) }
-        if let number = value as? Int { return Milliseconds(number) * 1000 }
+        if let number = self.number(value) { return TimeFormat.milliseconds(fromSeconds: number) }
         if let text = value as? String, let number = Double(text) { return TimeFormat.milliseconds(fromSeconds: number) }
         return nil
     }
 
+    /// A JSON number (not a boolean: Foundation gives both as NSNumber, and
+    /// on Linux `0.0 is Bool` holds).
+    private static func number(_ value: Any?) -> Double? {
+        guard let number = value as? NSNumber, String(cString: number.objCType) != "c" else { return nil }
+        return number.doubleValue
+    }
+
+    private static func bool(_ value: Any?) -> Bool {
+        guard let number = value as? NSNumber, String(cString: number.objCType) == "c" else { return false }
+        return number.boolValue
+    }
+
     private static func speakerName(_ value: Any?) -> String? {
         if let name = value as? String { return name.isEmpty ? nil : name }
-        if let number = value as? Int { return "Speaker \(number)" }
+        if let number = number(value), number == number.rounded() { return "Speaker \(Int(number))" }
         return nil
     }
 

@@ -18,7 +18,7 @@ enum WhisperTextReader {
     /// Files this large are read as two halves in parallel.
     static let parallelThreshold = 16 << 20
 
-    static func read(_ file: SourceFile, into builder: inout TranscriptBuilder) throws {
+    static func read(_ file: SourceFile, into builder: inout TranscriptBuilder, parallelThreshold: Int) throws {
         if file.byteCount >= parallelThreshold, let start = file.textStartOffset,
             let middle = file.lineStart(after: start + (file.byteCount - start) / 2), middle < file.byteCount
         {

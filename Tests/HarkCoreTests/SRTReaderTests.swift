@@ -1,0 +1,111 @@
+import Testing
+
+@testable import HarkCore
+
+struct SRTReaderTests {
+    @Test func readsPlainSRT() throws {
+        let text = "1\n00:00:01,540 --> 00:00:07,399\nHello there,\nsecond line.\n\n2\n00:00:08,000 --> 00:00:09,000\nBye.\n"
+        let t = try TestFiles.load(text, name: "plain.srt")
+        #expect(t.format == .srt)
+        #expect(Array(t.segments) == [
+            Segment(start: 1540, end: 7399, text: "Hello there, second line.", line: 2),
+            Segment(start: 8000, end: 9000, text: "Bye.", line: 7),
+        ])
+    }
+
+    @Test func toleratesMissingAndOddIndexesAndBlankLines() throws {
+        let text = """
+
+
+            00:00:01,000 --> 00:00:02,000
+            no index
+
+            7
+            00:00:03,000 --> 00:00:04,000
+            index out of order
+
+            blank line inside a cue
+            3
+            00:00:05,000 --> 00:00:06,000
+            no blank line before the next cue
+            4
+            00:00:07,000 --> 00:00:08,000
+            42
+            """
+        let t = try TestFiles.load(text, name: "odd.srt")
+        #expect(t.texts == [
+            "no index", "index out of order blank line inside a cue", "no blank line before the next cue", "42",
+        ])
+    }
+
+    @Test func readsTimingVariants() throws {
+        let text = """
+            1
+            00:00:01.000 --> 00:00:02.000
+            dots
+            2
+            00:00:03,000-->00:00:04,000
+            no spaces
+            3
+            00:00:05,000\t-->\t00:00:06,000
+            tabs
+            4
+            00:00:07,000 --> 00:00:08,000 X1:100 X2:200 Y1:10 Y2:20
+            coordinates
+            5
+            00:00:09 --> 00:00:10
+            no milliseconds
+            6
+            00:00:11,46 --> 00:00:12,5
+            short fractions
+            """
+        let t = try TestFiles.load(text, name: "timings.srt")
+        #expect(t.texts == ["dots", "no spaces", "tabs", "coordinates", "no milliseconds", "short fractions"])
+        #expect(t.segments.map(\.start) == [1000, 3000, 5000, 7000, 9000, 11460])
+        #expect(t.segments.last?.end == 12500)
+    }
+
+    @Test func stripsMarkupAndKeepsOtherAngleBrackets() throws {
+        let text = "1\n00:00:01,000 --> 00:00:02,000\n{\\an8}<i>Italic</i> <b>bold</b> <font color=\"#fff\">font</font> a <3 b\n"
+        #expect(try TestFiles.load(text, name: "tags.srt").texts == ["Italic bold font a <3 b"])
+    }
+
+    @Test func readsSpeakerPrefixes() throws {
+        let text = """
+            1
+            00:00:01,000 --> 00:00:02,000
+            SARAH: Hello.
+
+            2
+            00:00:02,000 --> 00:00:03,000
+            - Who's there?
+
+            3
+            00:00:03,000 --> 00:00:04,000
+            >> Dr. Lukas Biewald: Me.
+
+            4
+            00:00:04,000 --> 00:00:05,000
+            so: not a name, and 10:30 is a time
+            """
+        let t = try TestFiles.load(text, name: "speakers.srt")
+        #expect(t.texts == ["Hello.", "Who's there?", "Me.", "so: not a name, and 10:30 is a time"])
+        #expect(t.segments.map(\.speaker) == ["SARAH", nil, "Dr. Lukas Biewald", nil])
+        #expect(t.segments.map(\.speakerChange) == [false, true, true, false])
+    }
+
+    @Test func skipsCuesWithBadTimesAndKeepsTheRest() throws {
+        let text = "1\n00:00:01,000 --> 00:00:02,000\nok\n\n2\n00:01:70,000 --> 00:01:71,000\nbad\n\n3\n00:00:05,000 --> junk\nworse\n\n4\n00:00:06,000 --> 00:00:07,000\nfine\n"
+        let t = try TestFiles.load(text, name: "bad.srt")
+        #expect(t.texts == ["ok", "fine"])
+        #expect(t.warnings == [LoadWarning(.timeOutOfRange, line: 6), LoadWarning(.malformedTimestamp, line: 10)])
+    }
+
+    @Test func repairsEndBeforeStartAndSortsOutOfOrderCues() throws {
+        let text = "1\n00:00:05,000 --> 00:00:04,000\nbackwards\n\n2\n00:00:01,000 --> 00:00:02,000\nearlier\n"
+        let t = try TestFiles.load(text, name: "order.srt")
+        #expect(t.texts == ["earlier", "backwards"])
+        #expect(t.segments[1].end == 5000)
+        #expect(t.warningKinds == [.endBeforeStart, .outOfOrder])
+    }
+}
