@@ -80,7 +80,9 @@ struct TimingLine {
         var e = k
         while e < afterArrow.count, !ByteClass.isSpace(afterArrow[e]) { e += 1 }
         let right = Bytes(rebasing: afterArrow[k..<e])
-        guard !left.isEmpty, !right.isEmpty else { return .invalid(.malformed) }
+        // Text that merely contains an arrow ("so --> then") is not a timing line.
+        guard let first = left.first, ByteClass.isDigit(first) else { return .notTiming }
+        guard !right.isEmpty else { return .invalid(.malformed) }
         switch (TimestampParser.parse(left), TimestampParser.parse(right)) {
         case (.success(let start), .success(let end)):
             return .timing(TimingLine(start: start, end: end, startText: left, endText: right, rest: Bytes(rebasing: afterArrow[e...])))

@@ -75,7 +75,9 @@ enum SubtitleMarkup {
                 var name = rest[rest.index(after: rest.startIndex)..<close]
                 if name.first == "/" { name = name.dropFirst() }
                 let tag = name.prefix { $0.isLetter }.lowercased()
-                if tagNames.contains(tag) {
+                let attributes = name.dropFirst(tag.count)
+                // `<i>`, `</i>`, `<font color=…>`; not `a <b and c> d` in prose.
+                if tagNames.contains(tag), attributes.isEmpty || (tag == "font" && attributes.first == " ") {
                     rest = rest[rest.index(after: close)...]
                     continue
                 }

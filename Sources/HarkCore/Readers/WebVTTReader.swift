@@ -42,6 +42,8 @@ enum WebVTTReader {
                 builder.warn(failure == .outOfRange ? .timeOutOfRange : .malformedTimestamp, line: number)
                 return false
             case .notTiming:
+                // In WebVTT any line with `-->` is a timing line; this one is not a good one.
+                builder.warn(.malformedTimestamp, line: number)
                 return false
             }
         }
