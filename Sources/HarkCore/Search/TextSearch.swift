@@ -18,11 +18,14 @@ public struct SearchQuery: Equatable, Sendable {
 
     /// The pattern as it is matched against folded text.
     var foldedPattern: [UInt8] {
-        let collapsed = pattern.split(separator: " ", omittingEmptySubsequences: false)
-            .reduce(into: "") { out, piece in
-                if !out.isEmpty && !(out.last == " " && piece.isEmpty) { out += " " }
-                out += piece
+        var collapsed = ""
+        for character in pattern {
+            if character.isWhitespace {
+                if collapsed.last != " " { collapsed.append(" ") }
+            } else {
+                collapsed.append(character)
             }
+        }
         return FoldedText(collapsed.utf8, caseSensitive: caseSensitive).bytes
     }
 }

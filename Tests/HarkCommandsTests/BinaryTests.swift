@@ -1,0 +1,72 @@
+import Foundation
+import Testing
+
+/// The real `hark` binary, as a script would run it.
+struct BinaryTests {
+    /// `swift test` builds `hark` beside the test bundle.
+    static var binary: String? {
+        var folder = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
+        for _ in 0..<4 {
+            let candidate = folder.appendingPathComponent("hark").path
+            if FileManager.default.isExecutableFile(atPath: candidate) { return candidate }
+            folder.deleteLastPathComponent()
+        }
+        return nil
+    }
+
+    struct Result { var stdout: String; var stderr: String; var status: Int32 }
+
+    static func run(_ arguments: [String], environment: [String: String] = [:]) throws -> Result {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: try #require(binary, "the hark binary was not built"))
+        process.arguments = arguments
+        process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
+        process.currentDirectoryURL = URL(fileURLWithPath: Files.sample).deletingLastPathComponent().deletingLastPathComponent()
+        let out = Pipe(), err = Pipe()
+        process.standardOutput = out
+        process.standardError = err
+        try process.run()
+        let stdout = out.fileHandleForReading.readDataToEndOfFile()
+        let stderr = err.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return Result(
+            stdout: String(decoding: stdout, as: UTF8.self), stderr: String(decoding: stderr, as: UTF8.self),
+            status: process.terminationStatus)
+    }
+
+    @Test func withNoArgumentsAndAPipeItPrintsTheSampleText() throws {
+        let result = try Self.run([])
+        #expect(result.status == 0)
+        #expect(result.stdout.hasPrefix("[0:00:00]\n[MUSIC]\n\n[0:00:03]\nI think people see the output models"))
+    }
+
+    @Test func aMissingFileIsOneLineAndStatusOne() throws {
+        let result = try Self.run(["info", "no-such-file.srt"])
+        #expect(result.status == 1)
+        #expect(result.stderr == "hark: no-such-file.srt: no such file\n")
+        #expect(result.stdout.isEmpty)
+    }
+
+    @Test func searchCountOnTheSample() throws {
+        let result = try Self.run(["search", "--count", "language model", "sample-data/gradient-dissent-sarah-catanzaro.whisper.txt"])
+        #expect(result.stdout == "4\n")
+    }
+
+    @Test func exportStreamsJSONThatParses() throws {
+        let result = try Self.run(["export", "sample-data/gradient-dissent-sarah-catanzaro.srt"])
+        let object = try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any]
+        #expect((object?["segments"] as? [Any])?.count == 925)
+        #expect(object?["format"] as? String == "srt")
+    }
+
+    @Test func badArgumentsExplainThemselves() throws {
+        let result = try Self.run(["export", "--to", "docx", "x.srt"])
+        #expect(result.status != 0)
+        #expect(result.stderr.contains("docx"))
+    }
+
+    @Test func helpListsTheCommands() throws {
+        let result = try Self.run(["--help"])
+        for command in ["search", "info", "export"] { #expect(result.stdout.contains(command)) }
+    }
+}

@@ -1,0 +1,216 @@
+import Foundation
+import HarkCore
+import Testing
+
+@testable import HarkCommands
+
+/// Runs a command into strings: stdout, the stderr lines, the exit status.
+struct CommandRun {
+    var output = ""
+    var errors: [String] = []
+    var status: Int32 = 0
+
+    init(colors: Bool = false, _ body: (OutputSink, (String) -> Void) -> Int32) {
+        let sink = StringSink()
+        var errors: [String] = []
+        status = body(sink.sink(colors: colors)) { errors.append($0) }
+        output = sink.text
+        self.errors = errors
+    }
+}
+
+enum Files {
+    static let folder: URL = {
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("hark-command-tests-\(getpid())")
+        try? FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+        return url
+    }()
+
+    static func write(_ text: String, name: String) -> String {
+        let path = folder.appendingPathComponent(name).path
+        FileManager.default.createFile(atPath: path, contents: Data(text.utf8))
+        return path
+    }
+
+    static var sample: String {
+        URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+            .appendingPathComponent("sample-data/gradient-dissent-sarah-catanzaro.whisper.txt").path
+    }
+}
+
+struct SearchCommandTests {
+    let talk = Files.write("""
+        1
+        00:00:01,000 --> 00:00:02,500
+        We trained a large language
+
+        2
+        00:00:02,500 --> 00:00:04,000
+        model, then another language model.
+        """, name: "talk.srt")
+    let other = Files.write("[00:00:00.000 --> 00:00:01.000]   No match here.\n", name: "other.txt")
+
+    @Test func printsOneLinePerMatchWithTheTimeWhereItStarts() {
+        let run = CommandRun { out, report in
+            HarkCommands.search(pattern: "language model", paths: [talk], options: .init(), output: out, report: report)
+        }
+        #expect(run.status == 0)
+        #expect(run.output == """
+            0:00:01.000: We trained a large language model, then another language model.
+            0:00:02.500: model, then another language model.
+
+            """)
+    }
+
+    @Test func namesTheFileWhenSeveralAreSearched() {
+        let run = CommandRun { out, report in
+            HarkCommands.search(pattern: "LARGE", paths: [talk, other], options: .init(), output: out, report: report)
+        }
+        #expect(run.output == "")
+        let found = CommandRun { out, report in
+            HarkCommands.search(pattern: "large", paths: [other, talk], options: .init(), output: out, report: report)
+        }
+        #expect(found.output == "\(talk):0:00:01.000: We trained a large language\n")
+    }
+
+    @Test func countsPerFile() {
+        var options = HarkCommands.SearchOptions()
+        options.count = true
+        let one = CommandRun { out, report in
+            HarkCommands.search(pattern: "language model", paths: [talk], options: options, output: out, report: report)
+        }
+        #expect(one.output == "2\n")
+        let two = CommandRun { out, report in
+            HarkCommands.search(pattern: "language model", paths: [talk, other], options: options, output: out, report: report)
+        }
+        #expect(two.output == "\(talk):2\n\(other):0\n")
+    }
+
+    @Test func printsJSONLines() throws {
+        var options = HarkCommands.SearchOptions()
+        options.json = true
+        let run = CommandRun { out, report in
+            HarkCommands.search(pattern: "large", paths: [talk], options: options, output: out, report: report)
+        }
+        let object = try JSONSerialization.jsonObject(with: Data(run.output.utf8)) as! [String: Any]
+        #expect(object["segment"] as? Int == 0)
+        #expect(object["start"] as? Double == 1.0)
+        #expect(object["match"] as? String == "large")
+        #expect(object["file"] as? String == talk)
+    }
+
+    @Test func highlightsMatchesOnATerminal() {
+        let run = CommandRun(colors: true) { out, report in
+            HarkCommands.search(pattern: "large", paths: [talk], options: .init(), output: out, report: report)
+        }
+        #expect(run.output == "\u{1B}[32m0:00:01.000\u{1B}[0m: We trained a \u{1B}[1;31mlarge\u{1B}[0m language\n")
+    }
+
+    @Test func aMissingFileIsReportedAndTheOthersAreStillSearched() {
+        let run = CommandRun { out, report in
+            HarkCommands.search(pattern: "match", paths: ["/nonexistent.srt", other], options: .init(), output: out, report: report)
+        }
+        #expect(run.status == 1)
+        #expect(run.errors == ["hark: /nonexistent.srt: no such file"])
+        #expect(run.output == "\(other):0:00:00.000: No match here.\n")
+    }
+}
+
+struct InfoAndExportCommandTests {
+    @Test func infoDescribesTheSample() {
+        let run = CommandRun { out, report in
+            HarkCommands.info(paths: [Files.sample], format: nil, json: false, quiet: false, output: out, report: report)
+        }
+        #expect(run.output == """
+            \(Files.sample)
+              format    whisper-text (whisper console text)
+              duration  1:16:22.520
+              segments  925
+              words     10227
+              speakers  none named; 6 unnamed changes of speaker
+              warnings  none
+
+            """)
+    }
+
+    @Test func infoAsJSON() throws {
+        let run = CommandRun { out, report in
+            HarkCommands.info(paths: [Files.sample], format: nil, json: true, quiet: false, output: out, report: report)
+        }
+        let object = try JSONSerialization.jsonObject(with: Data(run.output.utf8)) as! [String: Any]
+        #expect(object["format"] as? String == "whisper-text")
+        #expect(object["duration"] as? Double == 4582.52)
+        #expect(object["segments"] as? Int == 925)
+        #expect(object["speaker_changes"] as? Int == 6)
+    }
+
+    @Test func warningsAreSummarisedOnStderrUnlessQuiet() {
+        var lines = (0..<20).map { "log line \($0)" }
+        lines.append("[00:00:00.000 --> 00:00:01.000]   Hello.")
+        let path = Files.write(lines.joined(separator: "\n"), name: "logs.txt")
+        let run = CommandRun { out, report in
+            HarkCommands.export(path: path, format: nil, to: .txt, quiet: false, output: out, report: report)
+        }
+        #expect(run.errors == ["\(path):1: warning: line is not a segment; skipped (+19 more)"])
+        #expect(run.output == "[0:00:00]\nHello.\n\n")
+        let quiet = CommandRun { out, report in
+            HarkCommands.export(path: path, format: nil, to: .txt, quiet: true, output: out, report: report)
+        }
+        #expect(quiet.errors.isEmpty)
+    }
+
+    @Test func unreadableFilesFailWithOneLine() {
+        let run = CommandRun { out, report in
+            HarkCommands.info(paths: [Files.write("", name: "empty.vtt")], format: nil, json: false, quiet: false, output: out, report: report)
+        }
+        #expect(run.status == 1)
+        #expect(run.errors.count == 1)
+        #expect(run.errors[0].hasSuffix("empty.vtt: the file is empty"))
+    }
+
+    @Test func noColourWithNO_COLOR() {
+        #expect(!OutputSink.standardOutput(environment: ["NO_COLOR": "1"]).colors)
+    }
+}
+
+/// A transcript must never be able to send an escape sequence to the
+/// terminal, whichever command prints it.
+struct ControlCharacterTests {
+    static let hostile = "1\n00:00:01,000 --> 00:00:02,000\nESC:\u{1B}]0;pwned\u{07} CSI:\u{1B}[2J C1:\u{9B}31m BS:\u{08} NUL:\u{0} DEL:\u{7F} danger\n"
+
+    static func isSafe(_ text: String) -> Bool {
+        text.unicodeScalars.allSatisfy { scalar in
+            scalar == "\n" || !(scalar.value < 0x20 || (0x7F...0x9F).contains(scalar.value))
+        }
+    }
+
+    @Test(arguments: ExportFormat.allCases)
+    func exportsAreClean(format: ExportFormat) {
+        let path = Files.write(Self.hostile, name: "hostile-\(format).srt")
+        let run = CommandRun { out, report in
+            HarkCommands.export(path: path, format: nil, to: format, quiet: false, output: out, report: report)
+        }
+        #expect(run.output.contains("danger"))
+        #expect(Self.isSafe(run.output))
+        #expect(run.errors.allSatisfy(Self.isSafe))
+    }
+
+    @Test func searchAndInfoAreClean() {
+        let path = Files.write(Self.hostile, name: "hostile-search.srt")
+        let search = CommandRun { out, report in
+            HarkCommands.search(pattern: "danger", paths: [path], options: .init(), output: out, report: report)
+        }
+        #expect(search.output.contains("danger"))
+        #expect(Self.isSafe(search.output))
+        var json = HarkCommands.SearchOptions()
+        json.json = true
+        let jsonSearch = CommandRun { out, report in
+            HarkCommands.search(pattern: "danger", paths: [path], options: json, output: out, report: report)
+        }
+        #expect(Self.isSafe(jsonSearch.output))
+        let info = CommandRun { out, report in
+            HarkCommands.info(paths: [path], format: nil, json: false, quiet: false, output: out, report: report)
+        }
+        #expect(Self.isSafe(info.output) && info.errors.allSatisfy(Self.isSafe))
+    }
+}
