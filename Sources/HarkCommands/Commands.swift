@@ -10,7 +10,7 @@ public enum HarkCommands {
     ) -> Int32 {
         guard let transcript = load(path, format: format, report: report) else { return 1 }
         if !quiet { Diagnostics.warningLines(for: transcript).forEach(report) }
-        exportFormat.write(transcript, to: output.write)
+        exportFormat.write(transcript) { output.write($0) }
         output.flush()
         return 0
     }

@@ -35,6 +35,11 @@ public final class OutputSink {
         if buffer.count >= 1 << 16 { flush() }
     }
 
+    public func write(_ bytes: UnsafeBufferPointer<UInt8>) {
+        buffer.append(contentsOf: bytes)
+        if buffer.count >= 1 << 16 { flush() }
+    }
+
     public func flush() {
         guard !buffer.isEmpty else { return }
         buffer.withUnsafeBufferPointer(flushBytes)

@@ -2,52 +2,72 @@
 public enum ExportFormat: String, CaseIterable, Sendable {
     case json, srt, vtt, txt, md
 
-    /// Writes the whole export; `emit` receives it in pieces so that a large
-    /// transcript streams to stdout instead of building one huge string.
-    public func write(_ transcript: Transcript, to emit: (String) -> Void) {
+    /// Writes the whole export; `emit` receives it in pieces of UTF-8 so that
+    /// a large transcript streams to stdout instead of building one huge string.
+    public func write(_ transcript: Transcript, to emit: @escaping (UnsafeBufferPointer<UInt8>) -> Void) {
+        var out = ExportWriter(emit: emit)
         switch self {
-        case .json: JSONWriter.write(transcript, to: emit)
-        case .srt: SubtitleWriter.writeSRT(transcript, to: emit)
-        case .vtt: SubtitleWriter.writeWebVTT(transcript, to: emit)
-        case .txt: ReadableTextWriter.write(transcript, style: .plain, to: emit)
-        case .md: ReadableTextWriter.write(transcript, style: .markdown, to: emit)
+        case .json: JSONWriter.write(transcript, to: &out)
+        case .srt: SubtitleWriter.writeSRT(transcript, to: &out)
+        case .vtt: SubtitleWriter.writeWebVTT(transcript, to: &out)
+        case .txt: ReadableTextWriter.write(transcript, style: .plain, to: &out)
+        case .md: ReadableTextWriter.write(transcript, style: .markdown, to: &out)
         }
+        out.finish()
     }
 
     public func render(_ transcript: Transcript) -> String {
-        var out = ""
-        write(transcript) { out += $0 }
-        return out
+        final class Collected { var bytes: [UInt8] = [] }
+        let collected = Collected()
+        write(transcript) { collected.bytes.append(contentsOf: $0) }
+        return String(decoding: collected.bytes, as: UTF8.self)
+    }
+}
+
+extension Transcript {
+    /// Calls `body` with the UTF-8 text of segment `index`, without copying it.
+    func withText<R>(of index: Int, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
+        let range = textRange(of: index)
+        return withContinuousText { body(UnsafeBufferPointer(rebasing: $0[range])) }
     }
 }
 
 /// JSON export: the schema scripts rely on (see README).
 enum JSONWriter {
-    static func write(_ transcript: Transcript, to emit: (String) -> Void) {
-        var head = "{\"source\": \(JSONText.quote(transcript.source)), \"format\": \(JSONText.quote(transcript.format.rawValue)), "
-        head += "\"duration\": \(TimeFormat.seconds(transcript.duration)),\n"
-        head += " \"speakers\": [" + transcript.speakers.map(JSONText.quote).joined(separator: ", ") + "],\n"
-        head += " \"segments\": ["
-        emit(head)
-        var chunk = ""
+    static func write(_ transcript: Transcript, to out: inout ExportWriter) {
+        out.write("{\"source\": ")
+        out.write(JSONText.quote(transcript.source))
+        out.write(", \"format\": ")
+        out.write(JSONText.quote(transcript.format.rawValue))
+        out.write(", \"duration\": ")
+        out.write(seconds: transcript.duration)
+        out.write(",\n \"speakers\": [")
+        out.write(transcript.speakers.map(JSONText.quote).joined(separator: ", "))
+        out.write("],\n \"segments\": [")
         for index in transcript.segments.indices {
-            chunk += index == 0 ? "\n  " : ",\n  "
-            chunk += "{\"index\": \(index), \"start\": \(TimeFormat.seconds(transcript.start(of: index))), "
-            chunk += "\"end\": \(TimeFormat.seconds(transcript.end(of: index))), "
-            chunk += "\"speaker\": \(transcript.speaker(of: index).map(JSONText.quote) ?? "null"), "
-            chunk += "\"text\": \(JSONText.quote(transcript.text(of: index)))"
-            if transcript.hasSpeakerChange(at: index) { chunk += ", \"turn\": true" }
-            chunk += "}"
-            if chunk.utf8.count > 1 << 16 {
-                emit(chunk)
-                chunk = ""
-            }
+            out.write(index == 0 ? "\n  {\"index\": " : ",\n  {\"index\": ")
+            out.write(number: UInt64(index))
+            out.write(", \"start\": ")
+            out.write(seconds: transcript.start(of: index))
+            out.write(", \"end\": ")
+            out.write(seconds: transcript.end(of: index))
+            out.write(", \"speaker\": ")
+            if let speaker = transcript.speaker(of: index) { out.write(JSONText.quote(speaker)) } else { out.write("null") }
+            out.write(", \"text\": \"")
+            transcript.withText(of: index) { out.write($0, escaping: JSONText.escape) }
+            out.write("\"")
+            if transcript.hasSpeakerChange(at: index) { out.write(", \"turn\": true") }
+            out.write("}")
         }
-        emit(chunk + "],\n \"warnings\": [")
-        let warnings = transcript.warnings.map { warning in
-            "\n  {\"line\": \(warning.line.map(String.init) ?? "null"), \"message\": \(JSONText.quote(warning.message))}"
+        out.write("],\n \"warnings\": [")
+        for (k, warning) in transcript.warnings.enumerated() {
+            out.write(k == 0 ? "\n  {\"line\": " : ",\n  {\"line\": ")
+            if let line = warning.line { out.write(number: UInt64(line)) } else { out.write("null") }
+            out.write(", \"message\": ")
+            out.write(JSONText.quote(warning.message))
+            out.write("}")
         }
-        emit(warnings.joined(separator: ",") + "]}\n")
+        out.write("]}\n")
     }
 }
 
@@ -55,35 +75,45 @@ enum JSONWriter {
 /// readers know), `<v Name>` in WebVTT; an unnamed change of speaker is `>> `,
 /// the broadcast-caption convention, in both.
 enum SubtitleWriter {
-    static func writeSRT(_ transcript: Transcript, to emit: (String) -> Void) {
+    static func writeSRT(_ transcript: Transcript, to out: inout ExportWriter) {
         for index in transcript.segments.indices {
-            var cue = "\(index + 1)\n"
-            cue += TimeFormat.subtitle(transcript.start(of: index), separator: ",") + " --> "
-            cue += TimeFormat.subtitle(transcript.end(of: index), separator: ",") + "\n"
-            if transcript.hasSpeakerChange(at: index) { cue += ">> " }
-            if let speaker = transcript.speaker(of: index) { cue += speaker + ": " }
-            emit(cue + transcript.text(of: index) + "\n\n")
+            out.write(number: UInt64(index + 1))
+            out.write("\n")
+            out.write(subtitleTime: transcript.start(of: index), separator: 0x2C)
+            out.write(" --> ")
+            out.write(subtitleTime: transcript.end(of: index), separator: 0x2C)
+            out.write("\n")
+            if transcript.hasSpeakerChange(at: index) { out.write(">> ") }
+            if let speaker = transcript.speaker(of: index) {
+                out.write(speaker)
+                out.write(": ")
+            }
+            transcript.withText(of: index) { out.write($0) }
+            out.write("\n\n")
         }
     }
 
-    static func writeWebVTT(_ transcript: Transcript, to emit: (String) -> Void) {
-        emit("WEBVTT\n\n")
+    static func writeWebVTT(_ transcript: Transcript, to out: inout ExportWriter) {
+        out.write("WEBVTT\n\n")
         for index in transcript.segments.indices {
-            var cue = TimeFormat.subtitle(transcript.start(of: index), separator: ".") + " --> "
-            cue += TimeFormat.subtitle(transcript.end(of: index), separator: ".") + "\n"
-            if let speaker = transcript.speaker(of: index) { cue += "<v \(escape(speaker))>" }
-            if transcript.hasSpeakerChange(at: index) { cue += "&gt;&gt; " }
-            emit(cue + escape(transcript.text(of: index)) + "\n\n")
+            out.write(subtitleTime: transcript.start(of: index), separator: 0x2E)
+            out.write(" --> ")
+            out.write(subtitleTime: transcript.end(of: index), separator: 0x2E)
+            out.write("\n")
+            if let speaker = transcript.speaker(of: index) {
+                out.write("<v ")
+                var name = speaker
+                name.withUTF8 { out.write($0, escaping: escape) }
+                out.write(">")
+            }
+            if transcript.hasSpeakerChange(at: index) { out.write("&gt;&gt; ") }
+            transcript.withText(of: index) { out.write($0, escaping: escape) }
+            out.write("\n\n")
         }
     }
 
     /// WebVTT text may not hold a raw `&`, `<` or `>`; a `-->` would end the cue.
-    static func escape(_ text: String) -> String {
-        guard text.contains(where: { $0 == "&" || $0 == "<" || $0 == ">" }) else { return text }
-        return text.replacingOccurrences(of: "&", with: "&amp;")
-            .replacingOccurrences(of: "<", with: "&lt;")
-            .replacingOccurrences(of: ">", with: "&gt;")
-    }
+    static let escape = EscapeTable([0x26: "&amp;", 0x3C: "&lt;", 0x3E: "&gt;"])
 }
 
 /// Plain text and Markdown: the transcript as readable paragraphs, each headed
@@ -91,68 +121,87 @@ enum SubtitleWriter {
 enum ReadableTextWriter {
     enum Style { case plain, markdown }
 
-    static func write(_ transcript: Transcript, style: Style, to emit: (String) -> Void) {
+    static func write(_ transcript: Transcript, style: Style, to out: inout ExportWriter) {
         if style == .markdown {
-            emit("# \(markdownEscape(displayName(transcript.source)))\n\n")
+            out.write("# ")
+            var name = String(transcript.source.split(separator: "/").last ?? Substring(transcript.source))
+            name.withUTF8 { out.write($0, escaping: markdownEscape) }
+            out.write("\n\n")
         }
-        var chunk = ""
         for paragraph in Paragraphs.of(transcript) {
-            let time = TimeFormat.short(paragraph.start)
             // A named speaker shows as `Name:`; an unnamed change of speaker
             // as `>>`, the caption convention.
             let label = paragraph.speaker.map { $0 + ":" } ?? (paragraph.startsTurn ? ">>" : nil)
-            let text = paragraph.segments.map { transcript.text(of: $0) }.joined(separator: " ")
+            let time = "[" + TimeFormat.short(paragraph.start) + "]"
             switch style {
             case .plain:
-                chunk += "[\(time)]" + (label.map { " " + $0 } ?? "") + "\n" + text + "\n\n"
+                out.write(time)
+                if let label { out.write(" " + label) }
             case .markdown:
-                chunk += "**[\(time)]**" + (label.map { " **" + markdownEscape($0) + "**" } ?? "")
-                chunk += "\n" + markdownEscape(text) + "\n\n"
+                out.write("**" + time.replacingOccurrences(of: "[", with: "\\[").replacingOccurrences(of: "]", with: "\\]") + "**")
+                if var label {
+                    out.write(" **")
+                    label.withUTF8 { out.write($0, escaping: markdownEscape) }
+                    out.write("**")
+                }
             }
-            if chunk.utf8.count > 1 << 16 {
-                emit(chunk)
-                chunk = ""
+            out.write("\n")
+            // The paragraph's segments are contiguous in the continuous text.
+            let bytes = transcript.textRange(of: paragraph.segments.lowerBound).lowerBound
+                ..< transcript.textRange(of: paragraph.segments.upperBound - 1).upperBound
+            transcript.withContinuousText { text in
+                let slice = UnsafeBufferPointer(rebasing: text[bytes])
+                switch style {
+                case .plain: out.write(slice)
+                case .markdown: out.write(slice, escaping: markdownEscape)
+                }
             }
+            out.write("\n\n")
         }
-        emit(chunk)
-    }
-
-    private static func displayName(_ path: String) -> String {
-        String(path.split(separator: "/").last ?? Substring(path))
     }
 
     /// Keeps transcript text from turning into Markdown markup.
-    static func markdownEscape(_ text: String) -> String {
-        var out = ""
-        for c in text {
-            if "\\`*_[]<>#|".contains(c) { out.append("\\") }
-            out.append(c)
-        }
-        return out
-    }
+    static let markdownEscape = EscapeTable([
+        0x5C: "\\\\", 0x60: "\\`", 0x2A: "\\*", 0x5F: "\\_", 0x5B: "\\[", 0x5D: "\\]", 0x3C: "\\<", 0x3E: "\\>",
+        0x23: "\\#", 0x7C: "\\|",
+    ])
 }
 
 /// JSON string literals, escaped so that no control character survives.
 public enum JSONText {
     public static func quote(_ text: String) -> String {
-        if !text.utf8.contains(where: { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C || $0 == 0xC2 }) {
-            return "\"" + text + "\""  // nothing to escape: the common case
-        }
-        var out = "\""
-        out.reserveCapacity(text.utf8.count + 2)
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\t": out += "\\t"
-            case "\r": out += "\\r"
-            case _ where scalar.value < 0x20 || (0x7F...0x9F).contains(scalar.value):
-                let hex = String(scalar.value, radix: 16)
-                out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-            default: out.unicodeScalars.append(scalar)
+        var text = text
+        return text.withUTF8 { bytes in
+            var out: [UInt8] = [0x22]
+            out.reserveCapacity(bytes.count + 2)
+            var k = 0
+            while k < bytes.count {
+                let byte = bytes[k]
+                if byte == 0xC2, k + 1 < bytes.count, bytes[k + 1] >= 0x80, bytes[k + 1] <= 0x9F {
+                    out.append(contentsOf: Array("\\u00\(hex(bytes[k + 1]))".utf8))  // a C1 control
+                    k += 2
+                    continue
+                }
+                if let escaped = escape.escapes[Int(byte)] {
+                    out.append(contentsOf: UnsafeBufferPointer(start: escaped.utf8Start, count: escaped.utf8CodeUnitCount))
+                } else if byte < 0x20 {
+                    out.append(contentsOf: Array("\\u00\(hex(byte))".utf8))
+                } else {
+                    out.append(byte)
+                }
+                k += 1
             }
+            out.append(0x22)
+            return String(decoding: out, as: UTF8.self)
         }
-        return out + "\""
     }
+
+    private static func hex(_ byte: UInt8) -> String {
+        let digits = Array("0123456789abcdef")
+        return String([digits[Int(byte >> 4)], digits[Int(byte & 15)]])
+    }
+
+    /// The escapes of a JSON string. Text in the model has no control
+    /// characters; these are the ones that could remain.
+    static let escape = EscapeTable([0x22: "\\\"", 0x5C: "\\\\", 0x0A: "\\n", 0x09: "\\t", 0x0D: "\\r"])
 }
