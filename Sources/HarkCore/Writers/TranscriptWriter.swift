@@ -138,7 +138,8 @@ enum ReadableTextWriter {
                 out.write(time)
                 if let label { out.write(" " + label) }
             case .markdown:
-                out.write("**" + time.replacingOccurrences(of: "[", with: "\\[").replacingOccurrences(of: "]", with: "\\]") + "**")
+                // `[0:01:02]` with nothing after it in brackets is not a link: no escapes.
+                out.write("**" + time + "**")
                 if var label {
                     out.write(" **")
                     label.withUTF8 { out.write($0, escaping: markdownEscape) }
