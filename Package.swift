@@ -18,6 +18,10 @@ let package = Package(
     targets: [
         .target(name: "HarkCore"),
         .target(name: "HarkCommands", dependencies: ["HarkCore"]),
+        // The reader, in the layers ARCHITECTURE.md describes.
+        .target(name: "CWidth"),
+        .target(name: "TerminalKit", dependencies: ["CWidth"]),
+        .target(name: "ReaderState", dependencies: ["HarkCore", "TerminalKit"]),
         .executableTarget(
             name: "hark",
             dependencies: [

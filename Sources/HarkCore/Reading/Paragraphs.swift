@@ -22,40 +22,12 @@ public enum Paragraphs {
     /// the sentence that passes about 80 words, and around non-speech such as
     /// `[MUSIC]`, which stands alone.
     public static func of(_ transcript: Transcript) -> [Paragraph] {
-        let store = transcript.store
-        let count = store.count
-        guard count > 0 else { return [] }
-        var paragraphs: [Paragraph] = []
-        paragraphs.reserveCapacity(count / 4 + 1)
-        store.withText { text in
-            var first = 0
-            var words = 0
-            var previousIsNonSpeech = false
-            for index in 0..<count {
-                let range = store.textRange(of: index)
-                let segmentText = UnsafeBufferPointer(rebasing: text[range])
-                let nonSpeech = NonSpeech.isMarker(segmentText)
-                if index > first {
-                    let pause = store.starts[index] - store.ends[index - 1]
-                    let previousText = UnsafeBufferPointer(rebasing: text[store.textRange(of: index - 1)])
-                    let sentenceDone = words >= targetWords && endsSentence(previousText)
-                    if transcript.startsTurn(at: index) || pause >= pauseBreak || sentenceDone
-                        || words >= maximumWords || nonSpeech || previousIsNonSpeech
-                    {
-                        paragraphs.append(make(transcript, first..<index))
-                        first = index
-                        words = 0
-                    }
-                }
-                words += WordCounter.count(in: segmentText)
-                previousIsNonSpeech = nonSpeech
-            }
-            paragraphs.append(make(transcript, first..<count))
-        }
-        return paragraphs
+        var scanner = ParagraphScanner(transcript)
+        scanner.advance(throughSegment: transcript.segments.count - 1)
+        return scanner.paragraphs
     }
 
-    private static func make(_ transcript: Transcript, _ range: Range<Int>) -> Paragraph {
+    static func make(_ transcript: Transcript, _ range: Range<Int>) -> Paragraph {
         Paragraph(
             segments: range,
             start: transcript.start(of: range.lowerBound),
@@ -64,12 +36,76 @@ public enum Paragraphs {
             startsTurn: transcript.startsTurn(at: range.lowerBound))
     }
 
-    private static func endsSentence(_ text: UnsafeBufferPointer<UInt8>) -> Bool {
+    static func endsSentence(_ text: UnsafeBufferPointer<UInt8>) -> Bool {
         var k = text.count - 1
         // Closing quotes and brackets may follow the full stop.
         while k >= 0, text[k] == 0x22 || text[k] == 0x27 || text[k] == 0x29 || text[k] == 0x5D { k -= 1 }
         guard k >= 0 else { return false }
         return text[k] == 0x2E || text[k] == 0x3F || text[k] == 0x21
+    }
+}
+
+/// Finds paragraphs from the start of a transcript as far as asked, and
+/// carries on from there when asked again: a reader shows the first screen
+/// of a 1,000-hour transcript without waiting for the rest. Each break depends
+/// only on what came before it, so the paragraphs found so far are final.
+public struct ParagraphScanner: Sendable {
+    public let transcript: Transcript
+    public private(set) var paragraphs: [Paragraph] = []
+    /// The first segment of the paragraph being built, its words so far, and
+    /// the next segment to look at.
+    private var first = 0
+    private var words = 0
+    private var next = 0
+    private var previousIsNonSpeech = false
+
+    public init(_ transcript: Transcript) { self.transcript = transcript }
+
+    public var isComplete: Bool { next >= transcript.segments.count && first >= next }
+
+    /// Scans until `segment` is inside a finished paragraph (or the transcript ends).
+    public mutating func advance(throughSegment segment: Int) {
+        let count = transcript.segments.count
+        guard count > 0 else { return }
+        let store = transcript.store
+        store.withText { text in
+            while next < count && (paragraphs.last.map { $0.segments.upperBound <= segment } ?? true) {
+                let index = next
+                let range = store.textRange(of: index)
+                let segmentText = UnsafeBufferPointer(rebasing: text[range])
+                let nonSpeech = NonSpeech.isMarker(segmentText)
+                if index > first {
+                    let pause = store.starts[index] - store.ends[index - 1]
+                    let previousText = UnsafeBufferPointer(rebasing: text[store.textRange(of: index - 1)])
+                    let sentenceDone = words >= Paragraphs.targetWords && Paragraphs.endsSentence(previousText)
+                    if transcript.startsTurn(at: index) || pause >= Paragraphs.pauseBreak || sentenceDone
+                        || words >= Paragraphs.maximumWords || nonSpeech || previousIsNonSpeech
+                    {
+                        paragraphs.append(Paragraphs.make(transcript, first..<index))
+                        first = index
+                        words = 0
+                    }
+                }
+                words += WordCounter.count(in: segmentText)
+                previousIsNonSpeech = nonSpeech
+                next += 1
+            }
+        }
+        if next >= count && first < count {
+            paragraphs.append(Paragraphs.make(transcript, first..<count))
+            first = count
+        }
+    }
+
+    /// The paragraph holding `segment`, scanning as far as needed.
+    public mutating func paragraphIndex(ofSegment segment: Int) -> Int {
+        advance(throughSegment: segment)
+        var low = 0, high = paragraphs.count - 1
+        while low < high {
+            let mid = (low + high + 1) / 2
+            if paragraphs[mid].segments.lowerBound <= segment { low = mid } else { high = mid - 1 }
+        }
+        return low
     }
 }
 

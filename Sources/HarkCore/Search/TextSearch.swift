@@ -5,7 +5,7 @@ import Foundation
 /// a capital letter (smart case) or `caseSensitive` is forced; diacritics
 /// always ignored (`cafe` finds `café`); runs of spaces in the pattern match
 /// the single space that joins words and segments in the continuous text.
-public struct SearchQuery: Equatable, Sendable {
+public struct SearchQuery: Hashable, Sendable {
     public var pattern: String
     public var caseSensitive: Bool
     public var wholeWord: Bool

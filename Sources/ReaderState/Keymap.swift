@@ -1,0 +1,83 @@
+import TerminalKit
+
+/// Where keys are read: each context has its own keymap.
+public enum KeyContext: String, CaseIterable, Sendable {
+    case timeline, sidePane
+}
+
+/// Keys to commands, as data: help, hints and the README's key table are all
+/// generated from these tables, so they cannot drift from what keys do.
+public struct Keymap: Sendable {
+    public struct Binding: Sendable, Equatable {
+        public var keys: [KeyPress]
+        public var command: Command
+    }
+
+    public let context: KeyContext
+    public let bindings: [Binding]
+
+    public func command(for key: KeyPress) -> Command? {
+        bindings.first { $0.keys.contains(key) }?.command
+    }
+
+    public func keys(for command: Command) -> [KeyPress] {
+        bindings.first { $0.command == command }?.keys ?? []
+    }
+
+    /// Keys that work everywhere the timeline's do.
+    static let shared: [Binding] = [
+        Binding(keys: [.character("/")], command: .startSearch),
+        Binding(keys: [.character("n")], command: .nextMatch),
+        Binding(keys: [.character("N")], command: .previousMatch),
+        Binding(keys: [.character(":")], command: .startJump),
+        Binding(keys: [.character("h")], command: .startHighlight),
+        Binding(keys: [.character("H")], command: .clearHighlights),
+        Binding(keys: [.character("r")], command: .toggleRaw),
+        Binding(keys: [.character("T")], command: .toggleSidePane),
+        Binding(keys: [.tab], command: .switchFocus),
+        Binding(keys: [.character("]")], command: .nextOccurrence),
+        Binding(keys: [.character("[")], command: .previousOccurrence),
+        Binding(keys: [.character("?")], command: .help),
+        Binding(keys: [.character("q"), .control("c")], command: .quit),
+        Binding(keys: [.control("z")], command: .suspend),
+    ]
+
+    public static let timeline = Keymap(context: .timeline, bindings: [
+        Binding(keys: [.character("j"), .down], command: .nextSegment),
+        Binding(keys: [.character("k"), .up], command: .previousSegment),
+        Binding(keys: [.character(" "), .pageDown, .control("f")], command: .pageDown),
+        Binding(keys: [.character("b"), .pageUp, .control("b")], command: .pageUp),
+        Binding(keys: [.control("d")], command: .halfPageDown),
+        Binding(keys: [.control("u")], command: .halfPageUp),
+        Binding(keys: [.character("g"), .home], command: .first),
+        Binding(keys: [.character("G"), .end], command: .last),
+        Binding(keys: [.character("}")], command: .nextParagraph),
+        Binding(keys: [.character("{")], command: .previousParagraph),
+    ] + shared)
+
+    public static let sidePane = Keymap(context: .sidePane, bindings: [
+        Binding(keys: [.character("j"), .down], command: .selectNext),
+        Binding(keys: [.character("k"), .up], command: .selectPrevious),
+        Binding(keys: [.enter], command: .openSelection),
+        Binding(keys: [.character(" "), .pageDown, .control("f")], command: .pageDown),
+        Binding(keys: [.character("b"), .pageUp, .control("b")], command: .pageUp),
+        Binding(keys: [.character("g"), .home], command: .first),
+        Binding(keys: [.character("G"), .end], command: .last),
+    ] + shared)
+
+    public static func of(_ context: KeyContext) -> Keymap {
+        switch context {
+        case .timeline: timeline
+        case .sidePane: sidePane
+        }
+    }
+
+    /// Status-bar hints: `j move  / search  : jump …`, from the timeline keymap.
+    public static func hints(for context: KeyContext) -> [(keys: String, word: String)] {
+        let map = of(context)
+        return map.bindings.compactMap { binding in
+            guard let word = binding.command.hint, let key = binding.keys.first else { return nil }
+            return (key.displayName, word)
+        }
+    }
+}

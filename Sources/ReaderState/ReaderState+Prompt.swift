@@ -1,0 +1,165 @@
+import HarkCore
+import TerminalKit
+
+/// The prompt line: search, jump to a time, highlight a keyword.
+extension ReaderState {
+    mutating func openPrompt(_ kind: Prompt.Kind) {
+        message = nil
+        prompt = Prompt(kind: kind, origin: Prompt.Origin(cursor: cursor, top: top, search: search))
+    }
+
+    mutating func handlePromptKey(_ key: KeyPress) -> [Effect] {
+        guard var prompt else { return [] }
+        switch key {
+        case .escape, .control("c"), .control("g"):
+            cancelPrompt(prompt)
+            return []
+        case .enter:
+            self.prompt = nil
+            return commit(prompt)
+        case .backspace, .delete:
+            if prompt.text.isEmpty {
+                cancelPrompt(prompt)
+                return []
+            }
+            prompt.text.removeLast()
+        case .control("u"):
+            prompt.text = ""
+        case .character(let character):
+            prompt.text.append(character)
+        default:
+            return []
+        }
+        self.prompt = prompt
+        if prompt.kind == .search { searchIncrementally(prompt) }
+        return []
+    }
+
+    private mutating func cancelPrompt(_ prompt: Prompt) {
+        cursor = prompt.origin.cursor
+        top = prompt.origin.top
+        search = prompt.origin.search
+        self.prompt = nil
+        clampTop()
+    }
+
+    private mutating func commit(_ prompt: Prompt) -> [Effect] {
+        switch prompt.kind {
+        case .search:
+            if prompt.text.isEmpty {
+                search = prompt.origin.search
+                return []
+            }
+            searchIncrementally(prompt)
+            let count = document.matches(of: SearchQuery(prompt.text)).count
+            message = count == 0 ? "pattern not found: \(prompt.text)" : nil
+            return []
+        case .highlight:
+            let word = prompt.text.trimmingSpaces()
+            guard !word.isEmpty else { return [] }
+            if highlights.contains(word) {
+                message = "\(word) is already highlighted"
+            } else if highlights.count >= Self.maximumHighlights {
+                message = "\(Self.maximumHighlights) keywords at most: H clears them"
+            } else {
+                highlights.append(word)
+                let count = document.matches(of: SearchQuery(word)).count
+                message = "\(word): \(count) match\(count == 1 ? "" : "es")"
+            }
+            return []
+        case .jump:
+            switch TimeJump.parse(prompt.text) {
+            case .failure(let failure):
+                message = failure.description
+            case .success(.absolute(let time)):
+                jump(to: time)
+            case .success(.relative(let delta)):
+                jump(to: transcript.start(of: cursor) + delta)
+            case .success(.percent(let percent)):
+                jump(to: Int64((Double(transcript.duration) * percent / 100).rounded()))
+            case .success(.nextFile):
+                guard fileIndex + 1 < files.count else {
+                    message = "no next file"
+                    return []
+                }
+                return [.openFile(fileIndex + 1)]
+            case .success(.previousFile):
+                guard fileIndex > 0 else {
+                    message = "no previous file"
+                    return []
+                }
+                return [.openFile(fileIndex - 1)]
+            }
+            return []
+        }
+    }
+
+    /// As the pattern changes: every match highlighted, the cursor on the
+    /// first match at or after where the search started.
+    private mutating func searchIncrementally(_ prompt: Prompt) {
+        guard !prompt.text.isEmpty else {
+            search = prompt.origin.search
+            cursor = prompt.origin.cursor
+            top = prompt.origin.top
+            return
+        }
+        let matches = document.matches(of: SearchQuery(prompt.text))
+        guard !matches.isEmpty else {
+            search = ActiveSearch(pattern: prompt.text, current: nil)
+            cursor = prompt.origin.cursor
+            top = prompt.origin.top
+            return
+        }
+        let index = matches.firstIndex { $0.segment >= prompt.origin.cursor } ?? 0
+        search = ActiveSearch(pattern: prompt.text, current: index)
+        moveCursor(to: matches[index].segment)
+    }
+
+    /// `n` and `N`, wrapping around with a message.
+    mutating func stepMatch(forward: Bool) {
+        guard var active = search else {
+            message = "no search yet: / searches"
+            return
+        }
+        let matches = document.matches(of: active.query)
+        guard !matches.isEmpty else {
+            message = "pattern not found: \(active.pattern)"
+            return
+        }
+        var next: Int
+        if let current = active.current, current < matches.count, matches[current].segment == cursor {
+            next = current + (forward ? 1 : -1)
+        } else if forward {
+            next = matches.firstIndex { $0.segment > cursor } ?? matches.count
+        } else {
+            next = (matches.lastIndex { $0.segment < cursor }) ?? -1
+        }
+        if next >= matches.count {
+            next = 0
+            message = "search wrapped to the start"
+        } else if next < 0 {
+            next = matches.count - 1
+            message = "search wrapped to the end"
+        }
+        active.current = next
+        search = active
+        moveCursor(to: matches[next].segment)
+    }
+
+    /// `3/17`: the current match and how many there are.
+    public var matchCounter: String? {
+        guard let search else { return nil }
+        let count = document.matches(of: search.query).count
+        guard count > 0 else { return "0/0" }
+        return "\((search.current ?? 0) + 1)/\(count)"
+    }
+}
+
+extension String {
+    func trimmingSpaces() -> String {
+        var s = Substring(self)
+        while s.first == " " || s.first == "\t" { s = s.dropFirst() }
+        while s.last == " " || s.last == "\t" { s = s.dropLast() }
+        return String(s)
+    }
+}

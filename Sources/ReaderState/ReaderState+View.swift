@@ -1,0 +1,202 @@
+import HarkCore
+
+/// Moving the cursor and the view over wrapped lines.
+extension ReaderState {
+    func lines(ofBlock block: Int) -> [TimelineLine] {
+        document.lines(ofBlock: block, raw: raw, width: textWidth)
+    }
+
+    /// The line where `segment` starts.
+    public func anchor(ofSegment segment: Int) -> ViewAnchor {
+        let block = document.blockIndex(ofSegment: segment, raw: raw)
+        let lines = self.lines(ofBlock: block)
+        let line = lines.firstIndex { $0.runs.contains { $0.segment == segment } } ?? 0
+        return ViewAnchor(block: block, line: line)
+    }
+
+    /// `anchor` moved by `count` lines (negative: up), stopping at either end.
+    func advance(_ anchor: ViewAnchor, by count: Int) -> ViewAnchor {
+        var block = anchor.block, line = anchor.line, remaining = count
+        while remaining > 0 {
+            let lineCount = lines(ofBlock: block).count
+            if line + remaining < lineCount { return ViewAnchor(block: block, line: line + remaining) }
+            guard document.block(block + 1, raw: raw) != nil else { return ViewAnchor(block: block, line: max(0, lineCount - 1)) }
+            remaining -= lineCount - line
+            block += 1
+            line = 0
+        }
+        while remaining < 0 {
+            if line + remaining >= 0 { return ViewAnchor(block: block, line: line + remaining) }
+            guard block > 0 else { return ViewAnchor(block: 0, line: 0) }
+            remaining += line + 1
+            block -= 1
+            line = lines(ofBlock: block).count - 1
+        }
+        return ViewAnchor(block: block, line: line)
+    }
+
+    /// Lines from `from` to `to` (at most `limit`, to bound the walk).
+    func distance(from: ViewAnchor, to: ViewAnchor, limit: Int) -> Int {
+        guard from < to else { return 0 }
+        var count = 0
+        var block = from.block, line = from.line
+        while count < limit {
+            if block == to.block { return count + (to.line - line) }
+            count += lines(ofBlock: block).count - line
+            block += 1
+            line = 0
+        }
+        return limit
+    }
+
+    /// The last line of the transcript.
+    var lastLine: ViewAnchor {
+        let block = document.lastBlockIndex(raw: raw)
+        return ViewAnchor(block: block, line: max(0, lines(ofBlock: block).count - 1))
+    }
+
+    /// The top that puts the last line at the bottom: scrolling stops there.
+    var maximumTop: ViewAnchor { advance(lastLine, by: -(pageLines - 1)) }
+
+    /// The lines on screen now.
+    public func visibleLines() -> [TimelineLine] {
+        var result: [TimelineLine] = []
+        var block = top.block, line = top.line
+        while result.count < pageLines {
+            let lines = self.lines(ofBlock: block)
+            if lines.isEmpty { break }
+            result.append(contentsOf: lines[min(line, lines.count)...].prefix(pageLines - result.count))
+            block += 1
+            line = 0
+        }
+        return result
+    }
+
+    mutating func clampTop() {
+        if top.block < 0 { top = ViewAnchor(block: 0, line: 0) }
+        if maximumTop < top { top = maximumTop }
+        let count = lines(ofBlock: top.block).count
+        if top.line >= count { top.line = max(0, count - 1) }
+    }
+
+    /// Scrolls as little as possible to show the cursor's first line.
+    mutating func ensureCursorVisible() {
+        guard document.segmentCount > 0 else { return }
+        cursor = max(0, min(cursor, document.segmentCount - 1))
+        let target = anchor(ofSegment: cursor)
+        if target < top {
+            top = target
+        } else if distance(from: top, to: target, limit: pageLines) >= pageLines {
+            top = advance(target, by: -(pageLines - 1))
+        }
+        clampTop()
+    }
+
+    /// After the view scrolled under it, puts the cursor on a visible segment.
+    mutating func keepCursorInView() {
+        let visible = visibleLines()
+        let segments = visible.flatMap { $0.runs.map(\.segment) }
+        guard let first = segments.first, let last = segments.last else { return }
+        if cursor < first { cursor = visible.first(where: { line in line.runs.first.map { anchor(ofSegment: $0.segment) == ViewAnchor(block: line.block, line: line.lineInBlock) } ?? false })?.firstSegment ?? first }
+        if cursor > last { cursor = last }
+        if cursor < first { cursor = first }
+    }
+
+    mutating func moveCursor(to segment: Int, placeNearTop: Bool = false) {
+        guard document.segmentCount > 0 else { return }
+        cursor = max(0, min(segment, document.segmentCount - 1))
+        if placeNearTop {
+            top = advance(anchor(ofSegment: cursor), by: -(pageLines / 4))
+            clampTop()
+        }
+        ensureCursorVisible()
+    }
+
+    /// Space and b: the view moves a page (less one line, kept for context);
+    /// the cursor goes to the first segment starting on screen.
+    mutating func scrollPage(by lines: Int) {
+        let before = top
+        top = advance(top, by: lines)
+        clampTop()
+        if top == before {
+            // Already at an end: the cursor goes the rest of the way.
+            moveCursor(to: lines > 0 ? document.segmentCount - 1 : 0)
+            return
+        }
+        let visible = visibleLines()
+        let starting = visible.first { line in
+            guard let run = line.runs.first else { return false }
+            return anchor(ofSegment: run.segment) == ViewAnchor(block: line.block, line: line.lineInBlock)
+        }
+        cursor = starting?.firstSegment ?? visible.first?.firstSegment ?? cursor
+        ensureCursorVisible()
+    }
+
+    /// Ctrl-D and Ctrl-U: view and cursor move together, as in vim.
+    mutating func scrollKeepingRow(by lines: Int) {
+        let row = distance(from: top, to: anchor(ofSegment: cursor), limit: pageLines)
+        top = advance(top, by: lines)
+        clampTop()
+        let target = advance(top, by: row)
+        let targetLines = self.lines(ofBlock: target.block)
+        if target.line < targetLines.count, let segment = targetLines[target.line].firstSegment ?? targetLines.first?.firstSegment {
+            cursor = segment
+        } else {
+            cursor = max(0, min(document.segmentCount - 1, cursor + lines.signum()))
+        }
+        ensureCursorVisible()
+    }
+
+    /// `}` and `{`: the first segment of the next or previous paragraph.
+    mutating func moveToParagraph(offset: Int) {
+        let paragraph = document.blockIndex(ofSegment: cursor, raw: false)
+        guard let current = document.block(paragraph, raw: false) else { return }
+        if offset < 0 && cursor > current.lowerBound {
+            moveCursor(to: current.lowerBound)
+        } else if let target = document.block(paragraph + offset, raw: false) {
+            moveCursor(to: target.lowerBound)
+        } else {
+            moveCursor(to: offset > 0 ? document.segmentCount - 1 : 0)
+        }
+    }
+
+    /// `]` and `[`: the next or previous place the selected side-pane entry occurs.
+    mutating func stepOccurrence(forward: Bool) {
+        let entries = sidePaneEntries
+        guard sideSelection < entries.count else {
+            message = "nothing selected in the side pane"
+            return
+        }
+        let places = entries[sideSelection].segments
+        guard !places.isEmpty else {
+            message = "\(entries[sideSelection].title): no occurrences"
+            return
+        }
+        if forward {
+            if let next = places.first(where: { $0 > cursor }) {
+                moveCursor(to: next, placeNearTop: true)
+            } else {
+                moveCursor(to: places[0], placeNearTop: true)
+                message = "\(entries[sideSelection].title): back to the first occurrence"
+            }
+        } else {
+            if let previous = places.last(where: { $0 < cursor }) {
+                moveCursor(to: previous, placeNearTop: true)
+            } else {
+                moveCursor(to: places[places.count - 1], placeNearTop: true)
+                message = "\(entries[sideSelection].title): on to the last occurrence"
+            }
+        }
+    }
+
+    mutating func clampSideSelection() {
+        sideSelection = max(0, min(sideSelection, sidePaneEntries.count - 1))
+    }
+
+    /// Jumps to a time: the segment being spoken then.
+    mutating func jump(to time: Int64) {
+        let clamped = max(0, min(time, transcript.duration))
+        guard let segment = transcript.segmentIndex(at: clamped) else { return }
+        moveCursor(to: segment, placeNearTop: true)
+    }
+}

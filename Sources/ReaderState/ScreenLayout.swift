@@ -1,0 +1,54 @@
+import TerminalKit
+
+/// Where each part of the screen goes for a terminal size. The reducer uses
+/// it (how many lines a page is) and the renderer draws into it, so rendering
+/// never has to change state.
+public struct ScreenLayout: Equatable, Sendable {
+    public static let sidePaneWidth = 28
+    /// Below this width the side pane hides itself.
+    public static let sidePaneMinimumTerminalWidth = 70
+
+    public var size: Size
+    public var header: Rect
+    public var timeline: Rect
+    public var sidePane: Rect
+    public var statusBar: Rect
+    public var promptLine: Rect
+
+    public init(size: Size, sidePaneWanted: Bool) {
+        self.size = size
+        let width = max(0, size.width), height = max(0, size.height)
+        // Bottom up: the prompt line, the status bar, then the header if room.
+        promptLine = Rect(x: 0, y: max(0, height - 1), width: width, height: height >= 1 ? 1 : 0)
+        statusBar = Rect(x: 0, y: max(0, height - 2), width: width, height: height >= 2 ? 1 : 0)
+        let hasHeader = height >= 4
+        header = Rect(x: 0, y: 0, width: width, height: hasHeader ? 1 : 0)
+        let top = hasHeader ? 1 : 0
+        let paneHeight = max(0, height - 2 - top)
+        if sidePaneWanted && width >= Self.sidePaneMinimumTerminalWidth {
+            let side = Self.sidePaneWidth
+            timeline = Rect(x: 0, y: top, width: width - side - 1, height: paneHeight)
+            sidePane = Rect(x: width - side, y: top, width: side, height: paneHeight)
+        } else {
+            timeline = Rect(x: 0, y: top, width: width, height: paneHeight)
+            sidePane = Rect(x: width, y: top, width: 0, height: 0)
+        }
+    }
+
+    public var showsSidePane: Bool { !sidePane.isEmpty }
+}
+
+/// The timeline's gutter: a marker column, the time, a space.
+public struct Gutter: Equatable, Sendable {
+    public var timeWidth: Int
+    public var width: Int { timeWidth + 2 }
+
+    /// Wide enough for the transcript's longest time, `h:mm:ss`.
+    public init(duration: Int64) {
+        let hours = duration / 3_600_000
+        timeWidth = String(hours).count + 6
+    }
+
+    /// Too narrow a pane drops the gutter rather than the text.
+    public func fits(in paneWidth: Int) -> Bool { paneWidth >= width + 8 }
+}

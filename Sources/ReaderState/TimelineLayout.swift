@@ -1,0 +1,128 @@
+import HarkCore
+import TerminalKit
+
+/// A piece of a timeline line: bytes of the continuous text from one segment.
+public struct LineRun: Equatable, Sendable {
+    public var bytes: Range<Int>
+    public var segment: Int
+}
+
+/// One screen line of the timeline.
+public struct TimelineLine: Equatable, Sendable {
+    public enum Label: Equatable, Sendable {
+        case speaker(String)
+        case change
+    }
+
+    public var block: Int
+    public var lineInBlock: Int
+    /// The time for the gutter: on a block's first line.
+    public var time: Milliseconds?
+    /// The speaker label that opens a turn, on a block's first line.
+    public var label: Label?
+    public var runs: [LineRun]
+    public var isNonSpeech: Bool
+
+    /// The segment the line starts in (for moving the cursor to a line).
+    public var firstSegment: Int? { runs.first?.segment }
+}
+
+/// Word-wraps a block of segments to a width, in display columns.
+enum TimelineWrapper {
+    static func labelText(_ label: TimelineLine.Label) -> String {
+        switch label {
+        case .speaker(let name): name + ": "
+        case .change: ">> "
+        }
+    }
+
+    static func wrap(_ transcript: Transcript, block: Int, segments: Range<Int>, raw: Bool, width: Int) -> [TimelineLine] {
+        let width = max(1, width)
+        let first = segments.lowerBound
+        var label: TimelineLine.Label?
+        if transcript.startsTurn(at: first) || (first == 0 && transcript.speaker(of: 0) != nil) {
+            label = transcript.speaker(of: first).map(TimelineLine.Label.speaker) ?? .change
+        }
+        let textStart = transcript.textRange(of: first).lowerBound
+        let textEnd = transcript.textRange(of: segments.upperBound - 1).upperBound
+        let nonSpeech = segments.count == 1 && NonSpeech.isMarker(transcript.text(of: first))
+
+        // Greedy word wrap over the bytes: lines as byte ranges.
+        var lineRanges: [Range<Int>] = []
+        transcript.withContinuousText { text in
+            var lineStart = textStart
+            var lineWidth = label.map { DisplayWidth.of(labelText($0)) } ?? 0
+            if lineWidth >= width { lineWidth = 0 }
+            var position = textStart
+            var lineHasWord = false
+            while position < textEnd {
+                var wordEnd = position
+                while wordEnd < textEnd && text[wordEnd] != 0x20 { wordEnd += 1 }
+                let wordWidth = columns(text, position..<wordEnd)
+                let needed = (lineHasWord ? 1 : 0) + wordWidth
+                if lineHasWord && lineWidth + needed > width {
+                    lineRanges.append(lineStart..<position - 1)
+                    lineStart = position
+                    lineWidth = 0
+                    lineHasWord = false
+                    continue
+                }
+                if !lineHasWord && wordWidth > width - lineWidth {
+                    // A word longer than the line: break it where it reaches the edge.
+                    let cut = cutPoint(text, position..<wordEnd, columns: max(1, width - lineWidth))
+                    lineRanges.append(lineStart..<cut)
+                    lineStart = cut
+                    position = cut
+                    lineWidth = 0
+                    continue
+                }
+                lineWidth += needed
+                lineHasWord = true
+                position = wordEnd < textEnd ? wordEnd + 1 : wordEnd
+            }
+            if lineStart < textEnd || lineRanges.isEmpty { lineRanges.append(lineStart..<textEnd) }
+        }
+
+        var lines: [TimelineLine] = []
+        var segment = first
+        for (k, range) in lineRanges.enumerated() {
+            var runs: [LineRun] = []
+            var position = range.lowerBound
+            while position < range.upperBound {
+                while segment < segments.upperBound - 1 && transcript.textRange(of: segment).upperBound < position { segment += 1 }
+                let segmentRange = transcript.textRange(of: segment)
+                let end = min(range.upperBound, segmentRange.upperBound)
+                if end > position { runs.append(LineRun(bytes: position..<end, segment: segment)) }
+                // Step over the separator space into the next segment.
+                position = end + (end < range.upperBound ? 1 : 0)
+                if end >= segmentRange.upperBound && segment < segments.upperBound - 1 { segment += 1 }
+            }
+            if runs.isEmpty { runs.append(LineRun(bytes: range.lowerBound..<range.lowerBound, segment: segment)) }
+            lines.append(TimelineLine(
+                block: block, lineInBlock: k, time: k == 0 ? transcript.start(of: first) : nil,
+                label: k == 0 ? label : nil, runs: runs, isNonSpeech: nonSpeech))
+        }
+        if !raw {
+            lines.append(TimelineLine(
+                block: block, lineInBlock: lines.count, time: nil, label: nil, runs: [], isNonSpeech: false))
+        }
+        return lines
+    }
+
+    private static func columns(_ text: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Int {
+        var ascii = true
+        for k in range where text[k] >= 0x80 { ascii = false; break }
+        if ascii { return range.count }
+        return DisplayWidth.of(String(decoding: UnsafeBufferPointer(rebasing: text[range]), as: UTF8.self))
+    }
+
+    /// Where to cut a long word so that its first part fits `columns`.
+    private static func cutPoint(_ text: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, columns: Int) -> Int {
+        let word = String(decoding: UnsafeBufferPointer(rebasing: text[range]), as: UTF8.self)
+        let fitting = DisplayWidth.prefix(of: word, fitting: columns)
+        let cut = range.lowerBound + fitting.utf8.count
+        // At least one character, so that wrapping always moves on.
+        if cut > range.lowerBound { return cut }
+        return range.lowerBound + (word.first.map { String($0).utf8.count } ?? 1)
+    }
+}

@@ -1,0 +1,46 @@
+/// What the reader needs from a terminal. The ncurses backend is the real
+/// one; `FakeTerminal` runs the same loop in tests.
+public protocol TerminalBackend: AnyObject {
+    var size: Size { get }
+    /// Whether colours may be used (the terminal has them and NO_COLOR is unset).
+    var colors: Bool { get }
+    /// Shows `grid`; only what changed since the last frame needs drawing.
+    func draw(_ grid: CellGrid)
+    /// The next event, or nil after `timeoutMilliseconds` without one.
+    func nextEvent(timeoutMilliseconds: Int) -> TerminalEvent?
+    /// Gives the terminal back to the shell (Ctrl-Z), then takes it again.
+    func suspend()
+}
+
+/// A terminal in memory: events are queued by the test, frames are kept.
+public final class FakeTerminal: TerminalBackend {
+    public private(set) var size: Size
+    public let colors: Bool
+    public private(set) var frames: [CellGrid] = []
+    public private(set) var suspensions = 0
+    private var events: [TerminalEvent]
+
+    public init(size: Size, colors: Bool = true, events: [TerminalEvent] = []) {
+        self.size = size
+        self.colors = colors
+        self.events = events
+    }
+
+    public var lastFrame: CellGrid? { frames.last }
+
+    public func send(_ event: TerminalEvent) {
+        if case .resize(let newSize) = event { size = newSize }
+        events.append(event)
+    }
+
+    public func draw(_ grid: CellGrid) { frames.append(grid) }
+
+    public func nextEvent(timeoutMilliseconds: Int) -> TerminalEvent? {
+        guard !events.isEmpty else { return nil }
+        let event = events.removeFirst()
+        if case .resize(let newSize) = event { size = newSize }
+        return event
+    }
+
+    public func suspend() { suspensions += 1 }
+}
