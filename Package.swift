@@ -19,13 +19,17 @@ let package = Package(
         .target(name: "HarkCore"),
         .target(name: "HarkCommands", dependencies: ["HarkCore"]),
         // The reader, in the layers ARCHITECTURE.md describes.
-        .target(name: "CWidth"),
-        .target(name: "TerminalKit", dependencies: ["CWidth"]),
+        .target(name: "CTerminalSupport"),
+        .target(name: "TerminalKit", dependencies: ["CTerminalSupport"]),
         .target(name: "ReaderState", dependencies: ["HarkCore", "TerminalKit"]),
+        .target(name: "ReaderScreens", dependencies: ["ReaderState", "TerminalKit", "HarkCore"]),
+        .target(name: "HarkReader", dependencies: ["ReaderScreens", "ReaderState", "TerminalKit", "HarkCore"]),
+        .systemLibrary(name: "CNcurses"),
+        .target(name: "NcursesBackend", dependencies: ["CNcurses", "CTerminalSupport", "TerminalKit"]),
         .executableTarget(
             name: "hark",
             dependencies: [
-                "HarkCommands",
+                "HarkCommands", "HarkReader", "NcursesBackend",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -37,5 +41,11 @@ let package = Package(
             ]
         ),
         .testTarget(name: "HarkCommandsTests", dependencies: ["HarkCommands", "HarkCore"]),
+        .target(name: "HarkTestSupport", dependencies: ["HarkCore"], path: "Tests/HarkTestSupport"),
+        .testTarget(
+            name: "ReaderTests",
+            dependencies: ["HarkReader", "ReaderScreens", "ReaderState", "TerminalKit", "HarkCore", "HarkTestSupport"],
+            exclude: ["Snapshots"]
+        ),
     ]
 )

@@ -85,7 +85,7 @@ extension ReaderState {
                 message = "nothing to jump to"
                 return []
             }
-            moveCursor(to: first, placeNearTop: true)
+            jumpCursor(to: first)
         case .help: showsHelp = true
         case .quit: return [.quit]
         case .suspend: return [.suspend]

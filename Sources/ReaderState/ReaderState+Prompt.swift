@@ -112,7 +112,10 @@ extension ReaderState {
         }
         let index = matches.firstIndex { $0.segment >= prompt.origin.cursor } ?? 0
         search = ActiveSearch(pattern: prompt.text, current: index)
-        moveCursor(to: matches[index].segment)
+        // Each keystroke starts again from where the search began.
+        cursor = prompt.origin.cursor
+        top = prompt.origin.top
+        jumpCursor(to: matches[index].segment)
     }
 
     /// `n` and `N`, wrapping around with a message.
@@ -143,7 +146,7 @@ extension ReaderState {
         }
         active.current = next
         search = active
-        moveCursor(to: matches[next].segment)
+        jumpCursor(to: matches[next].segment)
     }
 
     /// `3/17`: the current match and how many there are.
@@ -161,5 +164,15 @@ extension String {
         while s.first == " " || s.first == "\t" { s = s.dropFirst() }
         while s.last == " " || s.last == "\t" { s = s.dropLast() }
         return String(s)
+    }
+}
+
+extension ReaderState {
+    /// Types `text` into a prompt of `kind` and presses Enter: what the
+    /// command line's `--at` and `--search` do.
+    public mutating func submit(_ kind: Prompt.Kind, text: String) {
+        openPrompt(kind)
+        for character in text { _ = handlePromptKey(.character(character)) }
+        _ = handlePromptKey(.enter)
     }
 }

@@ -79,17 +79,40 @@ extension ReaderState {
         if top.line >= count { top.line = max(0, count - 1) }
     }
 
-    /// Scrolls as little as possible to show the cursor's first line.
+    /// Scrolls as little as possible to show the cursor's segment, all of it
+    /// when it fits.
     mutating func ensureCursorVisible() {
         guard document.segmentCount > 0 else { return }
         cursor = max(0, min(cursor, document.segmentCount - 1))
-        let target = anchor(ofSegment: cursor)
-        if target < top {
-            top = target
-        } else if distance(from: top, to: target, limit: pageLines) >= pageLines {
-            top = advance(target, by: -(pageLines - 1))
+        let first = anchor(ofSegment: cursor)
+        let lines = self.lines(ofBlock: first.block)
+        let lastLine = lines.lastIndex { $0.runs.contains { $0.segment == cursor } } ?? first.line
+        let last = ViewAnchor(block: first.block, line: lastLine)
+        if first < top {
+            top = first
+        } else if distance(from: top, to: last, limit: pageLines) >= pageLines {
+            top = advance(last, by: -(pageLines - 1))
+            if first < top { top = first }
         }
         clampTop()
+    }
+
+    /// Whether the cursor's first line is on screen.
+    var cursorIsVisible: Bool {
+        let first = anchor(ofSegment: cursor)
+        return !(first < top) && distance(from: top, to: first, limit: pageLines) < pageLines
+    }
+
+    /// Moves the cursor far (a search match, a time, an occurrence): when it
+    /// leaves the screen, it lands a quarter of the way down, with context above.
+    mutating func jumpCursor(to segment: Int) {
+        guard document.segmentCount > 0 else { return }
+        cursor = max(0, min(segment, document.segmentCount - 1))
+        if !cursorIsVisible {
+            top = advance(anchor(ofSegment: cursor), by: -(pageLines / 4))
+            clampTop()
+        }
+        ensureCursorVisible()
     }
 
     /// After the view scrolled under it, puts the cursor on a visible segment.
@@ -102,13 +125,9 @@ extension ReaderState {
         if cursor < first { cursor = first }
     }
 
-    mutating func moveCursor(to segment: Int, placeNearTop: Bool = false) {
+    mutating func moveCursor(to segment: Int) {
         guard document.segmentCount > 0 else { return }
         cursor = max(0, min(segment, document.segmentCount - 1))
-        if placeNearTop {
-            top = advance(anchor(ofSegment: cursor), by: -(pageLines / 4))
-            clampTop()
-        }
         ensureCursorVisible()
     }
 
@@ -174,16 +193,16 @@ extension ReaderState {
         }
         if forward {
             if let next = places.first(where: { $0 > cursor }) {
-                moveCursor(to: next, placeNearTop: true)
+                jumpCursor(to: next)
             } else {
-                moveCursor(to: places[0], placeNearTop: true)
+                jumpCursor(to: places[0])
                 message = "\(entries[sideSelection].title): back to the first occurrence"
             }
         } else {
             if let previous = places.last(where: { $0 < cursor }) {
-                moveCursor(to: previous, placeNearTop: true)
+                jumpCursor(to: previous)
             } else {
-                moveCursor(to: places[places.count - 1], placeNearTop: true)
+                jumpCursor(to: places[places.count - 1])
                 message = "\(entries[sideSelection].title): on to the last occurrence"
             }
         }
@@ -197,6 +216,6 @@ extension ReaderState {
     mutating func jump(to time: Int64) {
         let clamped = max(0, min(time, transcript.duration))
         guard let segment = transcript.segmentIndex(at: clamped) else { return }
-        moveCursor(to: segment, placeNearTop: true)
+        jumpCursor(to: segment)
     }
 }

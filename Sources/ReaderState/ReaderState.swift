@@ -40,10 +40,12 @@ public struct ReaderState {
     public var layout: ScreenLayout { ScreenLayout(size: size, sidePaneWanted: sidePaneWanted) }
     public var gutter: Gutter { Gutter(duration: transcript.duration) }
 
-    /// Columns for timeline text: the pane less the gutter (dropped when the pane is too narrow).
+    /// Columns for timeline text: the pane less the gutter (dropped when the
+    /// pane is too narrow) and a column of margin before the side pane.
     public var textWidth: Int {
         let pane = layout.timeline.width
-        return max(1, gutter.fits(in: pane) ? pane - gutter.width : pane)
+        let margin = layout.showsSidePane ? 1 : 0
+        return max(1, (gutter.fits(in: pane) ? pane - gutter.width : pane) - margin)
     }
 
     public var pageLines: Int { max(1, layout.timeline.height) }

@@ -1,4 +1,4 @@
-import CWidth
+import CTerminalSupport
 
 /// Terminal column widths, counted as ncurses and tmux count them (glibc's
 /// wcwidth): laying text out with any other rule puts it in the wrong columns.

@@ -4,8 +4,9 @@ public protocol TerminalBackend: AnyObject {
     var size: Size { get }
     /// Whether colours may be used (the terminal has them and NO_COLOR is unset).
     var colors: Bool { get }
-    /// Shows `grid`; only what changed since the last frame needs drawing.
-    func draw(_ grid: CellGrid)
+    /// Shows `grid`, with the terminal's cursor at `cursor` (hidden if nil);
+    /// only what changed since the last frame needs drawing.
+    func draw(_ grid: CellGrid, cursor: (column: Int, row: Int)?)
     /// The next event, or nil after `timeoutMilliseconds` without one.
     func nextEvent(timeoutMilliseconds: Int) -> TerminalEvent?
     /// Gives the terminal back to the shell (Ctrl-Z), then takes it again.
@@ -33,10 +34,16 @@ public final class FakeTerminal: TerminalBackend {
         events.append(event)
     }
 
-    public func draw(_ grid: CellGrid) { frames.append(grid) }
+    public func draw(_ grid: CellGrid, cursor: (column: Int, row: Int)?) { frames.append(grid) }
+
+    /// Empty polls so far; a test that forgot to quit ends after many.
+    private var idlePolls = 0
 
     public func nextEvent(timeoutMilliseconds: Int) -> TerminalEvent? {
-        guard !events.isEmpty else { return nil }
+        guard !events.isEmpty else {
+            idlePolls += 1
+            return idlePolls > 10_000 ? .key(.control("c")) : nil
+        }
         let event = events.removeFirst()
         if case .resize(let newSize) = event { size = newSize }
         return event

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import HarkCommands
 import HarkCore
+import HarkReader
 
 // Argument parsing only: every command's work is in HarkCommands.
 
@@ -32,22 +33,45 @@ extension ParsableCommand {
 struct Open: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "open",
-        abstract: "Open a transcript (the default command). Piped, prints its readable text.")
+        abstract: "Read transcripts in the terminal (the default command). Piped, prints their readable text.",
+        discussion: "Keys: press ? in the reader, or see the README.")
 
-    @Argument(help: "The transcript file; the sample interview when omitted.")
-    var file: String?
+    @Argument(help: "Transcript files (:n and :p switch between them); the sample interview when omitted.")
+    var files: [String] = []
+
+    @Option(name: .customLong("highlight"), help: "Highlight a keyword (repeatable, up to six).")
+    var highlights: [String] = []
+
+    @Option(help: "Start at a time: 1:02:03, 62:03, 3723s, 90m, 45%.")
+    var at: String?
+
+    @Option(help: "Start with this search.")
+    var search: String?
 
     @OptionGroup var formatOption: FormatOption
 
     func run() throws {
-        guard let path = file ?? SampleData.transcriptPath() else {
-            Diagnostics.write("hark: no file given, and the sample interview (sample-data/\(SampleData.fileName)) was not found")
-            throw ExitCode(1)
+        var paths = files
+        if paths.isEmpty {
+            guard let sample = SampleData.transcriptPath() else {
+                Diagnostics.write("hark: no file given, and the sample interview (sample-data/\(SampleData.fileName)) was not found")
+                throw ExitCode(1)
+            }
+            paths = [sample]
         }
-        if isatty(STDOUT_FILENO) == 1 {
-            Diagnostics.write("hark: the interactive reader is not built yet; printing the text instead")
+        if isatty(STDOUT_FILENO) != 1 {
+            var status: Int32 = 0
+            for path in paths {
+                status = max(status, HarkCommands.printText(path: path, format: formatOption.format, output: .standardOutput()))
+            }
+            try Self.finish(status)
+            return
         }
-        try Self.finish(HarkCommands.printText(path: path, format: formatOption.format, output: .standardOutput()))
+        var options = ReaderLoop.Options()
+        options.highlights = highlights
+        options.at = at
+        options.search = search
+        try Self.finish(ReaderLauncher.run(paths: paths, format: formatOption.format, options: options))
     }
 }
 

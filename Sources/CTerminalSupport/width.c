@@ -1,7 +1,7 @@
 #define _GNU_SOURCE
 #include <locale.h>
 #include <wchar.h>
-#include "CWidth.h"
+#include "CTerminalSupport.h"
 
 // wcwidth answers by the thread's LC_CTYPE; a UTF-8 locale is installed for
 // the calling thread once, so widths never depend on the user's settings.

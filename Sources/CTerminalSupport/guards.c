@@ -1,0 +1,64 @@
+#define _GNU_SOURCE
+#include <signal.h>
+#include <string.h>
+#include <termios.h>
+#include <unistd.h>
+#include "CTerminalSupport.h"
+
+static struct termios saved_termios;
+static int have_termios = 0;
+static char restore_bytes[512];
+static size_t restore_length = 0;
+static volatile sig_atomic_t termination = 0;
+
+static const int crash_signals[] = {SIGSEGV, SIGILL, SIGTRAP, SIGBUS, SIGFPE, SIGABRT};
+static const int termination_signals[] = {SIGINT, SIGTERM, SIGHUP};
+
+void hark_restore_terminal(void) {
+    if (restore_length > 0) {
+        ssize_t ignored = write(STDOUT_FILENO, restore_bytes, restore_length);
+        (void)ignored;
+    }
+    if (have_termios) {
+        tcsetattr(STDIN_FILENO, TCSANOW, &saved_termios);
+    }
+}
+
+static void on_termination(int signal_number) { termination = signal_number; }
+
+static void on_crash(int signal_number) {
+    hark_restore_terminal();
+    // Die of the same signal, as if no handler had been there.
+    signal(signal_number, SIG_DFL);
+    raise(signal_number);
+}
+
+void hark_install_terminal_guards(const char *restore_sequence) {
+    have_termios = tcgetattr(STDIN_FILENO, &saved_termios) == 0;
+    restore_length = 0;
+    if (restore_sequence != NULL) {
+        size_t length = strlen(restore_sequence);
+        if (length >= sizeof(restore_bytes)) length = sizeof(restore_bytes) - 1;
+        memcpy(restore_bytes, restore_sequence, length);
+        restore_length = length;
+    }
+    struct sigaction action;
+    memset(&action, 0, sizeof(action));
+    sigemptyset(&action.sa_mask);
+    action.sa_handler = on_termination;
+    for (size_t k = 0; k < sizeof(termination_signals) / sizeof(int); k++) {
+        sigaction(termination_signals[k], &action, NULL);
+    }
+    action.sa_handler = on_crash;
+    action.sa_flags = SA_RESETHAND;
+    for (size_t k = 0; k < sizeof(crash_signals) / sizeof(int); k++) {
+        sigaction(crash_signals[k], &action, NULL);
+    }
+}
+
+int hark_termination_signal(void) { return termination; }
+
+void hark_remove_terminal_guards(void) {
+    for (size_t k = 0; k < sizeof(termination_signals) / sizeof(int); k++) signal(termination_signals[k], SIG_DFL);
+    for (size_t k = 0; k < sizeof(crash_signals) / sizeof(int); k++) signal(crash_signals[k], SIG_DFL);
+}

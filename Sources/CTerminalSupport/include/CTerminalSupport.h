@@ -1,0 +1,26 @@
+#ifndef HARK_TERMINAL_SUPPORT_H
+#define HARK_TERMINAL_SUPPORT_H
+
+/// The number of terminal columns a Unicode scalar takes, as glibc's
+/// wcwidth (and so ncurses and tmux) count it, whatever the process locale:
+/// 0 for combining marks, 2 for wide characters, -1 for control characters.
+int hark_wcwidth(unsigned int scalar);
+
+/// Saves the terminal's settings now (call before taking the terminal over)
+/// and the bytes that undo full-screen mode, then installs handlers so that
+/// SIGINT, SIGTERM and SIGHUP only set a flag (see hark_termination_signal)
+/// and a crash (SIGSEGV, SIGILL, SIGTRAP, SIGBUS, SIGFPE, SIGABRT) first
+/// restores the terminal, then dies of the same signal.
+void hark_install_terminal_guards(const char *restore_sequence);
+
+/// Restores the saved terminal settings and writes the restore bytes.
+/// Async-signal-safe.
+void hark_restore_terminal(void);
+
+/// The termination signal received, or 0.
+int hark_termination_signal(void);
+
+/// Removes the handlers (after the terminal was given back normally).
+void hark_remove_terminal_guards(void);
+
+#endif

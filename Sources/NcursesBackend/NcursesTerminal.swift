@@ -1,0 +1,238 @@
+import CNcurses
+import CTerminalSupport
+import Foundation
+import TerminalKit
+
+/// The real terminal, through ncurses. Knows cells, styles and keys; nothing
+/// about transcripts.
+public final class NcursesTerminal: TerminalBackend {
+    public enum StartError: Error, CustomStringConvertible {
+        case notATerminal(String)
+        case unusableTerminal(String)
+
+        public var description: String {
+            switch self {
+            case .notATerminal(let what), .unusableTerminal(let what): what
+            }
+        }
+    }
+
+    public private(set) var size: Size
+    public let colors: Bool
+    private let screen: OpaquePointer
+    private var previous: CellGrid?
+    private var pairs: [PairKey: Int16] = [:]
+    private var stopped = false
+
+    private struct PairKey: Hashable { var foreground: Int16; var background: Int16 }
+
+    /// Takes the terminal over. Checks first, and leaves the terminal
+    /// untouched when it cannot be used.
+    public init(environment: [String: String] = ProcessInfo.processInfo.environment) throws {
+        guard isatty(STDIN_FILENO) == 1 else {
+            throw StartError.notATerminal("the reader needs a terminal on stdin (to read a transcript from a pipe, give its file name)")
+        }
+        guard isatty(STDOUT_FILENO) == 1 else { throw StartError.notATerminal("the reader needs a terminal on stdout") }
+        let term = environment["TERM"] ?? ""
+        guard !term.isEmpty, term != "dumb" else {
+            throw StartError.unusableTerminal("TERM is \(term.isEmpty ? "not set" : "\"dumb\""): the reader needs a terminal that can move its cursor")
+        }
+        Self.prepareLocale()
+        // newterm, unlike initscr, returns nil for an unknown terminal instead of exiting.
+        guard let screen = newterm(nil, hark_stdout(), hark_stdin()) else {
+            throw StartError.unusableTerminal("unknown terminal type \"\(term)\" (TERM); try TERM=xterm-256color")
+        }
+        guard hark_capability("cup") != nil else {
+            endwin()
+            delscreen(screen)
+            throw StartError.unusableTerminal("terminal \"\(term)\" cannot move its cursor")
+        }
+        self.screen = screen
+        let wantsColor = (environment["NO_COLOR"] ?? "").isEmpty
+        if wantsColor && has_colors() {
+            start_color()
+            use_default_colors()
+            colors = hark_colors() >= 8
+        } else {
+            colors = false
+        }
+        raw()
+        noecho()
+        nonl()
+        keypad(hark_stdscr(), true)
+        set_escdelay(25)
+        curs_set(0)
+        mousemask(HARK_BUTTON1_PRESSED | HARK_BUTTON4_PRESSED | HARK_BUTTON5_PRESSED, nil)
+        mouseinterval(0)
+        size = Size(width: Int(hark_cols()), height: Int(hark_lines()))
+        // What a crash must write to give the terminal back.
+        let capabilities: [String] = ["rmcup", "cnorm", "sgr0", "rmkx"]
+        let restore = capabilities.compactMap { name in hark_capability(name).map { String(cString: $0) } }.joined()
+            + "\u{1B}[?1000l\u{1B}[?1002l\u{1B}[?1006l\r\n"
+        hark_install_terminal_guards(restore)
+    }
+
+    /// Gives the terminal back. Safe to call more than once.
+    public func stop() {
+        guard !stopped else { return }
+        stopped = true
+        mousemask(0, nil)
+        endwin()
+        delscreen(screen)
+        hark_remove_terminal_guards()
+    }
+
+    deinit { stop() }
+
+    /// A termination signal (SIGINT, SIGTERM, SIGHUP) received since the
+    /// terminal was taken over, or 0.
+    public static func pendingSignal() -> Int32 { hark_termination_signal() }
+
+    private static func prepareLocale() {
+        setlocale(LC_ALL, "")
+        let codeset = String(cString: nl_langinfo(nl_item(CODESET)))
+        if codeset.uppercased().replacingOccurrences(of: "-", with: "") != "UTF8" {
+            setlocale(LC_CTYPE, "C.UTF-8")
+        }
+    }
+
+    // MARK: Drawing
+
+    public func draw(_ grid: CellGrid, cursor: (column: Int, row: Int)?) {
+        let resized = previous?.size != grid.size
+        if resized { clear() }
+        for row in 0..<grid.size.height {
+            if !resized, let previous, rowEqual(previous, grid, row) { continue }
+            drawRow(grid, row)
+        }
+        previous = grid
+        if let cursor {
+            curs_set(1)
+            move(Int32(cursor.row), Int32(cursor.column))
+        } else {
+            curs_set(0)
+        }
+        refresh()
+    }
+
+    /// The next frame is drawn whole (after a suspend, or when the screen was disturbed).
+    public func invalidate() {
+        previous = nil
+        clearok(hark_stdscr(), true)
+    }
+
+    private func rowEqual(_ a: CellGrid, _ b: CellGrid, _ row: Int) -> Bool {
+        for column in 0..<b.size.width where a[column, row] != b[column, row] { return false }
+        return true
+    }
+
+    private func drawRow(_ grid: CellGrid, _ row: Int) {
+        var column = 0
+        while column < grid.size.width {
+            // A run of cells with one style, written in one call.
+            let style = grid[column, row].style
+            var text = ""
+            let start = column
+            while column < grid.size.width, grid[column, row].style == style {
+                if let cell = grid[column, row].text { text += cell }
+                column += 1
+            }
+            attrset(Int32(bitPattern: attributes(for: style)))
+            var wide = text.unicodeScalars.map { wchar_t(bitPattern: $0.value) } + [0]
+            // The last cell of the screen cannot be written without ncurses
+            // complaining; its error is harmless and ignored.
+            _ = mvaddwstr(Int32(row), Int32(start), &wide)
+        }
+        attrset(Int32(bitPattern: HARK_A_NORMAL))
+    }
+
+    private func attributes(for style: Style) -> attr_t {
+        var attributes = HARK_A_NORMAL
+        if style.bold { attributes |= HARK_A_BOLD }
+        if style.dim { attributes |= HARK_A_DIM }
+        if style.underline { attributes |= HARK_A_UNDERLINE }
+        if style.reverse { attributes |= HARK_A_REVERSE }
+        if colors, style.foreground != nil || style.background != nil {
+            attributes |= hark_color_pair(pair(for: style))
+        }
+        return attributes
+    }
+
+    private func pair(for style: Style) -> Int16 {
+        let key = PairKey(
+            foreground: style.foreground.map { Int16($0.rawValue) } ?? -1,
+            background: style.background.map { Int16($0.rawValue) } ?? -1)
+        if let existing = pairs[key] { return existing }
+        let number = Int16(pairs.count + 1)
+        guard Int32(number) < hark_color_pairs() else { return 0 }
+        init_pair(number, key.foreground, key.background)
+        pairs[key] = number
+        return number
+    }
+
+    // MARK: Input
+
+    public func nextEvent(timeoutMilliseconds: Int) -> TerminalEvent? {
+        timeout(Int32(timeoutMilliseconds))
+        var character: wint_t = 0
+        let result = get_wch(&character)
+        if result == ERR { return nil }
+        if result == HARK_KEY_CODE_YES { return functionKey(Int32(character)) }
+        return Self.decode(UInt32(character))
+    }
+
+    /// A character from the keyboard as a key.
+    static func decode(_ code: UInt32) -> TerminalEvent? {
+        switch code {
+        case 10, 13: return .key(.enter)
+        case 27: return .key(.escape)
+        case 9: return .key(.tab)
+        case 8, 127: return .key(.backspace)
+        case 1...26: return .key(.control(Character(Unicode.Scalar(code + 96)!)))
+        default:
+            guard let scalar = Unicode.Scalar(code), code >= 0x20 else { return nil }
+            return .key(.character(Character(scalar)))
+        }
+    }
+
+    private func functionKey(_ code: Int32) -> TerminalEvent? {
+        switch code {
+        case HARK_KEY_UP: return .key(.up)
+        case HARK_KEY_DOWN: return .key(.down)
+        case HARK_KEY_LEFT: return .key(.left)
+        case HARK_KEY_RIGHT: return .key(.right)
+        case HARK_KEY_NPAGE: return .key(.pageDown)
+        case HARK_KEY_PPAGE: return .key(.pageUp)
+        case HARK_KEY_HOME: return .key(.home)
+        case HARK_KEY_END: return .key(.end)
+        case HARK_KEY_ENTER: return .key(.enter)
+        case HARK_KEY_BACKSPACE: return .key(.backspace)
+        case HARK_KEY_DC: return .key(.delete)
+        case HARK_KEY_BTAB: return .key(.backTab)
+        case HARK_KEY_RESIZE:
+            size = Size(width: Int(hark_cols()), height: Int(hark_lines()))
+            return .resize(size)
+        case HARK_KEY_MOUSE:
+            var event = MEVENT()
+            guard getmouse(&event) == OK else { return nil }
+            let column = Int(event.x), row = Int(event.y)
+            if event.bstate & HARK_BUTTON4_PRESSED != 0 { return .mouse(.wheelUp, column: column, row: row) }
+            if event.bstate & HARK_BUTTON5_PRESSED != 0 { return .mouse(.wheelDown, column: column, row: row) }
+            if event.bstate & HARK_BUTTON1_PRESSED != 0 { return .mouse(.left, column: column, row: row) }
+            return nil
+        default:
+            return nil
+        }
+    }
+
+    // MARK: Suspend
+
+    public func suspend() {
+        endwin()
+        kill(getpid(), SIGSTOP)
+        // Back from `fg`: take the terminal again and draw everything.
+        refresh()
+        size = Size(width: Int(hark_cols()), height: Int(hark_lines()))
+        invalidate()
+    }
+}

@@ -1,0 +1,96 @@
+import HarkCore
+import ReaderState
+import TerminalKit
+
+enum TimelineView {
+    static func draw(_ state: ReaderState, in rect: Rect, theme: Theme, into grid: inout CellGrid) {
+        guard !rect.isEmpty, !state.transcript.isEmpty else { return }
+        let gutter = state.gutter
+        let showsGutter = gutter.fits(in: rect.width)
+        let textX = rect.x + (showsGutter ? gutter.width : 0)
+        let lines = state.visibleLines()
+        guard !lines.isEmpty else { return }
+        let transcript = state.transcript
+
+        // Highlights that touch the visible text: search matches and keywords.
+        let visibleBytes = (lines.first { !$0.runs.isEmpty }?.runs.first?.bytes.lowerBound ?? 0)
+            ..< (lines.last { !$0.runs.isEmpty }?.runs.last?.bytes.upperBound ?? 0)
+        var marks: [(range: Range<Int>, style: Style)] = []
+        for (k, keyword) in state.highlights.enumerated() {
+            for match in visible(state.document.matches(of: SearchQuery(keyword)), in: visibleBytes) {
+                marks.append((match.range, theme.keyword(k)))
+            }
+        }
+        if let search = state.search {
+            let matches = state.document.matches(of: search.query)
+            let current = search.current.flatMap { $0 < matches.count ? matches[$0].range : nil }
+            for match in visible(matches, in: visibleBytes) {
+                marks.append((match.range, match.range == current ? theme.currentMatch : theme.searchMatch))
+            }
+        }
+
+        for (row, line) in lines.enumerated() {
+            let y = rect.y + row
+            let isCursorLine = line.runs.contains { $0.segment == state.cursor && !$0.bytes.isEmpty }
+            if showsGutter {
+                if isCursorLine && line.lineInBlock == firstCursorLine(lines, state.cursor) {
+                    grid.write(">", column: rect.x, row: y, style: theme.cursorMarker)
+                }
+                if let time = line.time {
+                    let text = TimeFormat.short(time)
+                    let x = rect.x + 1 + gutter.timeWidth - DisplayWidth.of(text)
+                    grid.write(text, column: x, row: y, style: theme.gutterTime, limit: textX)
+                }
+            }
+            var x = textX
+            if let label = line.label {
+                switch label {
+                case .speaker(let name):
+                    let index = transcript.speakers.firstIndex(of: name) ?? 0
+                    x = grid.write(name + ":", column: x, row: y, style: theme.speaker(index), limit: rect.maxX)
+                    x = grid.write(" ", column: x, row: y, style: theme.text, limit: rect.maxX)
+                case .change:
+                    x = grid.write(">>", column: x, row: y, style: theme.speakerChange, limit: rect.maxX)
+                    x = grid.write(" ", column: x, row: y, style: theme.text, limit: rect.maxX)
+                }
+            }
+            transcript.withContinuousText { text in
+                for (k, run) in line.runs.enumerated() {
+                    if k > 0 {
+                        let joinsCursor = run.segment == state.cursor && line.runs[k - 1].segment == state.cursor
+                        x = grid.write(" ", column: x, row: y, style: joinsCursor ? theme.cursorSegment : theme.text, limit: rect.maxX)
+                    }
+                    let base = run.segment == state.cursor ? theme.cursorSegment : (line.isNonSpeech ? theme.nonSpeech : theme.text)
+                    var offset = run.bytes.lowerBound
+                    let string = String(decoding: UnsafeBufferPointer(rebasing: text[run.bytes]), as: UTF8.self)
+                    for character in string {
+                        let length = character.utf8.count
+                        var style = base
+                        for mark in marks where mark.range.lowerBound < offset + length && mark.range.upperBound > offset {
+                            style = mark.style
+                        }
+                        x = grid.write(String(character), column: x, row: y, style: style, limit: rect.maxX)
+                        offset += length
+                    }
+                }
+            }
+        }
+    }
+
+    /// The first line (in its block) where the cursor segment shows.
+    private static func firstCursorLine(_ lines: [TimelineLine], _ cursor: Int) -> Int? {
+        lines.first { line in line.runs.contains { $0.segment == cursor } }?.lineInBlock
+    }
+
+    /// Matches overlapping `bytes`, found by binary search (matches are in order).
+    static func visible(_ matches: [SearchMatch], in bytes: Range<Int>) -> ArraySlice<SearchMatch> {
+        var low = 0, high = matches.count
+        while low < high {
+            let mid = (low + high) / 2
+            if matches[mid].range.upperBound <= bytes.lowerBound { low = mid + 1 } else { high = mid }
+        }
+        var end = low
+        while end < matches.count && matches[end].range.lowerBound < bytes.upperBound { end += 1 }
+        return matches[low..<end]
+    }
+}
