@@ -87,24 +87,14 @@ enum PromptLineView {
 
 enum HelpOverlay {
     static func lines() -> [(keys: String, summary: String)] {
-        var result: [(String, String)] = []
-        var seen = Set<Command>()
-        for map in [Keymap.timeline, Keymap.sidePane] {
-            for binding in map.bindings where !seen.contains(binding.command) {
-                seen.insert(binding.command)
-                let keys = binding.keys.map(\.displayName).joined(separator: " ")
-                let summary = map.context == .sidePane && Keymap.timeline.command(for: binding.keys[0]) != nil
-                    ? "side pane: " + binding.command.summary : binding.command.summary
-                result.append((keys, summary))
-            }
-        }
-        return result
+        Keymap.helpRows().map { row in (row.keys, row.place == "side pane" ? "side pane: " + row.summary : row.summary) }
     }
 
     static func draw(in rect: Rect, theme: Theme, into grid: inout CellGrid) {
         let entries = lines()
         let keyWidth = min(22, entries.map { DisplayWidth.of($0.keys) }.max() ?? 0)
-        let width = min(rect.width, 90)
+        let longest = entries.map { DisplayWidth.of($0.summary) }.max() ?? 0
+        let width = min(rect.width, keyWidth + longest + 7)
         let height = min(rect.height, entries.count + 4)
         let box = Rect(x: rect.x + (rect.width - width) / 2, y: rect.y + (rect.height - height) / 2, width: width, height: height)
         grid.fill(box, style: theme.helpBox)

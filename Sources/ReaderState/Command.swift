@@ -28,7 +28,7 @@ public enum Command: String, CaseIterable, Sendable {
         case .startSearch: "search (every match highlighted as you type)"
         case .nextMatch: "next match"
         case .previousMatch: "previous match"
-        case .startJump: "jump to a time: 1:02:03, 62:03, 3723s, 90m, 45%, +30s, -2m; n/p next/previous file"
+        case .startJump: "jump to a time (1:02:03, 62:03, 3723s, 90m, 45%, +30s, -2m), or n/p for the next/previous file"
         case .startHighlight: "highlight a keyword (up to six, each in its own colour)"
         case .clearHighlights: "clear keyword highlights"
         case .toggleRaw: "raw mode: one segment a line, each with its time"

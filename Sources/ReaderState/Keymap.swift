@@ -61,8 +61,6 @@ public struct Keymap: Sendable {
         Binding(keys: [.enter], command: .openSelection),
         Binding(keys: [.character(" "), .pageDown, .control("f")], command: .pageDown),
         Binding(keys: [.character("b"), .pageUp, .control("b")], command: .pageUp),
-        Binding(keys: [.character("g"), .home], command: .first),
-        Binding(keys: [.character("G"), .end], command: .last),
     ] + shared)
 
     public static func of(_ context: KeyContext) -> Keymap {
@@ -79,5 +77,30 @@ public struct Keymap: Sendable {
             guard let word = binding.command.hint, let key = binding.keys.first else { return nil }
             return (key.displayName, word)
         }
+    }
+}
+
+extension Keymap {
+    /// Every binding once, with where it works: the help screen and the
+    /// README's key table are both made from this.
+    public static func helpRows() -> [(keys: String, place: String, summary: String)] {
+        func keys(_ binding: Binding) -> String { binding.keys.map(\.displayName).joined(separator: " ") }
+        var rows: [(String, String, String)] = []
+        for binding in timeline.bindings {
+            rows.append((keys(binding), shared.contains(binding) ? "anywhere" : "timeline", binding.command.summary))
+        }
+        for binding in sidePane.bindings where !timeline.bindings.contains(binding) {
+            rows.append((keys(binding), "side pane", binding.command.summary))
+        }
+        return rows
+    }
+
+    /// The README's table of keys; a test keeps the README equal to it.
+    public static func markdownTable() -> String {
+        let rows = helpRows().map { row in
+            let keys = row.keys.split(separator: " ").map { "`\($0)`" }.joined(separator: " ")
+            return "| \(keys) | \(row.place) | \(row.summary) |"
+        }
+        return (["| keys | where | what |", "|---|---|---|"] + rows).joined(separator: "\n")
     }
 }

@@ -39,10 +39,8 @@ extension ReaderState {
         case .pageUp: scrollPage(by: -(pageLines - 1))
         case .halfPageDown: scrollKeepingRow(by: max(1, pageLines / 2))
         case .halfPageUp: scrollKeepingRow(by: -max(1, pageLines / 2))
-        case .first:
-            if focus == .sidePane { sideSelection = 0 } else { moveCursor(to: 0) }
-        case .last:
-            if focus == .sidePane { sideSelection = max(0, sidePaneEntries.count - 1) } else { moveCursor(to: document.segmentCount - 1) }
+        case .first: moveCursor(to: 0)
+        case .last: moveCursor(to: document.segmentCount - 1)
         case .nextParagraph: moveToParagraph(offset: 1)
         case .previousParagraph: moveToParagraph(offset: -1)
         case .startSearch: openPrompt(.search)

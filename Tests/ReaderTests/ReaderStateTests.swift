@@ -1,4 +1,6 @@
 import HarkCore
+import HarkTestSupport
+import ReaderScreens
 import ReaderState
 import TerminalKit
 import Testing
@@ -310,5 +312,30 @@ struct MouseTests {
         _ = state.handle(.mouse(.left, column: 80, row: 1 + 1 + 2))
         #expect(state.focus == .sidePane)
         #expect(state.sideSelection == 1)
+    }
+}
+
+struct KeymapDocumentationTests {
+    /// The README's key table is the keymap's, so the two cannot drift.
+    @Test func readmeListsExactlyTheKeymap() throws {
+        let readme = try String(contentsOf: TestSupport.repositoryRoot.appendingPathComponent("README.md"), encoding: .utf8)
+        let start = try #require(readme.range(of: "<!-- keys: generated from the keymap, checked by a test -->\n"))
+        let end = try #require(readme.range(of: "\n<!-- end of keys -->", range: start.upperBound..<readme.endIndex))
+        let table = String(readme[start.upperBound..<end.lowerBound])
+        if table != Keymap.markdownTable() {
+            Issue.record("README key table differs from the keymap; it should read:\n\(Keymap.markdownTable())")
+        }
+    }
+
+    @Test func everyCommandHasAKey() {
+        let bound = Set((Keymap.timeline.bindings + Keymap.sidePane.bindings).map(\.command))
+        #expect(bound == Set(Command.allCases))
+    }
+
+    @Test func helpShowsEveryBinding() {
+        var state = Fixtures.sampleState(width: 130, height: 50)
+        state.press(.character("?"))
+        let text = ReaderScreen.render(state).text
+        for row in Keymap.helpRows() { #expect(text.contains(row.summary)) }
     }
 }
