@@ -47,5 +47,7 @@ let package = Package(
             dependencies: ["HarkReader", "ReaderScreens", "ReaderState", "TerminalKit", "HarkCore", "HarkTestSupport"],
             exclude: ["Snapshots"]
         ),
+        // The real binary under tmux (the README's test command runs these too).
+        .testTarget(name: "EndToEndTests", dependencies: ["HarkTestSupport"]),
     ]
 )

@@ -33,8 +33,9 @@ static void on_crash(int signal_number) {
     raise(signal_number);
 }
 
+void hark_save_terminal_modes(void) { have_termios = tcgetattr(STDIN_FILENO, &saved_termios) == 0; }
+
 void hark_install_terminal_guards(const char *restore_sequence) {
-    have_termios = tcgetattr(STDIN_FILENO, &saved_termios) == 0;
     restore_length = 0;
     if (restore_sequence != NULL) {
         size_t length = strlen(restore_sequence);

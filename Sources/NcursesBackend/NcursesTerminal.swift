@@ -38,6 +38,7 @@ public final class NcursesTerminal: TerminalBackend {
             throw StartError.unusableTerminal("TERM is \(term.isEmpty ? "not set" : "\"dumb\""): the reader needs a terminal that can move its cursor")
         }
         Self.prepareLocale()
+        hark_save_terminal_modes()
         // newterm, unlike initscr, returns nil for an unknown terminal instead of exiting.
         guard let screen = newterm(nil, hark_stdout(), hark_stdin()) else {
             throw StartError.unusableTerminal("unknown terminal type \"\(term)\" (TERM); try TERM=xterm-256color")

@@ -6,8 +6,11 @@
 /// 0 for combining marks, 2 for wide characters, -1 for control characters.
 int hark_wcwidth(unsigned int scalar);
 
-/// Saves the terminal's settings now (call before taking the terminal over)
-/// and the bytes that undo full-screen mode, then installs handlers so that
+/// Saves the terminal's settings as they are now: call before taking the
+/// terminal over, so that a crash can put them back.
+void hark_save_terminal_modes(void);
+
+/// Keeps the bytes that undo full-screen mode, then installs handlers so that
 /// SIGINT, SIGTERM and SIGHUP only set a flag (see hark_termination_signal)
 /// and a crash (SIGSEGV, SIGILL, SIGTRAP, SIGBUS, SIGFPE, SIGABRT) first
 /// restores the terminal, then dies of the same signal.

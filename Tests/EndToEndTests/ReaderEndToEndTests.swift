@@ -1,0 +1,157 @@
+import Foundation
+import Testing
+
+/// The real binary under tmux, as a person would use it. Each test waits for
+/// what it expects to appear; none sleeps blindly.
+@Suite(.serialized)
+struct ReaderEndToEndTests {
+    let hark = Tmux.binary
+
+    @Test func startsShowsTheInterviewAndQuitsCleanly() throws {
+        let tmux = try Tmux(hark)
+        let screen = try tmux.waitFor(text: "I think people see the output models")
+        #expect(screen.contains("gradient-dissent-sarah-catanzaro.whisper.txt · whisper-text"))
+        #expect(screen.contains("Speakers & keywords"))
+        #expect(screen.contains("0:00:00 / 1:16:22"))
+        try tmux.send("q")
+        let ending = try tmux.ending()
+        #expect(ending.status == 0)
+        #expect(ending.restored, "terminal not restored: \(ending.screen)")
+    }
+
+    @Test func searchHighlightsAndCountsMatches() throws {
+        let tmux = try Tmux(hark)
+        try tmux.waitFor(text: "I think people see")
+        try tmux.send("/")
+        try tmux.type("language model")
+        try tmux.waitFor(text: "1/4")
+        try tmux.send("Enter")
+        try tmux.send("n")
+        try tmux.waitFor(text: "2/4")
+        try tmux.send("N", "N")
+        try tmux.waitFor(text: "search wrapped to the end")
+        try tmux.send("q")
+        #expect(try tmux.ending().restored)
+    }
+
+    @Test func jumpsToATime() throws {
+        let tmux = try Tmux(hark)
+        try tmux.waitFor(text: "I think people see")
+        try tmux.send(":")
+        try tmux.type("1:02:03")
+        try tmux.send("Enter")
+        // The segment being spoken at 1:02:03 started at 1:01:58.
+        let screen = try tmux.waitFor(text: " 1:01:58 / 1:16:22  81%")
+        #expect(screen.contains(">1:01:58"))
+        try tmux.send(":")
+        try tmux.type("soon")
+        try tmux.send("Enter")
+        try tmux.waitFor(text: "soon: not a time")
+        try tmux.send("q")
+        #expect(try tmux.ending().status == 0)
+    }
+
+    @Test func redrawsOnResize() throws {
+        let tmux = try Tmux(hark)
+        try tmux.waitFor(text: "Speakers & keywords")
+        try tmux.run(["resize-window", "-t", "hark", "-x", "60", "-y", "15"])
+        try tmux.waitFor("the side pane to hide at 60 columns") { !$0.contains("Speakers & keywords") && $0.contains("0:00:00 / 1:16:22") }
+        try tmux.run(["resize-window", "-t", "hark", "-x", "100", "-y", "30"])
+        try tmux.waitFor(text: "Speakers & keywords")
+        try tmux.send("q")
+        #expect(try tmux.ending().restored)
+    }
+
+    @Test func controlCQuitsAndRestores() throws {
+        let tmux = try Tmux(hark)
+        try tmux.waitFor(text: "I think people see")
+        try tmux.send("C-c")
+        let ending = try tmux.ending()
+        #expect(ending.status == 0)
+        #expect(ending.restored)
+    }
+
+    @Test(arguments: [("TERM", 143), ("HUP", 129)])
+    func terminationSignalsRestoreTheTerminal(signal: String, status: Int) throws {
+        let tmux = try Tmux(hark)
+        try tmux.waitFor(text: "I think people see")
+        let pid = try tmux.harkPID()
+        kill(pid, signal == "TERM" ? SIGTERM : SIGHUP)
+        let ending = try tmux.ending()
+        #expect(ending.status == status)
+        #expect(ending.restored, "terminal not restored: \(ending.screen)")
+    }
+
+    @Test func aCrashRestoresTheTerminal() throws {
+        let tmux = try Tmux(hark, environment: ["HARK_TEST_CRASH_AFTER_FIRST_FRAME": "1"])
+        let ending = try tmux.ending()
+        #expect(ending.status > 128)
+        #expect(ending.restored, "terminal not restored: \(ending.screen)")
+    }
+
+    @Test func suspendAndForegroundBringTheScreenBack() throws {
+        // An interactive shell, for job control.
+        let tmux = try Tmux("PS1='$ ' bash --norc --noprofile -i")
+        try tmux.waitFor(text: "$")
+        try tmux.type("\(hark)")
+        try tmux.send("Enter")
+        try tmux.waitFor(text: "I think people see")
+        try tmux.send("j", "j")
+        try tmux.waitFor(text: "0:00:07 / 1:16:22")
+        try tmux.send("C-z")
+        try tmux.waitFor(text: "Stopped")
+        #expect(try tmux.format("#{alternate_on}") == "0")
+        try tmux.type("fg")
+        try tmux.send("Enter")
+        let screen = try tmux.waitFor("the whole screen back") { $0.contains("Speakers & keywords") && $0.contains("0:00:07 / 1:16:22") }
+        #expect(screen.contains("I think people see"))
+        try tmux.send("q")
+        try tmux.waitFor("the shell prompt") { $0.contains("$") && !$0.contains("Speakers & keywords") }
+        #expect(try tmux.format("#{alternate_on}") == "0")
+    }
+
+    @Test func mouseWheelScrollsAndAClickMovesTheCursor() throws {
+        let tmux = try Tmux(hark)
+        try tmux.waitFor(text: "I think people see")
+        // X10 mouse reports: ESC [ M, then 32 + button, 33 + column, 33 + row.
+        try tmux.sendBytes([0x1B, 0x5B, 0x4D, 32 + 65, 33 + 10, 33 + 10])  // wheel down
+        try tmux.waitFor("the view to scroll") { !$0.contains("I think people see") }
+        try tmux.sendBytes([0x1B, 0x5B, 0x4D, 32 + 64, 33 + 10, 33 + 10])  // wheel up
+        try tmux.waitFor(text: "I think people see")
+        try tmux.sendBytes([0x1B, 0x5B, 0x4D, 32 + 0, 33 + 20, 33 + 9])  // click at row 9
+        try tmux.sendBytes([0x1B, 0x5B, 0x4D, 32 + 3, 33 + 20, 33 + 9])  // release
+        try tmux.waitFor("the cursor to move to 0:00:30") { $0.contains(">0:00:30") }
+        try tmux.send("q")
+        #expect(try tmux.ending().status == 0)
+    }
+}
+
+extension ReaderEndToEndTests {
+    // Ways the reader refuses to start: one line, status 1, terminal untouched.
+
+    @Test(arguments: ["dumb", "no-such-terminal-type"])
+    func unusableTERM(term: String) throws {
+        let tmux = try Tmux("TERM=\(term) \(hark)")
+        let ending = try tmux.ending()
+        #expect(ending.status == 1)
+        #expect(ending.restored)
+        #expect(ending.screen.contains("hark: "))
+        #expect(ending.screen.contains(term == "dumb" ? "TERM is \"dumb\"" : "unknown terminal type"))
+    }
+
+    @Test func stdinNotATerminal() throws {
+        let tmux = try Tmux("echo | \(hark)")
+        let ending = try tmux.ending()
+        #expect(ending.status == 1)
+        #expect(ending.screen.contains("the reader needs a terminal on stdin"))
+        #expect(ending.restored)
+    }
+
+    @Test func aFileThatCannotBeLoaded() throws {
+        let tmux = try Tmux("\(hark) missing.srt")
+        let ending = try tmux.ending()
+        #expect(ending.status == 1)
+        #expect(ending.screen.contains("hark: missing.srt: no such file"))
+        #expect(ending.restored)
+    }
+}
