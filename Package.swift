@@ -10,6 +10,8 @@ let package = Package(
     products: [
         .executable(name: "hark", targets: ["hark"]),
         .library(name: "HarkCore", targets: ["HarkCore"]),
+        // For the benchmark package: the reader's state and screens, no terminal.
+        .library(name: "HarkReaderCore", targets: ["ReaderState", "ReaderScreens"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),

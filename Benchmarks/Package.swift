@@ -9,6 +9,11 @@ let package = Package(
     targets: [
         .executableTarget(
             name: "hark-bench",
-            dependencies: [.product(name: "HarkCore", package: "hark")])
-    ]
+            dependencies: [
+                .product(name: "HarkCore", package: "hark"),
+                .product(name: "HarkReaderCore", package: "hark"),
+            ])
+    ],
+    // Swift 5 mode: the runner uses C's stdout (line buffering), which Swift 6 mode refuses.
+    swiftLanguageModes: [.v5]
 )

@@ -5,5 +5,10 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 swift build -c release --product hark
 swift build -c release --package-path Benchmarks --product hark-bench
-exec Benchmarks/.build/release/hark-bench --hark .build/release/hark --data Benchmarks/data \
+Benchmarks/.build/release/hark-bench --hark .build/release/hark --data Benchmarks/data \
     --sample sample-data/gradient-dissent-sarah-catanzaro.whisper.txt "$@"
+if command -v tmux >/dev/null; then
+    bash Benchmarks/pagers.sh Benchmarks/data/1000-hours.whisper.txt "$PWD/.build/release/hark" 3
+else
+    echo "(tmux is not installed: no comparison with less and vim)"
+fi

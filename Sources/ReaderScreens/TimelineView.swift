@@ -17,14 +17,14 @@ enum TimelineView {
             ..< (lines.last { !$0.runs.isEmpty }?.runs.last?.bytes.upperBound ?? 0)
         var marks: [(range: Range<Int>, style: Style)] = []
         for (k, keyword) in state.highlights.enumerated() {
-            for match in visible(state.document.matches(of: SearchQuery(keyword)), in: visibleBytes) {
+            for match in state.document.matches(of: SearchQuery(keyword)).overlapping(visibleBytes) {
                 marks.append((match.range, theme.keyword(k)))
             }
         }
         if let search = state.search {
             let matches = state.document.matches(of: search.query)
             let current = search.current.flatMap { $0 < matches.count ? matches[$0].range : nil }
-            for match in visible(matches, in: visibleBytes) {
+            for match in matches.overlapping(visibleBytes) {
                 marks.append((match.range, match.range == current ? theme.currentMatch : theme.searchMatch))
             }
         }
@@ -80,17 +80,5 @@ enum TimelineView {
     /// The first line (in its block) where the cursor segment shows.
     private static func firstCursorLine(_ lines: [TimelineLine], _ cursor: Int) -> Int? {
         lines.first { line in line.runs.contains { $0.segment == cursor } }?.lineInBlock
-    }
-
-    /// Matches overlapping `bytes`, found by binary search (matches are in order).
-    static func visible(_ matches: [SearchMatch], in bytes: Range<Int>) -> ArraySlice<SearchMatch> {
-        var low = 0, high = matches.count
-        while low < high {
-            let mid = (low + high) / 2
-            if matches[mid].range.upperBound <= bytes.lowerBound { low = mid + 1 } else { high = mid }
-        }
-        var end = low
-        while end < matches.count && matches[end].range.lowerBound < bytes.upperBound { end += 1 }
-        return matches[low..<end]
     }
 }

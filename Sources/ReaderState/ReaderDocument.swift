@@ -13,12 +13,16 @@ public final class ReaderDocument {
     private var scanner: ParagraphScanner
     private var wrapCache: [WrapKey: [TimelineLine]] = [:]
     private var wrapCacheOrder: [WrapKey] = []
-    private var searchCache: [SearchQuery: [SearchMatch]] = [:]
+    private let searchIndex: SearchIndex
+    private var searchCache: [SearchQuery: MatchList] = [:]
+    private var occurrenceCache: [SearchQuery: [Int]] = [:]
+    private var searchPrepared = false
     var cachedSpeakerTurns: [(String, [Int])]?
     var cachedChanges: [Int]?
 
     public init(_ transcript: Transcript) {
         self.transcript = transcript
+        searchIndex = SearchIndex(transcript)
         scanner = ParagraphScanner(transcript)
         scanner.advance(throughSegment: 0)
     }
@@ -57,7 +61,14 @@ public final class ReaderDocument {
     /// `G` on a long transcript finds them already found. Returns false when
     /// there is nothing left to do.
     public func doBackgroundWork() -> Bool {
-        guard !scanner.isComplete else { return false }
+        guard !scanner.isComplete else {
+            // Then fold the text for searching, so the first `/` does not wait for it.
+            if !searchPrepared {
+                searchPrepared = true
+                searchIndex.prepare()
+            }
+            return false
+        }
         let last = scanner.paragraphs.last?.segments.upperBound ?? 0
         scanner.advance(throughSegment: min(segmentCount - 1, last + 20_000))
         return !scanner.isComplete
@@ -88,11 +99,25 @@ public final class ReaderDocument {
 
     /// Every match of `query`, cached: incremental search asks again as the
     /// pattern grows, highlights ask on every frame.
-    public func matches(of query: SearchQuery) -> [SearchMatch] {
+    public func matches(of query: SearchQuery) -> MatchList {
         if let cached = searchCache[query] { return cached }
-        let found = TextSearch.matches(of: query, in: transcript)
+        let found = searchIndex.matches(of: query)
         if searchCache.count > 32 { searchCache.removeAll() }
         searchCache[query] = found
         return found
+    }
+
+    /// The segments where `query` matches, each once, for the side pane.
+    public func matchingSegments(of query: SearchQuery) -> [Int] {
+        if let cached = occurrenceCache[query] { return cached }
+        let matches = self.matches(of: query)
+        var segments: [Int] = []
+        for index in matches.indices {
+            let segment = transcript.segmentIndex(atTextOffset: matches.start(of: index))
+            if segments.last != segment { segments.append(segment) }
+        }
+        if occurrenceCache.count > 32 { occurrenceCache.removeAll() }
+        occurrenceCache[query] = segments
+        return segments
     }
 }

@@ -110,7 +110,7 @@ extension ReaderState {
             top = prompt.origin.top
             return
         }
-        let index = matches.firstIndex { $0.segment >= prompt.origin.cursor } ?? 0
+        let index = matches.firstIndex(atOrAfter: transcript.textRange(of: prompt.origin.cursor).lowerBound) ?? 0
         search = ActiveSearch(pattern: prompt.text, current: index)
         // Each keystroke starts again from where the search began.
         cursor = prompt.origin.cursor
@@ -133,9 +133,9 @@ extension ReaderState {
         if let current = active.current, current < matches.count, matches[current].segment == cursor {
             next = current + (forward ? 1 : -1)
         } else if forward {
-            next = matches.firstIndex { $0.segment > cursor } ?? matches.count
+            next = matches.firstIndex(atOrAfter: transcript.textRange(of: cursor).upperBound) ?? matches.count
         } else {
-            next = (matches.lastIndex { $0.segment < cursor }) ?? -1
+            next = matches.lastIndex(before: transcript.textRange(of: cursor).lowerBound) ?? -1
         }
         if next >= matches.count {
             next = 0

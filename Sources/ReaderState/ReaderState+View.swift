@@ -74,7 +74,11 @@ extension ReaderState {
 
     mutating func clampTop() {
         if top.block < 0 { top = ViewAnchor(block: 0, line: 0) }
-        if maximumTop < top { top = maximumTop }
+        // Only near the end can the view have scrolled too far; finding the
+        // last line far from it would mean finding every paragraph first.
+        if distance(from: top, to: advance(top, by: pageLines), limit: pageLines) < pageLines - 1, maximumTop < top {
+            top = maximumTop
+        }
         let count = lines(ofBlock: top.block).count
         if top.line >= count { top.line = max(0, count - 1) }
     }

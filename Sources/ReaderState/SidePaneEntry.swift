@@ -36,10 +36,10 @@ extension ReaderState {
             entries.append(SidePaneEntry(kind: .speakerChanges, title: "speaker changes", segments: changes, count: changes.count))
         }
         for (k, keyword) in highlights.enumerated() {
-            let matches = document.matches(of: SearchQuery(keyword))
-            var segments: [Int] = []
-            for match in matches where segments.last != match.segment { segments.append(match.segment) }
-            entries.append(SidePaneEntry(kind: .keyword(k), title: keyword, segments: segments, count: matches.count))
+            let query = SearchQuery(keyword)
+            entries.append(SidePaneEntry(
+                kind: .keyword(k), title: keyword, segments: document.matchingSegments(of: query),
+                count: document.matches(of: query).count))
         }
         return entries
     }

@@ -32,7 +32,11 @@ final class Tmux {
         try run(["new-session", "-d", "-s", session, "-x", "\(width)", "-y", "\(height)", "sh", "-c", script])
     }
 
-    deinit { _ = try? run(["kill-server"]) }
+    deinit {
+        _ = try? run(["kill-server"])
+        // tmux leaves its socket file behind.
+        unlink("/tmp/tmux-\(getuid())/\(socket)")
+    }
 
     @discardableResult
     func run(_ arguments: [String]) throws -> String {

@@ -106,7 +106,7 @@ public enum TextSearch {
 /// Text prepared for matching: ASCII lowercased (unless case matters),
 /// non-ASCII runs folded by Foundation (case and diacritics). Folding can
 /// change lengths, so the runs where it did are kept to map offsets back.
-struct FoldedText {
+struct FoldedText: Sendable {
     private(set) var bytes: [UInt8] = []
     /// Non-ASCII runs whose folded length differs from the original, in order.
     private var changedRuns: [(folded: Range<Int>, original: Range<Int>)] = []

@@ -1,0 +1,50 @@
+import Foundation
+import HarkCore
+import ReaderScreens
+import ReaderState
+import TerminalKit
+
+/// Update and render of a 200×60 screen on the 1,000-hour transcript: each
+/// key press as the reader handles it (state change, then the whole frame
+/// rendered into cells). The frame budget is 16 ms.
+enum ReaderBenchmark {
+    struct Row {
+        var name: String
+        var milliseconds: Double
+    }
+
+    static func run(path: String, runs: Int) throws -> [Row] {
+        let transcript = try TranscriptLoader.load(path: path)
+        var rows: [Row] = []
+        func measure(_ name: String, setup: (inout ReaderState) -> Void = { _ in }, _ keys: [KeyPress]) {
+            var times: [Double] = []
+            for _ in 0..<max(1, runs) {
+                // A fresh document each run: nothing found in an earlier run helps.
+                var state = ReaderState(
+                    document: ReaderDocument(transcript), files: [path], size: Size(width: 200, height: 60), colors: true)
+                setup(&state)
+                if !keys.isEmpty { _ = ReaderScreen.render(state) }
+                let start = DispatchTime.now().uptimeNanoseconds
+                for key in keys { _ = state.handle(.key(key)) }
+                _ = ReaderScreen.render(state)
+                times.append(Double(DispatchTime.now().uptimeNanoseconds - start) / 1e6 / Double(max(1, keys.count)))
+            }
+            rows.append(Row(name: name, milliseconds: times.sorted()[times.count / 2]))
+        }
+        measure("first frame (render only)", [])
+        measure("j (next segment)", [.character("j")])
+        measure("Space (page down)", [.character(" ")])
+        measure("G (end), paragraphs not yet found", [.character("G")])
+        measure("G (end), paragraphs found", setup: { state in
+            while state.document.doBackgroundWork() {}
+        }, [.character("G")])
+        measure("g after G", setup: { state in _ = state.handle(.key(.character("G"))) }, [.character("g")])
+        measure(":50% Enter", [.character(":"), .character("5"), .character("0"), .character("%"), .enter])
+        measure("/ typing \"so check\" (per key)", [.character("/")] + "so check".map { .character($0) })
+        measure("/ typing, text folded in the background (per key)", setup: { state in
+            while state.document.doBackgroundWork() {}
+        }, [.character("/")] + "so check".map { .character($0) })
+        measure("n (next match)", setup: { state in state.submit(.search, text: "language model") }, [.character("n")])
+        return rows
+    }
+}
