@@ -31,9 +31,15 @@ public enum Paragraphs {
         Paragraph(
             segments: range,
             start: transcript.start(of: range.lowerBound),
-            end: (range.lowerBound..<range.upperBound).map { transcript.end(of: $0) }.max()!,
+            end: latestEnd(transcript, range),
             speaker: transcript.speaker(of: range.lowerBound),
             startsTurn: transcript.startsTurn(at: range.lowerBound))
+    }
+
+    private static func latestEnd(_ transcript: Transcript, _ range: Range<Int>) -> Milliseconds {
+        var latest = transcript.end(of: range.lowerBound)
+        for index in range where transcript.end(of: index) > latest { latest = transcript.end(of: index) }
+        return latest
     }
 
     static func endsSentence(_ text: UnsafeBufferPointer<UInt8>) -> Bool {
