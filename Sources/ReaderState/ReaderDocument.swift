@@ -10,7 +10,8 @@ import TerminalKit
 /// on the transcript and the arguments, so states stay values in effect.
 public final class ReaderDocument {
     public let transcript: Transcript
-    private var scanner: ParagraphScanner
+    /// Paragraphs found so far, by first segment.
+    private var paragraphs: [Int: Range<Int>] = [:]
     private var wrapCache: [WrapKey: [TimelineLine]] = [:]
     private var wrapCacheOrder: [WrapKey] = []
     private let searchIndex: SearchIndex
@@ -23,55 +24,57 @@ public final class ReaderDocument {
     public init(_ transcript: Transcript) {
         self.transcript = transcript
         searchIndex = SearchIndex(transcript)
-        scanner = ParagraphScanner(transcript)
-        scanner.advance(throughSegment: 0)
     }
 
     public var segmentCount: Int { transcript.segments.count }
 
     // MARK: Blocks: paragraphs, or segments in raw mode
+    //
+    // A block is known by its first segment. A paragraph's end depends only
+    // on where it starts, and paragraphs always break at "hard" breaks (a
+    // turn, a pause, non-speech), so any paragraph can be found from the
+    // nearest hard break before it: `G` on a 1,000-hour transcript looks at
+    // the end, not at everything before it.
 
-    /// The segments of block `index`, or nil past the end.
-    public func block(_ index: Int, raw: Bool) -> Range<Int>? {
-        guard index >= 0 else { return nil }
-        if raw { return index < segmentCount ? index..<(index + 1) : nil }
-        while index >= scanner.paragraphs.count && !scanner.isComplete {
-            let last = scanner.paragraphs.last?.segments.upperBound ?? 0
-            scanner.advance(throughSegment: min(segmentCount - 1, last + 256))
-        }
-        return index < scanner.paragraphs.count ? scanner.paragraphs[index].segments : nil
+    /// The segments of the block that starts at `start`, or nil past the end.
+    public func block(_ start: Int, raw: Bool) -> Range<Int>? {
+        guard start >= 0, start < segmentCount else { return nil }
+        if raw { return start..<(start + 1) }
+        if let known = paragraphs[start] { return known }
+        let range = ParagraphScanner.paragraph(startingAt: start, in: transcript)
+        if paragraphs.count > 100_000 { paragraphs.removeAll(keepingCapacity: true) }
+        paragraphs[start] = range
+        return range
     }
 
-    public func paragraph(_ index: Int) -> Paragraph? {
-        _ = block(index, raw: false)
-        return index < scanner.paragraphs.count ? scanner.paragraphs[index] : nil
+    public func nextBlock(after start: Int, raw: Bool) -> Int? {
+        guard let range = block(start, raw: raw), range.upperBound < segmentCount else { return nil }
+        return range.upperBound
     }
 
+    public func previousBlock(before start: Int, raw: Bool) -> Int? {
+        guard start > 0 else { return nil }
+        return blockIndex(ofSegment: start - 1, raw: raw)
+    }
+
+    /// The start of the block holding `segment`.
     public func blockIndex(ofSegment segment: Int, raw: Bool) -> Int {
-        raw ? segment : scanner.paragraphIndex(ofSegment: segment)
+        if raw { return segment }
+        var start = ParagraphScanner.hardBreak(atOrBefore: segment, in: transcript)
+        while let range = block(start, raw: false), range.upperBound <= segment { start = range.upperBound }
+        return start
     }
 
-    public func lastBlockIndex(raw: Bool) -> Int {
-        if raw { return segmentCount - 1 }
-        scanner.advance(throughSegment: segmentCount - 1)
-        return scanner.paragraphs.count - 1
-    }
+    public func lastBlockIndex(raw: Bool) -> Int { blockIndex(ofSegment: segmentCount - 1, raw: raw) }
 
-    /// Work that can wait: finds more paragraphs, a slice at a time, so that
-    /// `G` on a long transcript finds them already found. Returns false when
-    /// there is nothing left to do.
+    /// Work that can wait: folds the text for searching, so that the first
+    /// `/` does not wait for it. Returns false when there is nothing left to do.
     public func doBackgroundWork() -> Bool {
-        guard !scanner.isComplete else {
-            // Then fold the text for searching, so the first `/` does not wait for it.
-            if !searchPrepared {
-                searchPrepared = true
-                searchIndex.prepare()
-            }
-            return false
+        if !searchPrepared {
+            searchPrepared = true
+            searchIndex.prepare()
         }
-        let last = scanner.paragraphs.last?.segments.upperBound ?? 0
-        scanner.advance(throughSegment: min(segmentCount - 1, last + 20_000))
-        return !scanner.isComplete
+        return false
     }
 
     // MARK: Wrapped lines

@@ -20,16 +20,18 @@ extension ReaderState {
         while remaining > 0 {
             let lineCount = lines(ofBlock: block).count
             if line + remaining < lineCount { return ViewAnchor(block: block, line: line + remaining) }
-            guard document.block(block + 1, raw: raw) != nil else { return ViewAnchor(block: block, line: max(0, lineCount - 1)) }
+            guard let next = document.nextBlock(after: block, raw: raw) else {
+                return ViewAnchor(block: block, line: max(0, lineCount - 1))
+            }
             remaining -= lineCount - line
-            block += 1
+            block = next
             line = 0
         }
         while remaining < 0 {
             if line + remaining >= 0 { return ViewAnchor(block: block, line: line + remaining) }
-            guard block > 0 else { return ViewAnchor(block: 0, line: 0) }
+            guard let previous = document.previousBlock(before: block, raw: raw) else { return ViewAnchor(block: block, line: 0) }
             remaining += line + 1
-            block -= 1
+            block = previous
             line = lines(ofBlock: block).count - 1
         }
         return ViewAnchor(block: block, line: line)
@@ -43,7 +45,8 @@ extension ReaderState {
         while count < limit {
             if block == to.block { return count + (to.line - line) }
             count += lines(ofBlock: block).count - line
-            block += 1
+            guard let next = document.nextBlock(after: block, raw: raw) else { return count }
+            block = next
             line = 0
         }
         return limit
@@ -66,14 +69,15 @@ extension ReaderState {
             let lines = self.lines(ofBlock: block)
             if lines.isEmpty { break }
             result.append(contentsOf: lines[min(line, lines.count)...].prefix(pageLines - result.count))
-            block += 1
+            guard let next = document.nextBlock(after: block, raw: raw) else { break }
+            block = next
             line = 0
         }
         return result
     }
 
     mutating func clampTop() {
-        if top.block < 0 { top = ViewAnchor(block: 0, line: 0) }
+        if document.block(top.block, raw: raw) == nil { top = ViewAnchor(block: 0, line: 0) }
         // Only near the end can the view have scrolled too far; finding the
         // last line far from it would mean finding every paragraph first.
         if distance(from: top, to: advance(top, by: pageLines), limit: pageLines) < pageLines - 1, maximumTop < top {
@@ -176,8 +180,10 @@ extension ReaderState {
         guard let current = document.block(paragraph, raw: false) else { return }
         if offset < 0 && cursor > current.lowerBound {
             moveCursor(to: current.lowerBound)
-        } else if let target = document.block(paragraph + offset, raw: false) {
-            moveCursor(to: target.lowerBound)
+        } else if let target = offset > 0
+            ? document.nextBlock(after: paragraph, raw: false) : document.previousBlock(before: paragraph, raw: false)
+        {
+            moveCursor(to: target)
         } else {
             moveCursor(to: offset > 0 ? document.segmentCount - 1 : 0)
         }

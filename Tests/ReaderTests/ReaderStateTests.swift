@@ -339,3 +339,26 @@ struct KeymapDocumentationTests {
         for row in Keymap.helpRows() { #expect(text.contains(row.summary)) }
     }
 }
+
+struct ParagraphAccessTests {
+    /// Paragraphs found from any point are the ones found from the start.
+    @Test func randomAccessAgreesWithAScanFromTheStart() throws {
+        let transcript = Fixtures.sampleTranscript
+        let expected = Paragraphs.of(transcript).map(\.segments)
+        let document = ReaderDocument(transcript)
+        var walked: [Range<Int>] = []
+        var start: Int? = 0
+        while let block = start {
+            walked.append(document.block(block, raw: false)!)
+            start = document.nextBlock(after: block, raw: false)
+        }
+        #expect(walked == expected)
+        for segment in stride(from: 0, to: transcript.segments.count, by: 37) {
+            let fresh = ReaderDocument(transcript)
+            let found = fresh.blockIndex(ofSegment: segment, raw: false)
+            #expect(expected.contains { $0.lowerBound == found && $0.contains(segment) })
+        }
+        let fresh = ReaderDocument(transcript)
+        #expect(fresh.previousBlock(before: expected[5].lowerBound, raw: false) == expected[4].lowerBound)
+    }
+}

@@ -103,15 +103,55 @@ public struct ParagraphScanner: Sendable {
         }
     }
 
-    /// The paragraph holding `segment`, scanning as far as needed.
-    public mutating func paragraphIndex(ofSegment segment: Int) -> Int {
-        advance(throughSegment: segment)
-        var low = 0, high = paragraphs.count - 1
-        while low < high {
-            let mid = (low + high + 1) / 2
-            if paragraphs[mid].segments.lowerBound <= segment { low = mid } else { high = mid - 1 }
+    /// The paragraph that starts at `first`, found without looking before it:
+    /// every break depends only on the paragraph's own segments.
+    public static func paragraph(startingAt first: Int, in transcript: Transcript) -> Range<Int> {
+        let count = transcript.segments.count
+        guard first < count else { return first..<first }
+        let store = transcript.store
+        return store.withText { text in
+            var words = 0
+            var previousIsNonSpeech = false
+            var index = first
+            while index < count {
+                let segmentText = UnsafeBufferPointer(rebasing: text[store.textRange(of: index)])
+                let nonSpeech = NonSpeech.isMarker(segmentText)
+                if index > first {
+                    let pause = store.starts[index] - store.ends[index - 1]
+                    let previousText = UnsafeBufferPointer(rebasing: text[store.textRange(of: index - 1)])
+                    let sentenceDone = words >= Paragraphs.targetWords && Paragraphs.endsSentence(previousText)
+                    if transcript.startsTurn(at: index) || pause >= Paragraphs.pauseBreak || sentenceDone
+                        || words >= Paragraphs.maximumWords || nonSpeech || previousIsNonSpeech
+                    {
+                        return first..<index
+                    }
+                }
+                words += WordCounter.count(in: segmentText)
+                previousIsNonSpeech = nonSpeech
+                index += 1
+            }
+            return first..<count
         }
-        return low
+    }
+
+    /// The nearest segment at or before `segment` where a paragraph must
+    /// start whatever came before: the first segment, a turn, a segment after
+    /// a pause, non-speech or a segment after it.
+    public static func hardBreak(atOrBefore segment: Int, in transcript: Transcript) -> Int {
+        let store = transcript.store
+        return store.withText { text in
+            var index = min(segment, transcript.segments.count - 1)
+            while index > 0 {
+                if transcript.startsTurn(at: index) || store.starts[index] - store.ends[index - 1] >= Paragraphs.pauseBreak
+                    || NonSpeech.isMarker(UnsafeBufferPointer(rebasing: text[store.textRange(of: index)]))
+                    || NonSpeech.isMarker(UnsafeBufferPointer(rebasing: text[store.textRange(of: index - 1)]))
+                {
+                    return index
+                }
+                index -= 1
+            }
+            return 0
+        }
     }
 }
 
