@@ -74,7 +74,8 @@ enum PromptLineView {
     static func draw(_ state: ReaderState, in rect: Rect, theme: Theme, into grid: inout CellGrid) {
         guard !rect.isEmpty else { return }
         if let prompt = state.prompt {
-            let text = prompt.kind.symbol + prompt.text
+            var text = prompt.kind.symbol + prompt.text
+            if let message = state.message { text += "   (" + message + ")" }
             // Keep the end of a long entry in view.
             var shown = Substring(text)
             while DisplayWidth.of(shown) >= rect.width && !shown.isEmpty { shown = shown.dropFirst() }

@@ -104,7 +104,11 @@ public final class ReaderDocument {
     /// pattern grows, highlights ask on every frame.
     public func matches(of query: SearchQuery) -> MatchList {
         if let cached = searchCache[query] { return cached }
-        let found = searchIndex.matches(of: query)
+        // As you type, the new pattern extends the last: look among its matches.
+        let shorter = searchCache.values
+            .filter { $0.query.pattern.count < query.pattern.count && query.pattern.hasPrefix($0.query.pattern) }
+            .max { $0.query.pattern.count < $1.query.pattern.count }
+        let found = shorter.flatMap { $0.refined(to: query) } ?? searchIndex.matches(of: query)
         if searchCache.count > 32 { searchCache.removeAll() }
         searchCache[query] = found
         return found

@@ -50,7 +50,7 @@ extension ReaderState {
                 search = prompt.origin.search
                 return []
             }
-            searchIncrementally(prompt)
+            searchIncrementally(prompt, committing: true)
             let count = document.matches(of: SearchQuery(prompt.text)).count
             message = count == 0 ? "pattern not found: \(prompt.text)" : nil
             return []
@@ -96,13 +96,25 @@ extension ReaderState {
 
     /// As the pattern changes: every match highlighted, the cursor on the
     /// first match at or after where the search started.
-    private mutating func searchIncrementally(_ prompt: Prompt) {
+    /// On a long transcript, a one- or two-letter pattern matches millions of
+    /// times: searching as you type waits for this many characters there
+    /// (Enter searches at once).
+    static let incrementalMinimumOnLongTranscripts = 3
+    static let longTranscriptTextBytes = 8 << 20
+
+    private mutating func searchIncrementally(_ prompt: Prompt, committing: Bool = false) {
         guard !prompt.text.isEmpty else {
             search = prompt.origin.search
             cursor = prompt.origin.cursor
             top = prompt.origin.top
             return
         }
+        let long = transcript.withContinuousText { $0.count } >= Self.longTranscriptTextBytes
+        if long && !committing && prompt.text.count < Self.incrementalMinimumOnLongTranscripts {
+            message = "keep typing: on a transcript this long, search starts at \(Self.incrementalMinimumOnLongTranscripts) characters (Enter searches now)"
+            return
+        }
+        message = nil
         let matches = document.matches(of: SearchQuery(prompt.text))
         guard !matches.isEmpty else {
             search = ActiveSearch(pattern: prompt.text, current: nil)

@@ -362,3 +362,16 @@ struct ParagraphAccessTests {
         #expect(fresh.previousBlock(before: expected[5].lowerBound, raw: false) == expected[4].lowerBound)
     }
 }
+
+struct SearchRefinementTests {
+    /// Matches found by narrowing a shorter pattern's are the ones a full search finds.
+    @Test(arguments: ["l", "la", "lan", "language", "language m", "language models", "Language", "xyz"])
+    func narrowingGivesWhatSearchingGives(pattern: String) {
+        let transcript = Fixtures.sampleTranscript
+        let document = ReaderDocument(transcript)
+        for length in 1...pattern.count { _ = document.matches(of: SearchQuery(String(pattern.prefix(length)))) }
+        let narrowed = document.matches(of: SearchQuery(pattern)).map(\.range)
+        let full = TextSearch.matches(of: SearchQuery(pattern), in: transcript).map(\.range)
+        #expect(narrowed == full)
+    }
+}

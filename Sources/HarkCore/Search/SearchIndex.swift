@@ -1,3 +1,5 @@
+import Foundation
+
 /// Searching one transcript again and again (the reader searches as you
 /// type): the folded text is made once per case mode and kept.
 public final class SearchIndex: @unchecked Sendable {
@@ -22,7 +24,8 @@ public final class SearchIndex: @unchecked Sendable {
         TextSearch.forEachMatch(of: query.foldedPattern, in: folded, wholeWord: query.wholeWord) { start, _ in
             starts.append(start)
         }
-        return MatchList(transcript: transcript, folded: folded, foldedStarts: starts, foldedLength: query.foldedPattern.count)
+        return MatchList(
+            transcript: transcript, folded: folded, foldedStarts: starts, foldedLength: query.foldedPattern.count, query: query)
     }
 }
 
@@ -34,6 +37,25 @@ public struct MatchList: RandomAccessCollection, Sendable {
     let folded: FoldedText
     let foldedStarts: [Int]
     let foldedLength: Int
+    public let query: SearchQuery
+
+    /// The matches of a longer pattern that begins with this one (as search
+    /// as you type makes them): found among these, not in the whole text.
+    /// Nil when `longer` cannot be found that way.
+    public func refined(to longer: SearchQuery) -> MatchList? {
+        let pattern = longer.foldedPattern
+        guard longer.caseSensitive == query.caseSensitive, !longer.wholeWord, !query.wholeWord,
+            pattern.count > foldedLength, pattern.starts(with: query.foldedPattern)
+        else { return nil }
+        let kept: [Int] = folded.bytes.withUnsafeBufferPointer { text in
+            pattern.withUnsafeBufferPointer { needle in
+                foldedStarts.filter { start in
+                    start + needle.count <= text.count && memcmp(text.baseAddress! + start, needle.baseAddress!, needle.count) == 0
+                }
+            }
+        }
+        return MatchList(transcript: transcript, folded: folded, foldedStarts: kept, foldedLength: pattern.count, query: longer)
+    }
 
     public var startIndex: Int { 0 }
     public var endIndex: Int { foldedStarts.count }
