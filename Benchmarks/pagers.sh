@@ -41,6 +41,9 @@ measure() {
         searches+=($(( ($(now) - start) / 1000000 )))
         tmux_ send-keys -t b $quit
         tmux_ kill-server
+        # Let the old server go before the next starts (outside any timing).
+        while tmux_ has-session 2>/dev/null; do sleep 0.05; done
+        sleep 0.2
     done
     printf '%-8s %13s %8s %19s\n' "$name" \
         "$(printf '%s\n' "${firsts[@]}" | median)" "$(printf '%s\n' "${ends[@]}" | median)" \

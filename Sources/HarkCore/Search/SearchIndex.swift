@@ -1,17 +1,28 @@
+import Dispatch
 import Foundation
 
 /// Searching one transcript again and again (the reader searches as you
 /// type): the folded text is made once per case mode and kept.
 public final class SearchIndex: @unchecked Sendable {
     public let transcript: Transcript
+    /// Guards `foldedByCase`; `prepare` folds on another thread through it.
+    private let queue = DispatchQueue(label: "hark.search-index")
     private var foldedByCase: [Bool: FoldedText] = [:]
 
     public init(_ transcript: Transcript) { self.transcript = transcript }
 
-    /// Folds the text for case-insensitive search (what most searches are) ahead of time.
-    public func prepare() { _ = folded(caseSensitive: false) }
+    /// Folds the text for case-insensitive search (what most searches are) on
+    /// another thread, so that neither the first `/` nor any key waits for it.
+    /// A search that comes before it is done waits for it rather than folding twice.
+    public func prepare() {
+        queue.async { _ = self.foldedLocked(caseSensitive: false) }
+    }
 
     private func folded(caseSensitive: Bool) -> FoldedText {
+        queue.sync { foldedLocked(caseSensitive: caseSensitive) }
+    }
+
+    private func foldedLocked(caseSensitive: Bool) -> FoldedText {
         if let cached = foldedByCase[caseSensitive] { return cached }
         let folded = transcript.withContinuousText { FoldedText($0, caseSensitive: caseSensitive) }
         foldedByCase[caseSensitive] = folded
