@@ -22,15 +22,24 @@ struct BinaryTests {
         process.arguments = arguments
         process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
         process.currentDirectoryURL = URL(fileURLWithPath: Files.sample).deletingLastPathComponent().deletingLastPathComponent()
-        let out = Pipe(), err = Pipe()
+        // Output goes to files, not pipes: a tmux server started by a test
+        // running alongside would inherit a pipe and keep it from ending.
+        let folder = Files.folder
+        let outURL = folder.appendingPathComponent("binary-\(UUID().uuidString).out")
+        let errURL = folder.appendingPathComponent("binary-\(UUID().uuidString).err")
+        FileManager.default.createFile(atPath: outURL.path, contents: nil)
+        FileManager.default.createFile(atPath: errURL.path, contents: nil)
+        let out = try FileHandle(forWritingTo: outURL), err = try FileHandle(forWritingTo: errURL)
         process.standardOutput = out
         process.standardError = err
+        process.standardInput = FileHandle.nullDevice
         try process.run()
-        let stdout = out.fileHandleForReading.readDataToEndOfFile()
-        let stderr = err.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
+        try out.close()
+        try err.close()
         return Result(
-            stdout: String(decoding: stdout, as: UTF8.self), stderr: String(decoding: stderr, as: UTF8.self),
+            stdout: String(decoding: try Data(contentsOf: outURL), as: UTF8.self),
+            stderr: String(decoding: try Data(contentsOf: errURL), as: UTF8.self),
             status: process.terminationStatus)
     }
 
