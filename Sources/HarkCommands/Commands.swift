@@ -108,7 +108,7 @@ public enum HarkCommands {
 /// Slots filled by `concurrentPerform` workers, one per index.
 final class ParallelResults<Value>: @unchecked Sendable {
     private var slots: [Value?]
-    private let lock = NSLockLike()
+    private let lock = DispatchLock()
     init(count: Int) { slots = Array(repeating: nil, count: count) }
     subscript(index: Int) -> Value? {
         get { lock.locked { slots[index] } }
@@ -117,8 +117,8 @@ final class ParallelResults<Value>: @unchecked Sendable {
     var values: [Value?] { lock.locked { slots } }
 }
 
-/// A mutex from Dispatch, so this target needs nothing from Foundation here.
-final class NSLockLike: @unchecked Sendable {
+/// A lock made of a Dispatch semaphore.
+final class DispatchLock: @unchecked Sendable {
     private let semaphore = DispatchSemaphore(value: 1)
     func locked<R>(_ body: () -> R) -> R {
         semaphore.wait()

@@ -2,7 +2,7 @@ import HarkCore
 import TerminalKit
 
 /// One open transcript and what the reader derives from it: paragraphs
-/// (found as far as needed, see `ParagraphScanner`), wrapped lines (cached
+/// (each found where the view needs it, see `Paragraphs`), wrapped lines (cached
 /// per width), folded text for searching (made once per case mode).
 ///
 /// A reference type: it is big, it is shared by successive states, and its
@@ -41,7 +41,7 @@ public final class ReaderDocument {
         guard start >= 0, start < segmentCount else { return nil }
         if raw { return start..<(start + 1) }
         if let known = paragraphs[start] { return known }
-        let range = ParagraphScanner.paragraph(startingAt: start, in: transcript)
+        let range = Paragraphs.paragraph(startingAt: start, in: transcript)
         if paragraphs.count > 100_000 { paragraphs.removeAll(keepingCapacity: true) }
         paragraphs[start] = range
         return range
@@ -60,7 +60,7 @@ public final class ReaderDocument {
     /// The start of the block holding `segment`.
     public func blockIndex(ofSegment segment: Int, raw: Bool) -> Int {
         if raw { return segment }
-        var start = ParagraphScanner.hardBreak(atOrBefore: segment, in: transcript)
+        var start = Paragraphs.hardBreak(atOrBefore: segment, in: transcript)
         while let range = block(start, raw: false), range.upperBound <= segment { start = range.upperBound }
         return start
     }

@@ -128,9 +128,18 @@ extension ReaderState {
         let visible = visibleLines()
         let segments = visible.flatMap { $0.runs.map(\.segment) }
         guard let first = segments.first, let last = segments.last else { return }
-        if cursor < first { cursor = visible.first(where: { line in line.runs.first.map { anchor(ofSegment: $0.segment) == ViewAnchor(block: line.block, line: line.lineInBlock) } ?? false })?.firstSegment ?? first }
+        if cursor < first { cursor = firstSegmentStarting(in: visible) ?? first }
         if cursor > last { cursor = last }
-        if cursor < first { cursor = first }
+    }
+
+    /// The segment of the first of `lines` that begins with the start of a segment.
+    func firstSegmentStarting(in lines: [TimelineLine]) -> Int? {
+        for line in lines {
+            if let run = line.runs.first, run.bytes.lowerBound == transcript.textRange(of: run.segment).lowerBound {
+                return run.segment
+            }
+        }
+        return nil
     }
 
     mutating func moveCursor(to segment: Int) {
@@ -151,11 +160,7 @@ extension ReaderState {
             return
         }
         let visible = visibleLines()
-        let starting = visible.first { line in
-            guard let run = line.runs.first else { return false }
-            return anchor(ofSegment: run.segment) == ViewAnchor(block: line.block, line: line.lineInBlock)
-        }
-        cursor = starting?.firstSegment ?? visible.first?.firstSegment ?? cursor
+        cursor = firstSegmentStarting(in: visible) ?? visible.first?.firstSegment ?? cursor
         ensureCursorVisible()
     }
 

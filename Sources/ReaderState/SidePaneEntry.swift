@@ -26,8 +26,7 @@ extension ReaderState {
         let transcript = document.transcript
         var entries: [SidePaneEntry] = []
         if !transcript.speakers.isEmpty {
-            let speakerEntries = speakerTurns()
-            for (name, turns) in speakerEntries {
+            for (name, turns) in document.speakerTurns {
                 entries.append(SidePaneEntry(kind: .speaker(name), title: name, segments: turns, count: turns.count))
             }
         }
@@ -42,10 +41,6 @@ extension ReaderState {
                 count: document.matches(of: query).count))
         }
         return entries
-    }
-
-    private func speakerTurns() -> [(String, [Int])] {
-        document.speakerTurns
     }
 }
 

@@ -64,14 +64,6 @@ public struct CellGrid: Equatable, Sendable {
         return x
     }
 
-    /// Restyles cells without changing their text.
-    public mutating func restyle(row: Int, columns: Range<Int>, _ change: (inout Style) -> Void) {
-        guard row >= 0, row < size.height else { return }
-        for column in max(0, columns.lowerBound)..<min(size.width, columns.upperBound) {
-            change(&self[column, row].style)
-        }
-    }
-
     /// The grid as text: one line per row, each ending in `|` so trailing
     /// spaces show in snapshots.
     public var text: String {

@@ -83,15 +83,6 @@ public struct TranscriptBuilder {
     /// Marks a change of speaker on the next segment committed.
     mutating func markSpeakerChangeForNextSegment() { pendingSpeakerChange = true }
 
-    /// Sets the end of the last committed segment (readers whose formats give
-    /// only start times fill ends in once the next start is known).
-    mutating func setEndOfLastSegment(_ end: Milliseconds) {
-        guard store.count > 0 else { return }
-        let last = store.count - 1
-        store.ends[last] = max(end, store.starts[last])
-        if store.ends[last] > store.maxEnd { store.maxEnd = store.ends[last] }
-    }
-
     public mutating func warn(_ kind: LoadWarning.Kind, line: Int?, detail: String? = nil) {
         warnings.append(LoadWarning(kind, line: line, detail: detail))
     }

@@ -22,9 +22,58 @@ public enum Paragraphs {
     /// the sentence that passes about 80 words, and around non-speech such as
     /// `[MUSIC]`, which stands alone.
     public static func of(_ transcript: Transcript) -> [Paragraph] {
-        var scanner = ParagraphScanner(transcript)
-        scanner.advance(throughSegment: transcript.segments.count - 1)
-        return scanner.paragraphs
+        var paragraphs: [Paragraph] = []
+        var start = 0
+        while start < transcript.segments.count {
+            let range = paragraph(startingAt: start, in: transcript)
+            paragraphs.append(make(transcript, range))
+            start = range.upperBound
+        }
+        return paragraphs
+    }
+
+    /// The paragraph that starts at `first`. Where a paragraph ends depends
+    /// only on its own segments, so a reader can find any paragraph without
+    /// looking at what came before it (see `hardBreak(atOrBefore:in:)`).
+    public static func paragraph(startingAt first: Int, in transcript: Transcript) -> Range<Int> {
+        let count = transcript.segments.count
+        guard first < count else { return first..<first }
+        let store = transcript.store
+        return store.withText { text in
+            var words = 0
+            var index = first
+            while index < count {
+                if index > first {
+                    let previousText = UnsafeBufferPointer(rebasing: text[store.textRange(of: index - 1)])
+                    let sentenceDone = words >= targetWords && endsSentence(previousText)
+                    if sentenceDone || words >= maximumWords || isHardBreak(at: index, transcript, text) {
+                        return first..<index
+                    }
+                }
+                words += WordCounter.count(in: UnsafeBufferPointer(rebasing: text[store.textRange(of: index)]))
+                index += 1
+            }
+            return first..<count
+        }
+    }
+
+    /// The nearest segment at or before `segment` where a paragraph starts
+    /// whatever came before it.
+    public static func hardBreak(atOrBefore segment: Int, in transcript: Transcript) -> Int {
+        transcript.store.withText { text in
+            var index = min(segment, transcript.segments.count - 1)
+            while index > 0 && !isHardBreak(at: index, transcript, text) { index -= 1 }
+            return max(0, index)
+        }
+    }
+
+    /// A break that does not depend on the paragraph so far: a turn, a pause,
+    /// non-speech, or the segment after non-speech.
+    private static func isHardBreak(at index: Int, _ transcript: Transcript, _ text: UnsafeBufferPointer<UInt8>) -> Bool {
+        let store = transcript.store
+        return transcript.startsTurn(at: index) || store.starts[index] - store.ends[index - 1] >= pauseBreak
+            || NonSpeech.isMarker(UnsafeBufferPointer(rebasing: text[store.textRange(of: index)]))
+            || NonSpeech.isMarker(UnsafeBufferPointer(rebasing: text[store.textRange(of: index - 1)]))
     }
 
     static func make(_ transcript: Transcript, _ range: Range<Int>) -> Paragraph {
@@ -48,110 +97,6 @@ public enum Paragraphs {
         while k >= 0, text[k] == 0x22 || text[k] == 0x27 || text[k] == 0x29 || text[k] == 0x5D { k -= 1 }
         guard k >= 0 else { return false }
         return text[k] == 0x2E || text[k] == 0x3F || text[k] == 0x21
-    }
-}
-
-/// Finds paragraphs from the start of a transcript as far as asked, and
-/// carries on from there when asked again: a reader shows the first screen
-/// of a 1,000-hour transcript without waiting for the rest. Each break depends
-/// only on what came before it, so the paragraphs found so far are final.
-public struct ParagraphScanner: Sendable {
-    public let transcript: Transcript
-    public private(set) var paragraphs: [Paragraph] = []
-    /// The first segment of the paragraph being built, its words so far, and
-    /// the next segment to look at.
-    private var first = 0
-    private var words = 0
-    private var next = 0
-    private var previousIsNonSpeech = false
-
-    public init(_ transcript: Transcript) { self.transcript = transcript }
-
-    public var isComplete: Bool { next >= transcript.segments.count && first >= next }
-
-    /// Scans until `segment` is inside a finished paragraph (or the transcript ends).
-    public mutating func advance(throughSegment segment: Int) {
-        let count = transcript.segments.count
-        guard count > 0 else { return }
-        let store = transcript.store
-        store.withText { text in
-            while next < count && (paragraphs.last.map { $0.segments.upperBound <= segment } ?? true) {
-                let index = next
-                let range = store.textRange(of: index)
-                let segmentText = UnsafeBufferPointer(rebasing: text[range])
-                let nonSpeech = NonSpeech.isMarker(segmentText)
-                if index > first {
-                    let pause = store.starts[index] - store.ends[index - 1]
-                    let previousText = UnsafeBufferPointer(rebasing: text[store.textRange(of: index - 1)])
-                    let sentenceDone = words >= Paragraphs.targetWords && Paragraphs.endsSentence(previousText)
-                    if transcript.startsTurn(at: index) || pause >= Paragraphs.pauseBreak || sentenceDone
-                        || words >= Paragraphs.maximumWords || nonSpeech || previousIsNonSpeech
-                    {
-                        paragraphs.append(Paragraphs.make(transcript, first..<index))
-                        first = index
-                        words = 0
-                    }
-                }
-                words += WordCounter.count(in: segmentText)
-                previousIsNonSpeech = nonSpeech
-                next += 1
-            }
-        }
-        if next >= count && first < count {
-            paragraphs.append(Paragraphs.make(transcript, first..<count))
-            first = count
-        }
-    }
-
-    /// The paragraph that starts at `first`, found without looking before it:
-    /// every break depends only on the paragraph's own segments.
-    public static func paragraph(startingAt first: Int, in transcript: Transcript) -> Range<Int> {
-        let count = transcript.segments.count
-        guard first < count else { return first..<first }
-        let store = transcript.store
-        return store.withText { text in
-            var words = 0
-            var previousIsNonSpeech = false
-            var index = first
-            while index < count {
-                let segmentText = UnsafeBufferPointer(rebasing: text[store.textRange(of: index)])
-                let nonSpeech = NonSpeech.isMarker(segmentText)
-                if index > first {
-                    let pause = store.starts[index] - store.ends[index - 1]
-                    let previousText = UnsafeBufferPointer(rebasing: text[store.textRange(of: index - 1)])
-                    let sentenceDone = words >= Paragraphs.targetWords && Paragraphs.endsSentence(previousText)
-                    if transcript.startsTurn(at: index) || pause >= Paragraphs.pauseBreak || sentenceDone
-                        || words >= Paragraphs.maximumWords || nonSpeech || previousIsNonSpeech
-                    {
-                        return first..<index
-                    }
-                }
-                words += WordCounter.count(in: segmentText)
-                previousIsNonSpeech = nonSpeech
-                index += 1
-            }
-            return first..<count
-        }
-    }
-
-    /// The nearest segment at or before `segment` where a paragraph must
-    /// start whatever came before: the first segment, a turn, a segment after
-    /// a pause, non-speech or a segment after it.
-    public static func hardBreak(atOrBefore segment: Int, in transcript: Transcript) -> Int {
-        let store = transcript.store
-        return store.withText { text in
-            var index = min(segment, transcript.segments.count - 1)
-            while index > 0 {
-                if transcript.startsTurn(at: index) || store.starts[index] - store.ends[index - 1] >= Paragraphs.pauseBreak
-                    || NonSpeech.isMarker(UnsafeBufferPointer(rebasing: text[store.textRange(of: index)]))
-                    || NonSpeech.isMarker(UnsafeBufferPointer(rebasing: text[store.textRange(of: index - 1)]))
-                {
-                    return index
-                }
-                index -= 1
-            }
-            return 0
-        }
     }
 }
 

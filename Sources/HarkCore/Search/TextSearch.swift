@@ -44,16 +44,7 @@ public struct SearchMatch: Equatable, Sendable {
 public enum TextSearch {
     /// Every match, in order; matches do not overlap.
     public static func matches(of query: SearchQuery, in transcript: Transcript) -> [SearchMatch] {
-        let folded = transcript.withContinuousText { FoldedText($0, caseSensitive: query.caseSensitive) }
-        var result: [SearchMatch] = []
-        forEachMatch(of: query.foldedPattern, in: folded, wholeWord: query.wholeWord) { start, end in
-            let range = folded.originalOffset(start, roundingUp: false)..<folded.originalOffset(end, roundingUp: true)
-            result.append(SearchMatch(
-                range: range,
-                segment: transcript.segmentIndex(atTextOffset: range.lowerBound),
-                lastSegment: transcript.segmentIndex(atTextOffset: max(range.lowerBound, range.upperBound - 1))))
-        }
-        return result
+        Array(SearchIndex(transcript).matches(of: query))
     }
 
     /// How many matches, without building them.
