@@ -77,6 +77,9 @@ public final class ReaderDocument {
         return false
     }
 
+    /// Returns once the work started by `doBackgroundWork` is done (for measuring).
+    public func waitForBackgroundWork() { searchIndex.waitUntilPrepared() }
+
     // MARK: Wrapped lines
 
     struct WrapKey: Hashable { var block: Int; var raw: Bool; var width: Int }

@@ -40,13 +40,16 @@ enum ReaderBenchmark {
         measure("/ typing \"so check\" (per key)", [.character("/")] + "so check".map { .character($0) })
         measure("/ typing, text folded in the background (per key)", setup: { state in
             while state.document.doBackgroundWork() {}
+            state.document.waitForBackgroundWork()
         }, [.character("/")] + "so check".map { .character($0) })
         measure("/so, then the third key (search starts there)", setup: { state in
             while state.document.doBackgroundWork() {}
+            state.document.waitForBackgroundWork()
             for key in "/so" { _ = state.handle(.key(.character(key))) }
         }, [.character(" ")])
         measure("/s Enter (one letter, searched at once)", setup: { state in
             while state.document.doBackgroundWork() {}
+            state.document.waitForBackgroundWork()
             for key in "/s" { _ = state.handle(.key(.character(key))) }
         }, [.enter])
         measure("n (next match)", setup: { state in state.submit(.search, text: "language model") }, [.character("n")])

@@ -18,6 +18,9 @@ public final class SearchIndex: @unchecked Sendable {
         queue.async { _ = self.foldedLocked(caseSensitive: false) }
     }
 
+    /// Returns once a `prepare` under way has finished.
+    public func waitUntilPrepared() { queue.sync {} }
+
     private func folded(caseSensitive: Bool) -> FoldedText {
         queue.sync { foldedLocked(caseSensitive: caseSensitive) }
     }
