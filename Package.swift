@@ -16,10 +16,13 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
         .package(url: "https://github.com/x-sheep/swift-property-based.git", from: "2.0.1"),
+        .package(url: "https://github.com/LebJe/TOMLKit.git", from: "0.6.0"),
     ],
     targets: [
         .target(name: "HarkCore"),
-        .target(name: "HarkCommands", dependencies: ["HarkCore"]),
+        // Topics files are TOML; the parser stays out of HarkCore.
+        .target(name: "HarkTopicsFile", dependencies: ["HarkCore", .product(name: "TOMLKit", package: "TOMLKit")]),
+        .target(name: "HarkCommands", dependencies: ["HarkCore", "HarkTopicsFile"]),
         // The reader, in the layers ARCHITECTURE.md describes.
         .target(name: "CTerminalSupport"),
         .target(name: "TerminalKit", dependencies: ["CTerminalSupport"]),
@@ -42,7 +45,7 @@ let package = Package(
                 .product(name: "PropertyBased", package: "swift-property-based"),
             ]
         ),
-        .testTarget(name: "HarkCommandsTests", dependencies: ["HarkCommands", "HarkCore"]),
+        .testTarget(name: "HarkCommandsTests", dependencies: ["HarkCommands", "HarkCore", "HarkTopicsFile", "HarkTestSupport"]),
         .target(name: "HarkTestSupport", dependencies: ["HarkCore"], path: "Tests/HarkTestSupport"),
         .testTarget(
             name: "ReaderTests",

@@ -12,7 +12,7 @@ struct Hark: ParsableCommand {
         commandName: "hark",
         abstract: "Read interview and podcast transcripts in the terminal.",
         discussion: "With no file, hark opens the sample interview in sample-data/.",
-        subcommands: [Open.self, Search.self, Info.self, Export.self],
+        subcommands: [Open.self, Search.self, Topics.self, Chapters.self, Info.self, Export.self],
         defaultSubcommand: Open.self)
 }
 
@@ -139,5 +139,40 @@ struct Export: ParsableCommand {
     func run() throws {
         try Self.finish(HarkCommands.export(
             path: file, format: formatOption.format, to: to, quiet: quiet, output: .standardOutput()))
+    }
+}
+
+struct Topics: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "List what the transcript is about and where: each topic's passages.",
+        discussion: """
+            Topics come from --topics FILE, else from NAME.topics.toml beside the transcript \
+            (NAME.srt, NAME.whisper.txt…), else hark finds them itself from the transcript's key phrases.
+            """)
+
+    @Argument(help: "The transcript file.") var file: String
+    @Option(name: .customLong("topics"), help: "A topics file (TOML; see the README).") var topicsFile: String?
+    @Flag(help: "Print JSON.") var json = false
+    @OptionGroup var formatOption: FormatOption
+
+    func run() throws {
+        var options = HarkCommands.TopicOptions()
+        options.topicsFile = topicsFile
+        options.json = json
+        options.format = formatOption.format
+        try Self.finish(HarkCommands.topics(path: file, options: options, output: .standardOutput()))
+    }
+}
+
+struct Chapters: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Split the transcript where the subject changes, titling each chapter by its key phrases.")
+
+    @Argument(help: "The transcript file.") var file: String
+    @Flag(help: "Print JSON.") var json = false
+    @OptionGroup var formatOption: FormatOption
+
+    func run() throws {
+        try Self.finish(HarkCommands.chapters(path: file, json: json, format: formatOption.format, output: .standardOutput()))
     }
 }

@@ -1,0 +1,64 @@
+import HarkCore
+import HarkTopicsFile
+
+extension HarkCommands {
+    public struct TopicOptions: Sendable {
+        public var topicsFile: String?
+        public var json = false
+        public var format: TranscriptFormat?
+        public init() {}
+    }
+
+    /// `hark topics FILE`: each topic with its passages, from the topics file
+    /// found for FILE or, without one, found by hark.
+    public static func topics(
+        path: String, options: TopicOptions, output: OutputSink, report: (String) -> Void = Diagnostics.write
+    ) -> Int32 {
+        guard let transcript = load(path, format: options.format, report: report) else { return 1 }
+        let topics: [Topic]
+        switch TopicsSetup.topics(for: transcript, path: path, given: options.topicsFile) {
+        case .success(let found): topics = found
+        case .failure(let error):
+            report("hark: \(error.description)")
+            return 1
+        }
+        if options.json {
+            output.write(TopicsText.json(topics) + "\n")
+        } else {
+            output.write(TopicsText.plain(topics, transcript: transcript))
+        }
+        output.flush()
+        return 0
+    }
+
+    /// `hark chapters FILE`: where the subject changes, with each chapter's key phrases.
+    public static func chapters(
+        path: String, json: Bool, format: TranscriptFormat?, output: OutputSink, report: (String) -> Void = Diagnostics.write
+    ) -> Int32 {
+        guard let transcript = load(path, format: format, report: report) else { return 1 }
+        let chapters = TopicAnalysis(transcript).chapters
+        output.write(json ? ChaptersText.json(chapters) + "\n" : ChaptersText.plain(chapters))
+        output.flush()
+        return 0
+    }
+}
+
+/// Where a transcript's topics come from: `--topics FILE`, else
+/// `NAME.topics.toml` beside the transcript, else hark's own.
+public enum TopicsSetup {
+    public static func definitions(forTranscript path: String, given: String?) -> Result<[TopicDefinition]?, TopicsFileError> {
+        guard let file = TopicsFile.lookUp(forTranscript: path, given: given) else { return .success(nil) }
+        do {
+            return .success(try TopicsFile.load(path: file))
+        } catch {
+            return .failure(error)
+        }
+    }
+
+    public static func topics(for transcript: Transcript, path: String, given: String?) -> Result<[Topic], TopicsFileError> {
+        definitions(forTranscript: path, given: given).map { definitions in
+            if let definitions { return TopicFinder.topics(definitions, source: .file, in: transcript) }
+            return TopicAnalysis(transcript).automaticTopics()
+        }
+    }
+}

@@ -1,0 +1,19 @@
+import Dispatch
+
+enum Parallel {
+    /// `body(0)`, `body(1)`… run on as many threads as Dispatch gives,
+    /// their results returned in order. `body` may only read shared state.
+    static func map<T>(_ count: Int, _ body: (Int) -> T) -> [T] {
+        if count == 1 { return [body(0)] }
+        var values = [T?](repeating: nil, count: count)
+        withoutActuallyEscaping(body) { body in
+            nonisolated(unsafe) let body = body
+            // Each worker writes its own slot only, so no lock is needed.
+            values.withUnsafeMutableBufferPointer { buffer in
+                nonisolated(unsafe) let buffer = buffer
+                DispatchQueue.concurrentPerform(iterations: count) { buffer[$0] = body($0) }
+            }
+        }
+        return values.map { $0! }
+    }
+}

@@ -1,0 +1,95 @@
+/// Turns keyword hits into passages: hits close in time form a cluster, a
+/// cluster with a single hit is a passing mention and is dropped, and what
+/// remains is widened to whole paragraphs (which end at every change of
+/// speaker), so a passage starts and ends where a reader would.
+public enum PassageBuilder {
+    public struct Rules: Sendable {
+        /// Hits further apart than this start a new cluster.
+        public var maximumGap: Milliseconds = 60_000
+        /// Clusters with fewer hits are passing mentions.
+        public var minimumHits = 2
+        public init() {}
+    }
+
+    /// A hit: the segment it starts in and which keyword it is.
+    public struct Hit: Equatable, Sendable {
+        public var segment: Int
+        public var keyword: Int
+        public init(segment: Int, keyword: Int) {
+            self.segment = segment
+            self.keyword = keyword
+        }
+    }
+
+    public static func passages(from hits: [Hit], in transcript: Transcript, rules: Rules = Rules()) -> [Passage] {
+        let sorted = hits.sorted { ($0.segment, $0.keyword) < ($1.segment, $1.keyword) }
+        var clusters: [ArraySlice<Hit>] = []
+        var clusterStart = 0
+        for i in sorted.indices.dropFirst() {
+            let gap = transcript.start(of: sorted[i].segment) - transcript.end(of: sorted[i - 1].segment)
+            if gap > rules.maximumGap {
+                clusters.append(sorted[clusterStart..<i])
+                clusterStart = i
+            }
+        }
+        if !sorted.isEmpty { clusters.append(sorted[clusterStart...]) }
+
+        var passages: [Passage] = []
+        var paragraphs = ParagraphLookup(transcript)
+        for cluster in clusters where cluster.count >= rules.minimumHits {
+            let first = paragraphs.paragraph(containing: cluster.first!.segment).lowerBound
+            let last = paragraphs.paragraph(containing: cluster.last!.segment).upperBound - 1
+            let passage = Passage(
+                segments: first...last, start: transcript.start(of: first), end: transcript.end(of: last),
+                score: score(cluster), hits: cluster.count)
+            if let previous = passages.last, previous.segments.upperBound + 1 >= first {
+                passages[passages.count - 1] = merged(previous, passage, transcript)
+            } else {
+                passages.append(passage)
+            }
+        }
+        return passages
+    }
+
+    /// Each keyword's hits count 1, 1/2, 1/3…: five different words weigh
+    /// more than one word said five times.
+    static func score<C: Collection>(_ hits: C) -> Double where C.Element == Hit {
+        var perKeyword: [Int: Int] = [:]
+        for hit in hits { perKeyword[hit.keyword, default: 0] += 1 }
+        var total = 0.0
+        for count in perKeyword.values {
+            for n in 1...count { total += 1 / Double(n) }
+        }
+        return total
+    }
+
+    private static func merged(_ a: Passage, _ b: Passage, _ transcript: Transcript) -> Passage {
+        let segments = a.segments.lowerBound...max(a.segments.upperBound, b.segments.upperBound)
+        return Passage(
+            segments: segments, start: a.start, end: max(a.end, b.end), score: a.score + b.score, hits: a.hits + b.hits)
+    }
+}
+
+/// Finds the paragraph around a segment, remembering the last one found:
+/// passages are built in order, so most lookups continue from it.
+struct ParagraphLookup {
+    let transcript: Transcript
+    private var last: Range<Int> = 0..<0
+
+    init(_ transcript: Transcript) { self.transcript = transcript }
+
+    mutating func paragraph(containing segment: Int) -> Range<Int> {
+        if last.contains(segment) { return last }
+        // Walk from the nearest hard break, or from the last paragraph if it is nearer.
+        var start = Paragraphs.hardBreak(atOrBefore: segment, in: transcript)
+        if last.upperBound <= segment, last.upperBound > start { start = last.upperBound }
+        while true {
+            let range = Paragraphs.paragraph(startingAt: start, in: transcript)
+            if range.contains(segment) || range.isEmpty {
+                last = range.isEmpty ? segment..<(segment + 1) : range
+                return last
+            }
+            start = range.upperBound
+        }
+    }
+}

@@ -1,0 +1,60 @@
+/// A stretch of the conversation on one subject, found by hark.
+public struct Chapter: Equatable, Sendable {
+    public var segments: Range<Int>
+    public var start: Milliseconds
+    public var end: Milliseconds
+    public var title: String
+    public var keyPhrases: [String]
+}
+
+/// What hark finds on its own, for a transcript with no topics file:
+/// chapters where the subject changes, each titled by its key phrases, and
+/// the transcript's own key phrases as topics with passages.
+public struct TopicAnalysis: Sendable {
+    public let transcript: Transcript
+    public let chapters: [Chapter]
+    private let words: ContentWords
+    private let phrases: KeyPhrases
+
+    public init(_ transcript: Transcript) {
+        self.transcript = transcript
+        let words = ContentWords(transcript)
+        self.words = words
+        let starts = [0] + TextTiling.boundaries(words, in: transcript)
+        let count = transcript.segments.count
+        let segmentRanges = zip(starts, starts.dropFirst() + [count]).map { $0..<$1 }.filter { !$0.isEmpty }
+        let phrases = KeyPhrases(words, chapters: segmentRanges.map { words.tokenRange(ofSegments: $0) })
+        self.phrases = phrases
+        chapters = segmentRanges.enumerated().map { c, range in
+            let best = phrases.best(inChapter: c, limit: 5).map { phrases.text(of: $0, in: transcript) }
+            return Chapter(
+                segments: range, start: transcript.start(of: range.lowerBound), end: transcript.end(of: range.upperBound - 1),
+                title: Self.title(best), keyPhrases: best)
+        }
+    }
+
+    private static func title(_ phrases: [String]) -> String {
+        guard let first = phrases.first else { return "(no key phrases)" }
+        let title = phrases.prefix(2).joined(separator: ", ")
+        return first.prefix(1).uppercased() + title.dropFirst()
+    }
+
+    /// The transcript's key phrases as topics: each phrase (singular and
+    /// plural of its last word) becomes a topic's keywords, and topics
+    /// without a passage are left out. A topic is a phrase of two or three
+    /// words or a name ("Rust", "LLMs"): single common words ("problem",
+    /// "models") run all through a conversation without being its subject.
+    public func automaticTopics(limit: Int = 6) -> [Topic] {
+        let best = phrases.bestOverall(limit: limit * 2, minimumCount: 4) {
+            $0.length > 1 || phrases.isName($0, in: transcript)
+        }
+        let definitions = best.map { phrase -> TopicDefinition in
+            let name = phrases.text(of: phrase, in: transcript)
+            var keywords = [name]
+            if name.lowercased().hasSuffix("s") { keywords.append(String(name.dropLast())) } else { keywords.append(name + "s") }
+            return TopicDefinition(name: name, keywords: keywords)
+        }
+        let topics = TopicFinder.topics(definitions, source: .auto, in: transcript)
+        return Array(topics.filter { !$0.passages.isEmpty }.prefix(limit))
+    }
+}

@@ -1,0 +1,174 @@
+import Foundation
+import HarkCore
+import TOMLKit
+
+/// A topics file (a codebook) in TOML:
+///
+///     [[topic]]
+///     name = "MLOps consolidation"
+///     keywords = ["consolidat*", "bundling", "point solution*"]
+///     exclude = ["data consolidation"]     # optional
+///     colour = "cyan"                      # optional
+///
+/// TOML itself is read by TOMLKit (toml++). Its syntax errors carry a line;
+/// for errors of meaning (a missing name, a number where a keyword should
+/// be) the line is found by looking for the key inside its `[[topic]]`.
+public enum TopicsFile {
+    public static let colourNames = ["red", "green", "yellow", "blue", "magenta", "cyan", "white"]
+    static let knownKeys: Set<String> = ["name", "keywords", "exclude", "colour", "color"]
+
+    public static func load(path: String) throws(TopicsFileError) -> [TopicDefinition] {
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw TopicsFileError(path: path, line: nil, problem: "cannot be read")
+        }
+        return try parse(String(decoding: data, as: UTF8.self), path: path)
+    }
+
+    /// The file to use for a transcript: the one given, else
+    /// `NAME.topics.toml` beside `interview.srt` (NAME = `interview`), else none.
+    public static func lookUp(forTranscript transcriptPath: String, given: String?) -> String? {
+        if let given { return given }
+        let url = URL(fileURLWithPath: transcriptPath)
+        var name = url.lastPathComponent
+        // `talk.whisper.txt` has the name `talk`: drop every extension.
+        if let dot = name.firstIndex(of: "."), dot != name.startIndex { name = String(name[..<dot]) }
+        let candidate = url.deletingLastPathComponent().appendingPathComponent(name + ".topics.toml").path
+        return FileManager.default.fileExists(atPath: candidate) ? candidate : nil
+    }
+
+    public static func parse(_ text: String, path: String) throws(TopicsFileError) -> [TopicDefinition] {
+        let table: TOMLTable
+        do {
+            table = try TOMLTable(string: text)
+        } catch let error as TOMLParseError {
+            throw TopicsFileError(path: path, line: error.source.begin.line, problem: error.description)
+        } catch {
+            throw TopicsFileError(path: path, line: nil, problem: "\(error)")
+        }
+        let lines = SourceLines(text)
+        for key in table.keys where key != "topic" {
+            throw TopicsFileError(
+                path: path, line: lines.topLevel(key), problem: "unknown key \"\(key)\" (topics are written as [[topic]] tables)")
+        }
+        guard let topicValue = table["topic"] else {
+            throw TopicsFileError(path: path, line: nil, problem: "no topics: add a [[topic]] table with a name and keywords")
+        }
+        guard let topics = topicValue.array else {
+            throw TopicsFileError(path: path, line: lines.topLevel("topic"), problem: "\"topic\" must be written as [[topic]] tables")
+        }
+        var definitions: [TopicDefinition] = []
+        var names = Set<String>()
+        for (n, value) in topics.enumerated() {
+            guard let topic = value.table else {
+                throw TopicsFileError(path: path, line: lines.topicHeader(n), problem: "topic \(n + 1) is not a table")
+            }
+            let definition = try readTopic(topic, number: n, lines: lines, path: path)
+            guard names.insert(definition.name.lowercased()).inserted else {
+                throw TopicsFileError(
+                    path: path, line: lines.key("name", inTopic: n), problem: "the topic \"\(definition.name)\" is defined twice")
+            }
+            definitions.append(definition)
+        }
+        return definitions
+    }
+
+    private static func readTopic(_ topic: TOMLTable, number n: Int, lines: SourceLines, path: String) throws(TopicsFileError)
+        -> TopicDefinition
+    {
+        func fail(_ key: String?, _ problem: String) -> TopicsFileError {
+            TopicsFileError(path: path, line: key.flatMap { lines.key($0, inTopic: n) } ?? lines.topicHeader(n), problem: problem)
+        }
+        for key in topic.keys where !knownKeys.contains(key) {
+            throw fail(key, "unknown key \"\(key)\" (a topic has name, keywords, exclude and colour)")
+        }
+        guard let nameValue = topic["name"] else { throw fail(nil, "topic \(n + 1) has no name") }
+        guard let name = nameValue.string?.trimmingCharacters(in: .whitespaces), !name.isEmpty else {
+            throw fail("name", "the name must be a non-empty string")
+        }
+        guard topic["keywords"] != nil else { throw fail(nil, "the topic \"\(name)\" has no keywords") }
+        let keywords = try strings(topic, "keywords", fail)
+        guard !keywords.isEmpty else { throw fail("keywords", "the topic \"\(name)\" has no keywords") }
+        let exclusions = topic["exclude"] == nil ? [] : try strings(topic, "exclude", fail)
+        var colour: String?
+        for key in ["colour", "color"] {
+            guard let value = topic[key] else { continue }
+            guard let given = value.string?.lowercased(), colourNames.contains(given) else {
+                throw fail(key, "the colour must be one of \(colourNames.joined(separator: ", "))")
+            }
+            colour = given
+        }
+        return TopicDefinition(name: name, keywords: keywords, exclusions: exclusions, colour: colour)
+    }
+
+    private static func strings(
+        _ topic: TOMLTable, _ key: String, _ fail: (String?, String) -> TopicsFileError
+    ) throws(TopicsFileError) -> [String] {
+        guard let array = topic[key]?.array else { throw fail(key, "\"\(key)\" must be a list of strings") }
+        var result: [String] = []
+        for value in array {
+            guard let string = value.string else {
+                throw fail(key, "\"\(key)\" must hold strings only, not \(value.debugDescription)")
+            }
+            do {
+                try TopicKeyword.validate(string)
+            } catch {
+                throw fail(key, error.description)
+            }
+            result.append(string)
+        }
+        return result
+    }
+}
+
+public struct TopicsFileError: Error, CustomStringConvertible, Equatable {
+    public var path: String
+    public var line: Int?
+    public var problem: String
+
+    public init(path: String, line: Int?, problem: String) {
+        self.path = path
+        self.line = line
+        self.problem = problem
+    }
+
+    public var description: String {
+        line.map { "\(path):\($0): \(problem)" } ?? "\(path): \(problem)"
+    }
+}
+
+/// Finds the line of a key for errors TOMLKit cannot place: the lines of
+/// the n-th `[[topic]]` header and of `key =` between it and the next header.
+struct SourceLines {
+    private let lines: [Substring]
+    private let headers: [Int]  // 0-based line numbers of [[topic]]
+
+    init(_ text: String) {
+        let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        self.lines = lines
+        headers = lines.indices.filter { Self.bare($0, lines).hasPrefix("[[topic]]") }
+    }
+
+    private static func bare(_ i: Int, _ lines: [Substring]) -> Substring {
+        lines[i].drop { $0 == " " || $0 == "\t" }.filter { $0 != " " && $0 != "\t" }[...]
+    }
+
+    func topicHeader(_ n: Int) -> Int? { n < headers.count ? headers[n] + 1 : nil }
+
+    func key(_ key: String, inTopic n: Int) -> Int? {
+        guard n < headers.count else { return topicHeader(n) }
+        let end = n + 1 < headers.count ? headers[n + 1] : lines.count
+        return firstLine(startingWith: key, in: (headers[n] + 1)..<end) ?? topicHeader(n)
+    }
+
+    func topLevel(_ key: String) -> Int? {
+        firstLine(startingWith: key, in: 0..<(headers.first ?? lines.count))
+    }
+
+    private func firstLine(startingWith key: String, in range: Range<Int>) -> Int? {
+        for i in range {
+            let line = Self.bare(i, lines)
+            if line.hasPrefix(key + "=") || line.hasPrefix("\"\(key)\"=") || line.hasPrefix("[\(key)") { return i + 1 }
+        }
+        return nil
+    }
+}

@@ -1,0 +1,106 @@
+import Testing
+
+@testable import HarkCore
+
+/// Chapters and key phrases on small transcripts made by hand: three
+/// subjects, each with its own vocabulary, talked about in turn.
+struct ChapterTests {
+    static let cooking = [
+        "The secret of a good risotto is the stock, you know, warm chicken stock.",
+        "You add the stock to the rice slowly, a ladle at a time.",
+        "Arborio rice releases starch and the risotto gets creamy.",
+        "Then parmesan and butter at the end, off the heat.",
+        "I like a risotto with mushrooms, porcini mushrooms especially.",
+        "Dried porcini need soaking, and the soaking water goes into the stock.",
+        "Stir the rice, but not all the time, kind of gently.",
+        "The rice should be al dente, a little bite in the middle.",
+    ]
+    static let football = [
+        "The match on Saturday was decided by a penalty in extra time.",
+        "Their goalkeeper saved two penalties in the shootout.",
+        "The striker scored twice, both goals from corners.",
+        "The manager changed the formation at half time, three at the back.",
+        "The midfield pressed high and the defenders held the line.",
+        "A red card for the captain, so they played with ten men.",
+        "The league table is tight, the title race goes to the last match.",
+        "The referee checked the penalty on the video screen.",
+    ]
+    static let astronomy = [
+        "The telescope was pointed at Jupiter and its four moons.",
+        "On a dark night you see the Milky Way, thousands of stars.",
+        "Saturn's rings show up even in a small telescope.",
+        "The comet's tail points away from the sun, pushed by the solar wind.",
+        "A lunar eclipse turns the moon red as the earth's shadow crosses it.",
+        "Galaxies like Andromeda are millions of light years away.",
+        "The planets move against the background stars over weeks.",
+        "Astronomers measure a star's distance with parallax.",
+    ]
+
+    /// Each subject for `perSubject` segments of 6 s, its sentences repeated in turn.
+    static func interview(_ subjects: [[String]], perSubject: Int = 60) -> Transcript {
+        var segments: [Segment] = []
+        for subject in subjects {
+            for i in 0..<perSubject {
+                let start = Milliseconds(segments.count) * 6000
+                segments.append(Segment(start: start, end: start + 5500, text: subject[(i * 3) % subject.count]))
+            }
+        }
+        return Transcript(source: "t", format: .srt, segments: segments)
+    }
+
+    @Test func chaptersStartWhereTheSubjectChanges() {
+        let transcript = Self.interview([Self.cooking, Self.football, Self.astronomy])
+        let chapters = TopicAnalysis(transcript).chapters
+        #expect(chapters.count == 3)
+        let starts = chapters.map(\.segments.lowerBound)
+        #expect(starts.first == 0)
+        guard starts.count == 3 else { return }
+        #expect(abs(starts[1] - 60) <= 3, "the second chapter starts at \(starts[1])")
+        #expect(abs(starts[2] - 120) <= 3, "the third chapter starts at \(starts[2])")
+        // Chapters cover the transcript with no gap.
+        #expect(chapters.last!.segments.upperBound == transcript.segments.count)
+        #expect(zip(chapters, chapters.dropFirst()).allSatisfy { $0.segments.upperBound == $1.segments.lowerBound })
+    }
+
+    @Test func chapterTitlesComeFromTheirOwnSubject() {
+        let chapters = TopicAnalysis(Self.interview([Self.cooking, Self.football, Self.astronomy])).chapters
+        guard chapters.count == 3 else {
+            Issue.record("expected three chapters, got \(chapters.count)")
+            return
+        }
+        let vocabularies = [Self.cooking, Self.football, Self.astronomy].map { $0.joined(separator: " ").lowercased() }
+        for (chapter, vocabulary) in zip(chapters, vocabularies) {
+            #expect(!chapter.keyPhrases.isEmpty)
+            for phrase in chapter.keyPhrases {
+                #expect(vocabulary.contains(phrase.lowercased()), "\(phrase) in \(chapter.title)")
+            }
+        }
+    }
+
+    @Test func fillersAndStopWordsAreNeverKeyPhrases() {
+        let chapters = TopicAnalysis(Self.interview([Self.cooking, Self.football])).chapters
+        let words = Set(chapters.flatMap(\.keyPhrases).flatMap { $0.lowercased().split(separator: " ").map(String.init) })
+        for filler in ["like", "you", "know", "kind", "of", "the", "a", "and"] { #expect(!words.contains(filler)) }
+    }
+
+    @Test func oneSubjectIsOneChapter() {
+        let chapters = TopicAnalysis(Self.interview([Self.cooking], perSubject: 150)).chapters
+        #expect(chapters.count == 1)
+    }
+
+    @Test func aShortOrEmptyTranscriptIsOneChapterOrNone() {
+        #expect(TopicAnalysis(Transcript(source: "t", format: .srt, segments: [])).chapters.isEmpty)
+        let short = Self.interview([Self.cooking, Self.football], perSubject: 4)
+        #expect(TopicAnalysis(short).chapters.count == 1)
+    }
+
+    @Test func keyPhrasesBecomeTopicsWithPassages() {
+        let analysis = TopicAnalysis(Self.interview([Self.cooking, Self.football, Self.astronomy]))
+        let topics = analysis.automaticTopics()
+        #expect(!topics.isEmpty)
+        for topic in topics {
+            #expect(topic.source == .auto)
+            #expect(!topic.passages.isEmpty)
+        }
+    }
+}
