@@ -10,6 +10,7 @@ let package = Package(
     products: [
         .executable(name: "hark", targets: ["hark"]),
         .library(name: "HarkCore", targets: ["HarkCore"]),
+        .library(name: "HarkTopicsFile", targets: ["HarkTopicsFile"]),
         // For the benchmark package: the reader's state and screens, no terminal.
         .library(name: "HarkReaderCore", targets: ["ReaderState", "ReaderScreens"]),
     ],
@@ -49,7 +50,7 @@ let package = Package(
         .target(name: "HarkTestSupport", dependencies: ["HarkCore"], path: "Tests/HarkTestSupport"),
         .testTarget(
             name: "ReaderTests",
-            dependencies: ["HarkReader", "ReaderScreens", "ReaderState", "TerminalKit", "HarkCore", "HarkTestSupport"],
+            dependencies: ["HarkReader", "ReaderScreens", "ReaderState", "TerminalKit", "HarkCore", "HarkTestSupport", "HarkTopicsFile"],
             exclude: ["Snapshots"]
         ),
         // The real binary under tmux (the README's test command runs these too).

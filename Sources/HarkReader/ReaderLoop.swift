@@ -18,15 +18,17 @@ public enum ReaderLoop {
         public var highlights: [String] = []
         public var at: String?
         public var search: String?
+        /// `--topics FILE`: the topics file for every file opened.
+        public var topicsFile: String?
         public init() {}
     }
 
-    /// Runs until quit. `load` opens another file (`:n`, `:p`);
+    /// Runs until quit. `load` opens another file (`:n`, `:p`) with its topics;
     /// `pendingSignal` reports a termination signal; `afterFirstFrame`
     /// runs once the first screen is up.
     public static func run(
         backend: TerminalBackend, state initial: ReaderState,
-        load: (String) -> Result<Transcript, LoadError>,
+        load: (String) -> Result<ReaderDocument, LoadError>,
         pendingSignal: () -> Int32 = { 0 },
         afterFirstFrame: () -> Void = {}
     ) -> Ending {
@@ -34,6 +36,7 @@ public enum ReaderLoop {
         var needsDraw = true
         var drewFirstFrame = false
         var backgroundWorkLeft = true
+        var backgroundStarted = false
         while true {
             let signal = pendingSignal()
             if signal != 0 { return .signal(signal) }
@@ -46,9 +49,15 @@ public enum ReaderLoop {
                     afterFirstFrame()
                 }
             }
-            // Poll without waiting while there is work that can wait to do.
-            guard let event = backend.nextEvent(timeoutMilliseconds: backgroundWorkLeft ? 0 : 100) else {
-                if backgroundWorkLeft { backgroundWorkLeft = state.document.doBackgroundWork() }
+            // Start the work that can wait as soon as the first frame is up,
+            // then look in on it every 20 ms, and draw again when it is done.
+            let timeout = backgroundWorkLeft ? (backgroundStarted ? 20 : 0) : 100
+            guard let event = backend.nextEvent(timeoutMilliseconds: timeout) else {
+                if backgroundWorkLeft {
+                    backgroundStarted = true
+                    backgroundWorkLeft = state.document.doBackgroundWork()
+                    if !backgroundWorkLeft { needsDraw = true }
+                }
                 continue
             }
             needsDraw = true
@@ -60,9 +69,10 @@ public enum ReaderLoop {
                     backend.suspend()
                 case .openFile(let index):
                     switch load(state.files[index]) {
-                    case .success(let transcript):
-                        state = state.replacingDocument(ReaderDocument(transcript), fileIndex: index)
+                    case .success(let document):
+                        state = state.replacingDocument(document, fileIndex: index)
                         backgroundWorkLeft = true
+                        backgroundStarted = false
                     case .failure(let error):
                         state.message = "\(error)"
                     }

@@ -8,54 +8,69 @@ enum SidePaneView {
     static func draw(_ state: ReaderState, in rect: Rect, theme: Theme, into grid: inout CellGrid) {
         guard !rect.isEmpty else { return }
         let focused = state.focus == .sidePane
-        let title = " Speakers & keywords"
-        grid.fill(Rect(x: rect.x, y: rect.y, width: rect.width, height: 1), style: focused ? theme.paneTitleFocused : .plain)
-        grid.write(title, column: rect.x, row: rect.y, style: focused ? theme.paneTitleFocused : theme.paneTitle, limit: rect.maxX)
         let entries = state.sidePaneEntries
-        if entries.isEmpty {
-            let lines = ["No named speakers.", "h highlights a keyword;", "it shows here with", "where it occurs."]
-            for (k, line) in lines.enumerated() where rect.y + 2 + k < rect.maxY {
-                grid.write(" " + line, column: rect.x, row: rect.y + 2 + k, style: theme.nonSpeech, limit: rect.maxX)
-            }
-            return
-        }
+        let selectedIndex = state.selectedEntry(in: entries)
+        let first = SidePaneGeometry.firstVisible(entries, selected: selectedIndex, height: rect.height)
         let transcript = state.transcript
         let position = transcript.isEmpty ? 0 : transcript.start(of: state.cursor)
-        for (k, entry) in entries.enumerated() {
-            let row = rect.y + SidePaneGeometry.titleRows + k * SidePaneGeometry.rowsPerEntry
+        var row = rect.y
+        for k in first..<entries.count {
             guard row < rect.maxY else { break }
-            let selected = k == state.sideSelection
+            let entry = entries[k]
+            if entry.kind == .heading {
+                let style = focused ? theme.paneTitleFocused : theme.paneTitle
+                grid.fill(Rect(x: rect.x, y: row, width: rect.width, height: 1), style: focused ? style : .plain)
+                grid.write(" " + entry.title, column: rect.x, row: row, style: style, limit: rect.maxX)
+                row += 1
+                continue
+            }
+            let selected = k == selectedIndex
             let rowStyle: Style = selected && focused ? theme.selectedEntry : .plain
             grid.fill(Rect(x: rect.x, y: row, width: rect.width, height: 1), style: rowStyle)
-            var titleStyle = rowStyle
-            if case .keyword(let index) = entry.kind { titleStyle = selected && focused ? rowStyle : theme.keyword(index) }
-            let count = " \(entry.count)"
+            let accent = accentStyle(entry, state: state, theme: theme)
+            let titleStyle = selected && focused ? rowStyle : (accent ?? rowStyle)
+            let count = entry.count.map { " \($0)" } ?? ""
             let marker = selected ? "›" : " "
-            grid.write(marker + entry.title, column: rect.x, row: row, style: titleStyle, limit: rect.maxX - DisplayWidth.of(count))
+            let indent = if case .passage = entry.kind { "  " } else { "" }
+            grid.write(marker + indent + entry.title, column: rect.x, row: row, style: titleStyle, limit: rect.maxX - DisplayWidth.of(count))
             grid.write(count, column: rect.maxX - DisplayWidth.of(count), row: row, style: rowStyle, limit: rect.maxX)
-            if row + 1 < rect.maxY {
-                drawStrip(entry, transcript: transcript, position: position, row: row + 1, rect: rect, theme: theme, into: &grid)
+            if entry.rows > 1, row + 1 < rect.maxY {
+                drawStrip(entry, accent: accent, transcript: transcript, position: position, row: row + 1, rect: rect, theme: theme, into: &grid)
             }
+            row += entry.rows
+        }
+        if entries.count == 1, row + 1 < rect.maxY {
+            // Only the "finding topics" heading so far.
+            grid.write(" h highlights a keyword.", column: rect.x, row: row + 1, style: theme.nonSpeech, limit: rect.maxX)
+        }
+    }
+
+    /// The colour an entry's title and strip are drawn in, if it has one.
+    static func accentStyle(_ entry: SidePaneEntry, state: ReaderState, theme: Theme) -> Style? {
+        switch entry.kind {
+        case .keyword(let index): return theme.keyword(index)
+        case .topic(let t), .passage(let t, _):
+            return theme.topic(t, named: state.document.topics?.topics[t].definition.colour)
+        default: return nil
         }
     }
 
     /// Where along the interview the entry occurs, one column a stretch of
     /// time, the current position in reverse.
     static func drawStrip(
-        _ entry: SidePaneEntry, transcript: Transcript, position: Int64, row: Int, rect: Rect, theme: Theme,
+        _ entry: SidePaneEntry, accent: Style?, transcript: Transcript, position: Int64, row: Int, rect: Rect, theme: Theme,
         into grid: inout CellGrid
     ) {
         let width = max(1, rect.width - 2)
         let duration = max(1, transcript.duration)
         var bins = [Int](repeating: 0, count: width)
-        for segment in entry.segments {
+        for segment in entry.marks {
             let bin = Int(transcript.start(of: segment) * Int64(width) / (duration + 1))
             bins[min(width - 1, max(0, bin))] += 1
         }
         let peak = max(1, bins.max() ?? 1)
         let here = min(width - 1, Int(position * Int64(width) / (duration + 1)))
-        var style = Style.plain
-        if case .keyword(let index) = entry.kind { style = theme.keyword(index) }
+        var style = accent ?? .plain
         style.underline = false
         for (k, count) in bins.enumerated() {
             let level = count == 0 ? 0 : max(1, count * (levels.count - 1) / peak)

@@ -38,6 +38,17 @@ public struct Theme: Sendable {
         pick(Style(foreground: Self.palette[k % Self.palette.count], bold: true, underline: true), Style(underline: true))
     }
 
+    /// Topic `k`: the colour its topics file names, else one of the palette's.
+    func topic(_ k: Int, named name: String?) -> Style {
+        let named = name.flatMap { name in Color.allCases.first { "\($0)" == name } }
+        return pick(Style(foreground: named ?? Self.palette[(k + 1) % Self.palette.count], bold: true), Style(bold: true))
+    }
+
+    /// The gutter's bar beside the passages of the selected topic.
+    func passageBar(_ k: Int, named name: String?) -> Style {
+        pick(Style(foreground: topic(k, named: name).foreground, bold: true), Style(bold: true))
+    }
+
     /// Speaker `k`'s name at the start of a turn.
     func speaker(_ k: Int) -> Style {
         pick(Style(foreground: Self.palette[(k + 2) % Self.palette.count], bold: true), Style(bold: true))

@@ -29,8 +29,17 @@ enum TimelineView {
             }
         }
 
+        // The selected topic's passages: a bar down the gutter's last column.
+        let marked = showsGutter ? state.markedPassages : nil
+        let barStyle = marked.map { theme.passageBar($0.topic, named: state.document.topics?.topics[$0.topic].definition.colour) }
+
         for (row, line) in lines.enumerated() {
             let y = rect.y + row
+            if let marked, let barStyle, let segment = line.runs.first?.segment,
+                marked.passages.contains(where: { $0.segments.contains(segment) })
+            {
+                grid.write("┃", column: textX - 1, row: y, style: barStyle)
+            }
             let isCursorLine = line.runs.contains { $0.segment == state.cursor && !$0.bytes.isEmpty }
             if showsGutter {
                 if isCursorLine && line.lineInBlock == firstCursorLine(lines, state.cursor) {

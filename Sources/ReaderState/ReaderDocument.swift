@@ -20,10 +20,13 @@ public final class ReaderDocument {
     private var searchPrepared = false
     var cachedSpeakerTurns: [(String, [Int])]?
     var cachedChanges: [Int]?
+    let topicsJob: TopicsJob
 
-    public init(_ transcript: Transcript) {
+    /// `topicDefinitions` are the topics file's, or nil for hark's own topics.
+    public init(_ transcript: Transcript, topicDefinitions: [TopicDefinition]? = nil) {
         self.transcript = transcript
         searchIndex = SearchIndex(transcript)
+        topicsJob = TopicsJob(transcript: transcript, definitions: topicDefinitions)
     }
 
     public var segmentCount: Int { transcript.segments.count }
@@ -67,18 +70,25 @@ public final class ReaderDocument {
 
     public func lastBlockIndex(raw: Bool) -> Int { blockIndex(ofSegment: segmentCount - 1, raw: raw) }
 
-    /// Work that can wait: folds the text for searching, so that the first
-    /// `/` does not wait for it. Returns false when there is nothing left to do.
+    /// Work that can wait, started on other threads: folding the text for
+    /// searching (so that the first `/` does not wait for it) and finding
+    /// topics and chapters. Returns true while some of it is still running;
+    /// the loop asks again, and draws again when it is done.
     public func doBackgroundWork() -> Bool {
         if !searchPrepared {
             searchPrepared = true
             searchIndex.prepare()
+            topicsJob.start()
         }
-        return false
+        return topics == nil
     }
 
-    /// Returns once the work started by `doBackgroundWork` is done (for measuring).
-    public func waitForBackgroundWork() { searchIndex.waitUntilPrepared() }
+    /// Returns once the work started by `doBackgroundWork` is done (for
+    /// measuring, and for tests that need the topics).
+    public func waitForBackgroundWork() {
+        searchIndex.waitUntilPrepared()
+        topicsJob.wait()
+    }
 
     // MARK: Wrapped lines
 

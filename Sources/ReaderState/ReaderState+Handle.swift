@@ -73,17 +73,9 @@ extension ReaderState {
             }
         case .nextOccurrence: stepOccurrence(forward: true)
         case .previousOccurrence: stepOccurrence(forward: false)
-        case .selectNext:
-            sideSelection = min(sideSelection + 1, max(0, sidePaneEntries.count - 1))
-        case .selectPrevious:
-            sideSelection = max(0, sideSelection - 1)
-        case .openSelection:
-            let entries = sidePaneEntries
-            guard sideSelection < entries.count, let first = entries[sideSelection].segments.first else {
-                message = "nothing to jump to"
-                return []
-            }
-            jumpCursor(to: first)
+        case .selectNext: moveSelection(by: 1)
+        case .selectPrevious: moveSelection(by: -1)
+        case .openSelection: openSelection()
         case .help: showsHelp = true
         case .quit: return [.quit]
         case .suspend: return [.suspend]
@@ -99,7 +91,7 @@ extension ReaderState {
         case .wheelUp, .wheelDown:
             let lines = button == .wheelDown ? 3 : -3
             if layout.sidePane.contains(column: column, row: row) {
-                sideSelection = max(0, min(sidePaneEntries.count - 1, sideSelection + lines.signum()))
+                moveSelection(by: lines.signum())
                 return
             }
             top = advance(top, by: lines)
@@ -113,7 +105,11 @@ extension ReaderState {
                 }
             } else if layout.sidePane.contains(column: column, row: row) {
                 focus = .sidePane
-                if let entry = SidePaneGeometry.entry(atRow: row - layout.sidePane.y, entryCount: sidePaneEntries.count) {
+                let entries = sidePaneEntries
+                let first = SidePaneGeometry.firstVisible(entries, selected: selectedEntry(in: entries), height: layout.sidePane.height)
+                if let entry = SidePaneGeometry.entry(atRow: row - layout.sidePane.y, in: entries, first: first),
+                    entries[entry].isSelectable
+                {
                     sideSelection = entry
                 }
             }
@@ -139,14 +135,29 @@ extension ReaderState {
     }
 }
 
-/// The side pane draws each entry on two rows: title and count, then its
-/// density strip.
+/// Where the side pane's entries fall: each takes one or two rows, and the
+/// list scrolls as little as keeps the selected entry in view.
 public enum SidePaneGeometry {
-    public static let rowsPerEntry = 2
-    public static let titleRows = 1
+    /// The first entry drawn in a pane `height` rows high.
+    public static func firstVisible(_ entries: [SidePaneEntry], selected: Int, height: Int) -> Int {
+        guard selected < entries.count else { return 0 }
+        var first = 0
+        var rows = entries[...selected].reduce(0) { $0 + $1.rows }
+        while rows > height, first < selected {
+            rows -= entries[first].rows
+            first += 1
+        }
+        return first
+    }
 
-    public static func entry(atRow row: Int, entryCount: Int) -> Int? {
-        let index = (row - titleRows) / rowsPerEntry
-        return row >= titleRows && index < entryCount ? index : nil
+    /// The entry drawn at `row` of the pane, if any.
+    public static func entry(atRow row: Int, in entries: [SidePaneEntry], first: Int) -> Int? {
+        guard row >= 0 else { return nil }
+        var top = 0
+        for index in first..<entries.count {
+            if row < top + entries[index].rows { return index }
+            top += entries[index].rows
+        }
+        return nil
     }
 }

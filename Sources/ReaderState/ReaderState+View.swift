@@ -194,16 +194,57 @@ extension ReaderState {
         }
     }
 
-    /// `]` and `[`: the next or previous place the selected side-pane entry occurs.
+    /// The selected entry: `sideSelection`, or the first entry after it that
+    /// can be selected (headings cannot), or the last that can.
+    public func selectedEntry(in entries: [SidePaneEntry]) -> Int {
+        if let next = entries.indices.first(where: { $0 >= sideSelection && entries[$0].isSelectable }) { return next }
+        return entries.indices.last(where: { entries[$0].isSelectable }) ?? 0
+    }
+
+    mutating func moveSelection(by step: Int) {
+        let entries = sidePaneEntries
+        var index = selectedEntry(in: entries)
+        repeat { index += step } while index >= 0 && index < entries.count && !entries[index].isSelectable
+        if index >= 0 && index < entries.count { sideSelection = index }
+    }
+
+    /// Enter in the side pane: a topic opens (or closes) its list of passages;
+    /// anything else is jumped to.
+    mutating func openSelection() {
+        let entries = sidePaneEntries
+        let index = selectedEntry(in: entries)
+        guard index < entries.count, entries[index].isSelectable else {
+            message = "nothing to jump to"
+            return
+        }
+        let entry = entries[index]
+        sideSelection = index
+        if case .topic(let t) = entry.kind {
+            expandedTopic = expandedTopic == t ? nil : t
+            if expandedTopic == t, entry.segments.isEmpty { message = "\(entry.title): no passages, only passing mentions" }
+            return
+        }
+        guard let target = entry.target else {
+            message = "\(entry.title): no occurrences"
+            return
+        }
+        jumpCursor(to: target)
+    }
+
+    /// `]` and `[`: the next or previous place of the selected side-pane
+    /// entry: a topic's passages, the chapters, a keyword's matches…
     mutating func stepOccurrence(forward: Bool) {
         let entries = sidePaneEntries
-        guard sideSelection < entries.count else {
+        let index = selectedEntry(in: entries)
+        guard index < entries.count, entries[index].isSelectable else {
             message = "nothing selected in the side pane"
             return
         }
-        let places = entries[sideSelection].segments
+        let entry = entries[index]
+        let name = entry.topic.flatMap { document.topics?.topics[$0].name } ?? entry.title
+        let places = entry.segments
         guard !places.isEmpty else {
-            message = "\(entries[sideSelection].title): no occurrences"
+            message = "\(name): \(entry.topic == nil ? "no occurrences" : "no passages")"
             return
         }
         if forward {
@@ -211,14 +252,20 @@ extension ReaderState {
                 jumpCursor(to: next)
             } else {
                 jumpCursor(to: places[0])
-                message = "\(entries[sideSelection].title): back to the first occurrence"
+                message = "\(name): back to the first"
             }
         } else {
             if let previous = places.last(where: { $0 < cursor }) {
                 jumpCursor(to: previous)
             } else {
                 jumpCursor(to: places[places.count - 1])
-                message = "\(entries[sideSelection].title): on to the last occurrence"
+                message = "\(name): on to the last"
+            }
+        }
+        if let t = entry.topic, let passage = places.lastIndex(where: { $0 <= cursor }) {
+            message = (message.map { $0 + "; " } ?? "") + "passage \(passage + 1) of \(places.count)"
+            if expandedTopic == t, let row = entries.firstIndex(where: { $0.kind == .passage(topic: t, index: passage) }) {
+                sideSelection = row
             }
         }
     }

@@ -19,6 +19,8 @@ public struct ReaderState {
     public var sidePaneWanted = true
     public var focus: KeyContext = .timeline
     public var sideSelection = 0
+    /// The topic whose passages the side pane lists under it.
+    public var expandedTopic: Int?
     public var search: ActiveSearch?
     public var prompt: Prompt?
     /// Keywords highlighted with `h`, each in its own colour (six at most).

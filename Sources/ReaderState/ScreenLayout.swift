@@ -4,7 +4,10 @@ import TerminalKit
 /// it (how many lines a page is) and the renderer draws into it, so rendering
 /// never has to change state.
 public struct ScreenLayout: Equatable, Sendable {
+    /// The side pane takes a third of a wide terminal (chapter titles are
+    /// long), between these widths.
     public static let sidePaneWidth = 28
+    public static let sidePaneMaximumWidth = 44
     /// Below this width the side pane hides itself.
     public static let sidePaneMinimumTerminalWidth = 70
 
@@ -26,7 +29,7 @@ public struct ScreenLayout: Equatable, Sendable {
         let top = hasHeader ? 1 : 0
         let paneHeight = max(0, height - 2 - top)
         if sidePaneWanted && width >= Self.sidePaneMinimumTerminalWidth {
-            let side = Self.sidePaneWidth
+            let side = min(Self.sidePaneMaximumWidth, max(Self.sidePaneWidth, width / 3))
             timeline = Rect(x: 0, y: top, width: width - side - 1, height: paneHeight)
             sidePane = Rect(x: width - side, y: top, width: side, height: paneHeight)
         } else {

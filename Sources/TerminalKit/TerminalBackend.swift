@@ -1,3 +1,4 @@
+import Foundation
 /// What the reader needs from a terminal. The ncurses backend is the real
 /// one; `FakeTerminal` runs the same loop in tests.
 public protocol TerminalBackend: AnyObject {
@@ -38,9 +39,13 @@ public final class FakeTerminal: TerminalBackend {
 
     /// Empty polls so far; a test that forgot to quit ends after many.
     private var idlePolls = 0
+    /// When set, an empty poll with a timeout sleeps this long, so that
+    /// work on other threads can finish while the loop waits.
+    public var idleSleepMicroseconds: UInt32 = 0
 
     public func nextEvent(timeoutMilliseconds: Int) -> TerminalEvent? {
         guard !events.isEmpty else {
+            if idleSleepMicroseconds > 0, timeoutMilliseconds > 0 { usleep(idleSleepMicroseconds) }
             idlePolls += 1
             return idlePolls > 10_000 ? .key(.control("c")) : nil
         }

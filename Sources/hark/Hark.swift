@@ -48,6 +48,9 @@ struct Open: ParsableCommand {
     @Option(help: "Start with this search.")
     var search: String?
 
+    @Option(name: .customLong("topics"), help: "A topics file (TOML) for the side pane; else NAME.topics.toml beside the transcript is used, else hark finds topics itself.")
+    var topicsFile: String?
+
     @OptionGroup var formatOption: FormatOption
 
     func run() throws {
@@ -71,6 +74,7 @@ struct Open: ParsableCommand {
         options.highlights = highlights
         options.at = at
         options.search = search
+        options.topicsFile = topicsFile
         try Self.finish(ReaderLauncher.run(paths: paths, format: formatOption.format, options: options))
     }
 }

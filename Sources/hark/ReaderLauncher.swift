@@ -10,14 +10,21 @@ import ReaderState
 /// untouched and prints one line.
 enum ReaderLauncher {
     static func run(paths: [String], format: TranscriptFormat?, options: ReaderLoop.Options) -> Int32 {
-        let load: (String) -> Result<Transcript, LoadError> = { path in
-            Result { try TranscriptLoader.load(path: path, format: format) }.mapError { error in
+        // A transcript and its topics file (a broken one is an error, as in `hark topics`).
+        let load: (String) -> Result<ReaderDocument, LoadError> = { path in
+            Result {
+                let transcript = try TranscriptLoader.load(path: path, format: format)
+                switch TopicsSetup.definitions(forTranscript: path, given: options.topicsFile) {
+                case .success(let definitions): return ReaderDocument(transcript, topicDefinitions: definitions)
+                case .failure(let error): throw LoadError(path: error.path, reason: error.problem, line: error.line)
+                }
+            }.mapError { error in
                 error as? LoadError ?? LoadError(path: path, reason: "\(error)")
             }
         }
-        let transcript: Transcript
+        let document: ReaderDocument
         switch load(paths[0]) {
-        case .success(let loaded): transcript = loaded
+        case .success(let loaded): document = loaded
         case .failure(let error):
             Diagnostics.write("hark: \(error)")
             return 1
@@ -30,7 +37,7 @@ enum ReaderLauncher {
             return 1
         }
         let state = ReaderState.start(
-            document: ReaderDocument(transcript), files: paths, size: terminal.size, colors: terminal.colors, options: options)
+            document: document, files: paths, size: terminal.size, colors: terminal.colors, options: options)
         // A test hook: proves that a crash in the reader gives the terminal back.
         let crashAfterFirstFrame = ProcessInfo.processInfo.environment["HARK_TEST_CRASH_AFTER_FIRST_FRAME"] != nil
         let ending = ReaderLoop.run(

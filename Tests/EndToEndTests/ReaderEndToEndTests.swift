@@ -9,9 +9,11 @@ struct ReaderEndToEndTests {
 
     @Test func startsShowsTheInterviewAndQuitsCleanly() throws {
         let tmux = try Tmux(hark)
-        let screen = try tmux.waitFor(text: "I think people see the output models")
+        try tmux.waitFor(text: "I think people see the output models")
+        // Topics are found after the first frame; the pane shows them when they come.
+        let screen = try tmux.waitFor(text: "Chapters")
         #expect(screen.contains("gradient-dissent-sarah-catanzaro.whisper.txt · whisper-text"))
-        #expect(screen.contains("Speakers & keywords"))
+        #expect(screen.contains("MLOps consolidation"))
         #expect(screen.contains("0:00:00 / 1:16:22"))
         try tmux.send("q")
         let ending = try tmux.ending()
@@ -53,11 +55,11 @@ struct ReaderEndToEndTests {
 
     @Test func redrawsOnResize() throws {
         let tmux = try Tmux(hark)
-        try tmux.waitFor(text: "Speakers & keywords")
+        try tmux.waitFor(text: "Chapters")
         try tmux.run(["resize-window", "-t", "hark", "-x", "60", "-y", "15"])
-        try tmux.waitFor("the side pane to hide at 60 columns") { !$0.contains("Speakers & keywords") && $0.contains("0:00:00 / 1:16:22") }
+        try tmux.waitFor("the side pane to hide at 60 columns") { !$0.contains("Chapters") && $0.contains("0:00:00 / 1:16:22") }
         try tmux.run(["resize-window", "-t", "hark", "-x", "100", "-y", "30"])
-        try tmux.waitFor(text: "Speakers & keywords")
+        try tmux.waitFor(text: "Chapters")
         try tmux.send("q")
         #expect(try tmux.ending().restored)
     }
@@ -103,10 +105,10 @@ struct ReaderEndToEndTests {
         #expect(try tmux.format("#{alternate_on}") == "0")
         try tmux.type("fg")
         try tmux.send("Enter")
-        let screen = try tmux.waitFor("the whole screen back") { $0.contains("Speakers & keywords") && $0.contains("0:00:07 / 1:16:22") }
+        let screen = try tmux.waitFor("the whole screen back") { $0.contains("Chapters") && $0.contains("0:00:07 / 1:16:22") }
         #expect(screen.contains("I think people see"))
         try tmux.send("q")
-        try tmux.waitFor("the shell prompt") { $0.contains("$") && !$0.contains("Speakers & keywords") }
+        try tmux.waitFor("the shell prompt") { $0.contains("$") && !$0.contains("Chapters") }
         #expect(try tmux.format("#{alternate_on}") == "0")
     }
 
@@ -118,8 +120,8 @@ struct ReaderEndToEndTests {
         try tmux.waitFor("the view to scroll") { !$0.contains("I think people see") }
         try tmux.sendBytes([0x1B, 0x5B, 0x4D, 32 + 64, 33 + 10, 33 + 10])  // wheel up
         try tmux.waitFor(text: "I think people see")
-        try tmux.sendBytes([0x1B, 0x5B, 0x4D, 32 + 0, 33 + 20, 33 + 9])  // click at row 9
-        try tmux.sendBytes([0x1B, 0x5B, 0x4D, 32 + 3, 33 + 20, 33 + 9])  // release
+        try tmux.sendBytes([0x1B, 0x5B, 0x4D, 32 + 0, 33 + 20, 33 + 10])  // click at row 10
+        try tmux.sendBytes([0x1B, 0x5B, 0x4D, 32 + 3, 33 + 20, 33 + 10])  // release
         try tmux.waitFor("the cursor to move to 0:00:30") { $0.contains(">0:00:30") }
         try tmux.send("q")
         #expect(try tmux.ending().status == 0)
@@ -153,5 +155,32 @@ extension ReaderEndToEndTests {
         #expect(ending.status == 1)
         #expect(ending.screen.contains("hark: missing.srt: no such file"))
         #expect(ending.restored)
+    }
+
+    @Test func topicsOpenIntoPassagesThatEnterAndBracketsReach() throws {
+        let tmux = try Tmux(hark)
+        try tmux.waitFor(text: "MLOps consolidation")
+        try tmux.send("Tab")
+        try tmux.send("j")  // from "LLM hype" to "MLOps consolidation"
+        try tmux.send("Enter")
+        try tmux.waitFor(text: "25:20–36:29")
+        try tmux.send("j")
+        try tmux.send("Enter")
+        try tmux.waitFor("the cursor at the first passage") { $0.contains(">0:25:") && $0.contains("┃") }
+        try tmux.send("]")
+        try tmux.waitFor(text: "passage 2 of 2")
+        try tmux.send("q")
+        #expect(try tmux.ending().status == 0)
+    }
+
+    @Test func aBrokenTopicsFileIsAnErrorNamingItsLine() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("hark-e2e-\(getpid())")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let topics = folder.appendingPathComponent("broken.topics.toml")
+        try Data("[[topic]]\nname = \"x\"\nkeywords = [\"a\", 3]\n".utf8).write(to: topics)
+        let tmux = try Tmux("\(hark) --topics '\(topics.path)'")
+        let ending = try tmux.ending()
+        #expect(ending.status == 1)
+        #expect(ending.screen.contains("broken.topics.toml:3: \"keywords\" must hold strings only, not 3"))
     }
 }

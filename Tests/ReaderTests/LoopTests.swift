@@ -15,7 +15,7 @@ struct LoopTests {
         let ending = ReaderLoop.run(backend: terminal, state: state) { path in
             path == "missing.srt"
                 ? .failure(LoadError(path: path, reason: "no such file"))
-                : .success(Transcript(source: path, format: .srt, segments: [Segment(start: 0, end: 1000, text: "Second file.")]))
+                : .success(ReaderDocument(Transcript(source: path, format: .srt, segments: [Segment(start: 0, end: 1000, text: "Second file.")])))
         }
         return (terminal, ending)
     }
@@ -72,5 +72,22 @@ struct LoopTests {
         #expect(state.highlights == ["data", "models"])
         #expect(state.search?.pattern == "café")
         #expect(state.cursor == 3)
+    }
+
+    @Test func theFirstFrameDoesNotWaitForTopicsAndTheyAreDrawnWhenFound() {
+        let terminal = FakeTerminal(size: Size(width: 100, height: 30))
+        terminal.idleSleepMicroseconds = 1000
+        let document = ReaderDocument(Fixtures.sampleTranscript, topicDefinitions: Fixtures.sampleDefinitions)
+        let state = ReaderState(document: document, files: ["t"], size: terminal.size, colors: true)
+        var framesWhenTopicsCame: Int?
+        let ending = ReaderLoop.run(backend: terminal, state: state, load: { _ in fatalError() }, pendingSignal: {
+            // Quit (as if by SIGTERM) once a frame with the topics has been drawn.
+            if framesWhenTopicsCame == nil, document.topics != nil { framesWhenTopicsCame = terminal.frames.count }
+            if let count = framesWhenTopicsCame, terminal.frames.count > count { return 15 }
+            return 0
+        })
+        #expect(ending == .signal(15))
+        #expect(terminal.frames.first?.text.contains("Finding topics…") == true)
+        #expect(terminal.frames.last?.text.contains("MLOps consolidation") == true)
     }
 }

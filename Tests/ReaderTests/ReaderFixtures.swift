@@ -1,5 +1,6 @@
 import HarkCore
 import HarkTestSupport
+import HarkTopicsFile
 import ReaderState
 import TerminalKit
 
@@ -7,8 +8,16 @@ import TerminalKit
 enum Fixtures {
     nonisolated(unsafe) static let sampleTranscript: Transcript = try! TestSupport.sample()
 
-    static func sampleState(width: Int = 100, height: Int = 30, colors: Bool = true) -> ReaderState {
-        ReaderState(document: ReaderDocument(sampleTranscript), files: [TestSupport.samplePath], size: Size(width: width, height: height), colors: colors)
+    /// The sample with the topics of its topics file, as `hark` opens it.
+    nonisolated(unsafe) static let sampleDefinitions: [TopicDefinition] = try! TopicsFile.load(
+        path: TestSupport.samplePath.replacingOccurrences(of: ".whisper.txt", with: ".topics.toml"))
+
+    /// The sample as the reader shows it once its topics are found
+    /// (`topicsFound: false`, while they are still being found).
+    static func sampleState(width: Int = 100, height: Int = 30, colors: Bool = true, topicsFound: Bool = true) -> ReaderState {
+        let document = ReaderDocument(sampleTranscript, topicDefinitions: sampleDefinitions)
+        if topicsFound { document.waitForBackgroundWork() }
+        return ReaderState(document: document, files: [TestSupport.samplePath], size: Size(width: width, height: height), colors: colors)
     }
 
     /// A small conversation with named speakers, a marked change, non-speech,
@@ -24,7 +33,9 @@ enum Fixtures {
     ])
 
     static func conversationState(width: Int = 80, height: Int = 20, colors: Bool = true) -> ReaderState {
-        ReaderState(document: ReaderDocument(conversation), files: ["talk.json"], size: Size(width: width, height: height), colors: colors)
+        let document = ReaderDocument(conversation)
+        document.waitForBackgroundWork()
+        return ReaderState(document: document, files: ["talk.json"], size: Size(width: width, height: height), colors: colors)
     }
 }
 

@@ -1,5 +1,6 @@
 import Foundation
 import HarkCore
+import HarkTopicsFile
 
 // hark's benchmark. Every figure is printed beside a baseline measured in the
 // same run on the same machine, as a ratio:
@@ -88,6 +89,25 @@ let one = try TranscriptLoader.load(path: options.sample)
 let matches = TextSearch.matches(of: SearchQuery("language model"), in: one)
 let straddling = matches.filter { $0.lastSegment != $0.segment }.count
 print("per episode: \(matches.count) matches, \(straddling) straddling two segments (grep and rg cannot see those)")
+
+print("\n== topics and chapters on the 1,000-hour transcript, loaded once, median of \(options.runs) ==")
+let long = try TranscriptLoader.load(path: longPath)
+var words = 0
+let wordPass = Measure.median(options.runs) { words = long.wordCount }
+print(String(format: "count words, one pass (baseline)   %8.1f ms  %d words", wordPass * 1000, words))
+var analysis: TopicAnalysis?
+let chapterTime = Measure.median(options.runs) { analysis = TopicAnalysis(long) }
+print(String(format: "chapters and their titles          %8.1f ms  %d chapters  = %.1fx the word pass", chapterTime * 1000, analysis!.chapters.count, chapterTime / wordPass))
+var automatic: [Topic] = []
+let automaticTime = Measure.median(options.runs) { automatic = analysis!.automaticTopics() }
+print(String(format: "automatic topics (after chapters)  %8.1f ms  %d topics  = %.1fx the word pass", automaticTime * 1000, automatic.count, automaticTime / wordPass))
+let topicsFile = options.sample.replacingOccurrences(of: ".whisper.txt", with: ".topics.toml")
+let definitions = try TopicsFile.load(path: topicsFile)
+var fileTopics: [Topic] = []
+let fileTime = Measure.median(options.runs) { fileTopics = TopicFinder.topics(definitions, source: .file, in: long) }
+print(String(format: "topics from the sample's file      %8.1f ms  %d passages  = %.1fx the word pass", fileTime * 1000, fileTopics.map(\.passages.count).reduce(0, +), fileTime / wordPass))
+let both = chapterTime + automaticTime
+print(String(format: "chapters + automatic topics        %8.1f ms  (goal < 1000 ms)", both * 1000))
 
 print("\n== reader: one key handled and a 200x60 frame rendered, on the 1,000-hour transcript, median of \(options.runs) ==")
 for row in try ReaderBenchmark.run(path: longPath, runs: options.runs) {

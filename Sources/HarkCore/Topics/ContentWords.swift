@@ -25,15 +25,15 @@ struct ContentWords: Sendable {
             let halves = text.count > 1 << 22 && segmentCount > 2 ? [0..<middle, middle..<segmentCount] : [0..<segmentCount]
             let parts = Parallel.map(halves.count) { Part(text, transcript, halves[$0]) }
             var stems = parts[0].stemHashes
-            var ids = Dictionary(uniqueKeysWithValues: stems.enumerated().map { ($1, Int32($0)) })
+            var ids = HashTable(capacity: stems.count)
+            for (id, hash) in stems.enumerated() { ids.set(hash, Int32(id)) }
             self = parts[0].words
             for part in parts.dropFirst() {
                 let renumber = part.stemHashes.map { hash in
-                    if let id = ids[hash] { return id }
-                    let id = Int32(stems.count)
-                    stems.append(hash)
-                    ids[hash] = id
-                    return id
+                    ids.value(hash) {
+                        stems.append(hash)
+                        return Int32(stems.count - 1)
+                    }
                 }
                 let offset = Int32(tokens.count)
                 tokens += part.words.tokens.map { renumber[Int($0)] }
@@ -55,8 +55,8 @@ struct ContentWords: Sendable {
 
         init(_ text: UnsafeBufferPointer<UInt8>, _ transcript: Transcript, _ segments: Range<Int>) {
             // Per distinct word (as written): its stem id, or -1 for a stop word.
-            var wordStems: [UInt64: Int32] = [:]
-            var stemIds: [UInt64: Int32] = [:]
+            var wordStems = HashTable(capacity: 4096)
+            var stemIds = HashTable(capacity: 4096)
             let stops = StopWords.hashes
             var breakPending = true
             for segment in segments {
@@ -79,23 +79,12 @@ struct ContentWords: Sendable {
                         hash = WordHash.adding(hash, b &- 0x41 < 26 ? b | 0x20 : b)
                         allDigits = allDigits && b >= 0x30 && b <= 0x39
                     }
-                    let stem: Int32
-                    if let known = wordStems[hash] {
-                        stem = known
-                    } else {
-                        if allDigits || stops.contains(hash) {
-                            stem = -1
-                        } else {
-                            let stemHash = Self.stemHash(text, start..<end)
-                            if let id = stemIds[stemHash] {
-                                stem = id
-                            } else {
-                                stem = Int32(stemHashes.count)
-                                stemIds[stemHash] = stem
-                                stemHashes.append(stemHash)
-                            }
+                    let stem = wordStems.value(hash | 1) {
+                        if allDigits || stops.contains(hash) { return -1 }
+                        return stemIds.value(Self.stemHash(text, start..<end) | 1) {
+                            stemHashes.append(Self.stemHash(text, start..<end) | 1)
+                            return Int32(stemHashes.count - 1)
                         }
-                        wordStems[hash] = stem
                     }
                     if stem < 0 {
                         breakPending = true
@@ -126,6 +115,17 @@ struct ContentWords: Sendable {
             for k in range.lowerBound..<end { hash = WordHash.adding(hash, lower(k)) }
             return hash
         }
+    }
+
+    /// The segment a token is in.
+    func segment(ofToken token: Int) -> Int {
+        // The last segment starting at or before the token (empty segments start where the next does).
+        var low = 0, high = segmentStarts.count - 1
+        while low < high {
+            let mid = (low + high + 1) / 2
+            if Int(segmentStarts[mid]) <= token { low = mid } else { high = mid - 1 }
+        }
+        return low
     }
 
     /// The tokens of segments `range`.

@@ -17,44 +17,74 @@ struct KeyPhrases {
 
     private let words: ContentWords
     private let chapters: [Range<Int>]  // token ranges
-    /// How many chapters each phrase appears in, and how often in all.
-    private var chapterFrequency: [UInt64: Int32] = [:]
-    private var totalCount: [UInt64: Int32] = [:]
-    private var firstToken: [UInt64: Int32] = [:]
+    /// Per phrase: how many chapters it appears in, how often in all, and
+    /// the token where it is first said.
+    private let chapterFrequency: HashTable
+    private let totalCount: HashTable
+    private let firstToken: HashTable
 
     init(_ words: ContentWords, chapters: [Range<Int>]) {
         self.words = words
         self.chapters = chapters
-        var seenIn: [UInt64: Int32] = [:]
-        for (c, range) in chapters.enumerated() {
-            forEachCandidate(in: range) { key, start in
-                totalCount[key, default: 0] += 1
-                if seenIn[key] != Int32(c) {
-                    seenIn[key] = Int32(c)
-                    chapterFrequency[key, default: 0] += 1
+        // Chapters are counted in two halves at once, then the tables merged.
+        let halves = chapters.count > 64 ? [0..<(chapters.count / 2), (chapters.count / 2)..<chapters.count] : [0..<chapters.count]
+        let counted = Parallel.map(halves.count) { h in
+            var frequency = HashTable(), total = HashTable(), first = HashTable()
+            var inChapter = HashTable(capacity: 1024)
+            for c in halves[h] {
+                inChapter.removeAll()
+                Self.forEachCandidate(words, in: chapters[c]) { key, start in
+                    inChapter.add(key)
+                    _ = first.value(key, orInsert: { Int32(start) })
                 }
-                if firstToken[key] == nil { firstToken[key] = Int32(start) }
+                inChapter.forEach { key, count in
+                    frequency.add(key)
+                    total.add(key, count)
+                }
             }
+            return (frequency, total, first)
         }
+        var (frequency, total, first) = counted[0]
+        for (f, t, s) in counted.dropFirst() {
+            f.forEach { frequency.add($0, $1) }
+            t.forEach { total.add($0, $1) }
+            s.forEach { key, start in _ = first.value(key, orInsert: { start }) }
+        }
+        chapterFrequency = frequency
+        totalCount = total
+        firstToken = first
     }
 
     /// Every 1-, 2- and 3-word run that starts in `range` and stays in it.
-    private func forEachCandidate(in range: Range<Int>, _ body: (UInt64, Int) -> Void) {
-        let tokens = words.tokens
-        let breaks = words.breaksBefore
-        for i in range {
-            var key: UInt64 = 0
-            for n in 0..<3 {
-                let k = i + n
-                guard k < range.upperBound, n == 0 || !breaks[k] else { break }
-                key |= UInt64(tokens[k] + 1) << (21 * UInt64(n))
-                body(key, i)
+    private static func forEachCandidate(_ words: ContentWords, in range: Range<Int>, _ body: (UInt64, Int) -> Void) {
+        words.tokens.withUnsafeBufferPointer { tokens in
+            words.breaksBefore.withUnsafeBufferPointer { breaks in
+                for i in range {
+                    var key: UInt64 = 0
+                    for n in 0..<3 {
+                        let k = i + n
+                        guard k < range.upperBound, n == 0 || !breaks[k] else { break }
+                        key |= UInt64(tokens[k] + 1) << (21 * UInt64(n))
+                        body(key, i)
+                    }
+                }
             }
         }
     }
 
+    /// Where each phrase is said, as the indexes of its first tokens.
+    func occurrences(of phrases: [Phrase]) -> [[Int]] {
+        var wanted = HashTable()
+        for (k, phrase) in phrases.enumerated() { wanted.set(phrase.key, Int32(k)) }
+        var found = [[Int]](repeating: [], count: phrases.count)
+        Self.forEachCandidate(words, in: 0..<words.tokens.count) { key, start in
+            if let k = wanted.value(key) { found[Int(k)].append(start) }
+        }
+        return found
+    }
+
     private func idf(_ key: UInt64) -> Double {
-        log(Double(chapters.count + 1) / Double(chapterFrequency[key] ?? 1))
+        log(Double(chapters.count + 1) / Double(chapterFrequency.value(key) ?? 1))
     }
 
     private static func length(_ key: UInt64) -> Int { key >> 42 != 0 ? 3 : key >> 21 != 0 ? 2 : 1 }
@@ -64,29 +94,32 @@ struct KeyPhrases {
 
     /// The chapter's best phrases, none sharing a word with a better one.
     func best(inChapter c: Int, limit: Int) -> [Phrase] {
-        var counts: [UInt64: Int] = [:]
-        var first: [UInt64: Int] = [:]
-        forEachCandidate(in: chapters[c]) { key, start in
-            counts[key, default: 0] += 1
-            if first[key] == nil { first[key] = start }
+        var counts = HashTable(capacity: 1024)
+        var first = HashTable(capacity: 1024)
+        Self.forEachCandidate(words, in: chapters[c]) { key, start in
+            counts.add(key)
+            _ = first.value(key, orInsert: { Int32(start) })
         }
-        let phrases = counts.map { key, count in
+        var phrases: [Phrase] = []
+        counts.forEach { key, count in
+            guard count >= 2 else { return }
             let n = Self.length(key)
-            return Phrase(
-                key: key, length: n, firstToken: first[key]!, count: count,
-                score: Double(count) * idf(key) * Self.lengthWeight(n))
+            phrases.append(Phrase(
+                key: key, length: n, firstToken: Int(first.value(key)!), count: Int(count),
+                score: Double(count) * idf(key) * Self.lengthWeight(n)))
         }
-        return Self.distinct(phrases.filter { $0.count >= 2 }, limit: limit)
+        return Self.distinct(phrases, limit: limit)
     }
 
     /// The transcript's best phrases: said often, and bunched in few chapters.
     func bestOverall(limit: Int, minimumCount: Int, where accept: (Phrase) -> Bool = { _ in true }) -> [Phrase] {
-        let phrases = totalCount.compactMap { key, count -> Phrase? in
-            guard Int(count) >= minimumCount else { return nil }
+        var phrases: [Phrase] = []
+        totalCount.forEach { key, count in
+            guard Int(count) >= minimumCount else { return }
             let n = Self.length(key)
-            return Phrase(
-                key: key, length: n, firstToken: Int(firstToken[key]!), count: Int(count),
-                score: Double(count) * idf(key) * Self.lengthWeight(n))
+            phrases.append(Phrase(
+                key: key, length: n, firstToken: Int(firstToken.value(key)!), count: Int(count),
+                score: Double(count) * idf(key) * Self.lengthWeight(n)))
         }
         return Self.distinct(phrases.filter(accept), limit: limit)
     }

@@ -22,6 +22,12 @@ public enum PassageBuilder {
     }
 
     public static func passages(from hits: [Hit], in transcript: Transcript, rules: Rules = Rules()) -> [Passage] {
+        let found = clusters(hits, in: transcript, rules: rules)
+        return widened(found, ParagraphLookup.paragraphs(around: endpoints(found), in: transcript), transcript)
+    }
+
+    /// Hits close in time, passing mentions left out.
+    static func clusters(_ hits: [Hit], in transcript: Transcript, rules: Rules) -> [ArraySlice<Hit>] {
         let sorted = hits.sorted { ($0.segment, $0.keyword) < ($1.segment, $1.keyword) }
         var clusters: [ArraySlice<Hit>] = []
         var clusterStart = 0
@@ -33,12 +39,21 @@ public enum PassageBuilder {
             }
         }
         if !sorted.isEmpty { clusters.append(sorted[clusterStart...]) }
+        return clusters.filter { $0.count >= rules.minimumHits }
+    }
 
+    /// The segments whose paragraphs the clusters widen to.
+    static func endpoints(_ clusters: [ArraySlice<Hit>]) -> [Int] {
+        clusters.flatMap { [$0.first!.segment, $0.last!.segment] }
+    }
+
+    /// Clusters widened to the paragraphs around their first and last hits
+    /// (`paragraphs` holds them, by segment), merged where they then meet.
+    static func widened(_ clusters: [ArraySlice<Hit>], _ paragraphs: [Int: Range<Int>], _ transcript: Transcript) -> [Passage] {
         var passages: [Passage] = []
-        var paragraphs = ParagraphLookup(transcript)
-        for cluster in clusters where cluster.count >= rules.minimumHits {
-            let first = paragraphs.paragraph(containing: cluster.first!.segment).lowerBound
-            let last = paragraphs.paragraph(containing: cluster.last!.segment).upperBound - 1
+        for cluster in clusters {
+            let first = paragraphs[cluster.first!.segment]!.lowerBound
+            let last = paragraphs[cluster.last!.segment]!.upperBound - 1
             let passage = Passage(
                 segments: first...last, start: transcript.start(of: first), end: transcript.end(of: last),
                 score: score(cluster), hits: cluster.count)
@@ -70,13 +85,21 @@ public enum PassageBuilder {
     }
 }
 
-/// Finds the paragraph around a segment, remembering the last one found:
-/// passages are built in order, so most lookups continue from it.
+/// Finds the paragraph around a segment, remembering the last one found,
+/// so that lookups in order walk the transcript's paragraphs once at most.
 struct ParagraphLookup {
     let transcript: Transcript
     private var last: Range<Int> = 0..<0
 
     init(_ transcript: Transcript) { self.transcript = transcript }
+
+    /// The paragraph around each of `segments`, looked up in order.
+    static func paragraphs(around segments: [Int], in transcript: Transcript) -> [Int: Range<Int>] {
+        var lookup = ParagraphLookup(transcript)
+        var result: [Int: Range<Int>] = [:]
+        for segment in Set(segments).sorted() { result[segment] = lookup.paragraph(containing: segment) }
+        return result
+    }
 
     mutating func paragraph(containing segment: Int) -> Range<Int> {
         if last.contains(segment) { return last }

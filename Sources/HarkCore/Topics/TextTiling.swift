@@ -35,13 +35,22 @@ enum TextTiling {
         let threshold = max(mean - parameters.cutoff * sd, parameters.minimumDepth)
 
         // Deepest first; a break too close to one already taken (or to either end) is left out.
+        var takenTimes: [Milliseconds] = []  // sorted
         var taken: [Int] = []
         let duration = transcript.duration
         for gap in minima.sorted(by: { depths[$0] > depths[$1] }) where depths[gap] > threshold {
             let segment = snapped(gap, transcript)
             let time = transcript.start(of: segment)
             guard time >= parameters.minimumChapter, duration - time >= parameters.minimumChapter else { continue }
-            if taken.allSatisfy({ abs(transcript.start(of: $0) - time) >= parameters.minimumChapter }) {
+            var low = 0, high = takenTimes.count
+            while low < high {
+                let mid = (low + high) / 2
+                if takenTimes[mid] < time { low = mid + 1 } else { high = mid }
+            }
+            let clearBefore = low == 0 || time - takenTimes[low - 1] >= parameters.minimumChapter
+            let clearAfter = low == takenTimes.count || takenTimes[low] - time >= parameters.minimumChapter
+            if clearBefore && clearAfter {
+                takenTimes.insert(time, at: low)
                 taken.append(segment)
             }
         }

@@ -25,12 +25,18 @@ public struct TopicAnalysis: Sendable {
         let segmentRanges = zip(starts, starts.dropFirst() + [count]).map { $0..<$1 }.filter { !$0.isEmpty }
         let phrases = KeyPhrases(words, chapters: segmentRanges.map { words.tokenRange(ofSegments: $0) })
         self.phrases = phrases
-        chapters = segmentRanges.enumerated().map { c, range in
-            let best = phrases.best(inChapter: c, limit: 5).map { phrases.text(of: $0, in: transcript) }
-            return Chapter(
-                segments: range, start: transcript.start(of: range.lowerBound), end: transcript.end(of: range.upperBound - 1),
-                title: Self.title(best), keyPhrases: best)
-        }
+        // Titles in two halves at once: each chapter's phrases are counted again.
+        let halves = segmentRanges.count > 64
+            ? [0..<(segmentRanges.count / 2), (segmentRanges.count / 2)..<segmentRanges.count] : [0..<segmentRanges.count]
+        chapters = Parallel.map(halves.count) { h in
+            halves[h].map { c in
+                let range = segmentRanges[c]
+                let best = phrases.best(inChapter: c, limit: 5).map { phrases.text(of: $0, in: transcript) }
+                return Chapter(
+                    segments: range, start: transcript.start(of: range.lowerBound),
+                    end: transcript.end(of: range.upperBound - 1), title: Self.title(best), keyPhrases: best)
+            }
+        }.flatMap { $0 }
     }
 
     private static func title(_ phrases: [String]) -> String {
@@ -50,11 +56,15 @@ public struct TopicAnalysis: Sendable {
         }
         let definitions = best.map { phrase -> TopicDefinition in
             let name = phrases.text(of: phrase, in: transcript)
-            var keywords = [name]
-            if name.lowercased().hasSuffix("s") { keywords.append(String(name.dropLast())) } else { keywords.append(name + "s") }
-            return TopicDefinition(name: name, keywords: keywords)
+            let variant = name.lowercased().hasSuffix("s") ? String(name.dropLast()) : name + "s"
+            return TopicDefinition(name: name, keywords: [name, variant])
         }
-        let topics = TopicFinder.topics(definitions, source: .auto, in: transcript)
+        // The phrases are found again among the content words, stem for stem
+        // (so singular and plural alike), without a second pass over the text.
+        let hits = phrases.occurrences(of: best).map { tokens in
+            tokens.map { PassageBuilder.Hit(segment: words.segment(ofToken: $0), keyword: 0) }
+        }
+        let topics = TopicFinder.assemble(definitions, hits, source: .auto, in: transcript, rules: PassageBuilder.Rules())
         return Array(topics.filter { !$0.passages.isEmpty }.prefix(limit))
     }
 }

@@ -38,17 +38,29 @@ public enum TopicFinder {
             if owner.isExclusion { excluded[owner.topic].append(hit.start..<hit.end) } else { keywordHits[owner.topic].append(hit) }
         }
 
-        return definitions.indices.map { t in
-            let kept = withoutOverlaps(keywordHits[t], excluding: excluded[t])
-            let passageHits = kept.map { hit in
+        let hitsByTopic = definitions.indices.map { t in
+            withoutOverlaps(keywordHits[t], excluding: excluded[t]).map { hit in
                 PassageBuilder.Hit(
                     segment: transcript.segmentIndex(atTextOffset: folded.originalOffset(hit.start, roundingUp: false)),
                     keyword: owners[hit.pattern].keyword)
             }
-            return Topic(
+        }
+        return assemble(definitions, hitsByTopic, source: source, in: transcript, rules: rules)
+    }
+
+    /// Topics from each one's hits; every topic's clusters widen to
+    /// paragraphs found in one walk.
+    static func assemble(
+        _ definitions: [TopicDefinition], _ hitsByTopic: [[PassageBuilder.Hit]], source: TopicSource, in transcript: Transcript,
+        rules: PassageBuilder.Rules
+    ) -> [Topic] {
+        let clusters = hitsByTopic.map { PassageBuilder.clusters($0, in: transcript, rules: rules) }
+        let paragraphs = ParagraphLookup.paragraphs(around: clusters.flatMap(PassageBuilder.endpoints), in: transcript)
+        return definitions.indices.map { t in
+            Topic(
                 definition: definitions[t], source: source,
-                passages: PassageBuilder.passages(from: passageHits, in: transcript, rules: rules),
-                hitSegments: passageHits.map(\.segment))
+                passages: PassageBuilder.widened(clusters[t], paragraphs, transcript),
+                hitSegments: hitsByTopic[t].map(\.segment))
         }
     }
 

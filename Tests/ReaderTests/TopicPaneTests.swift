@@ -1,0 +1,92 @@
+import HarkCore
+import ReaderScreens
+import ReaderState
+import TerminalKit
+import Testing
+
+/// Topics and chapters in the side pane: listed with their passages,
+/// opened with Enter, stepped through with `]` and `[`, marked in the gutter.
+struct TopicPaneTests {
+    private func select(_ title: String, in state: inout ReaderState) throws {
+        state.sideSelection = try #require(state.sidePaneEntries.firstIndex { $0.title == title })
+    }
+
+    @Test func theSampleListsItsTopicsThenItsChapters() throws {
+        let state = Fixtures.sampleState()
+        let entries = state.sidePaneEntries
+        let found = try #require(state.document.topics)
+        #expect(found.fromFile)
+        #expect(Array(entries.prefix(4).map(\.title)) == ["Topics", "LLM hype", "MLOps consolidation", "structured data"])
+        for (k, topic) in found.topics.enumerated() {
+            #expect(entries[1 + k].count == topic.passages.count)
+            #expect(entries[1 + k].segments == topic.passages.map(\.segments.lowerBound))
+        }
+        #expect(entries[4].title == "Chapters")
+        #expect(entries[5].title.hasPrefix("0:00 "))
+        #expect(entries.filter { if case .chapter = $0.kind { true } else { false } }.count == found.chapters.count)
+    }
+
+    @Test func untilTopicsAreFoundThePaneSaysSo() {
+        let state = Fixtures.sampleState(topicsFound: false)
+        // Nothing has started the background work, so nothing is found yet.
+        #expect(state.sidePaneEntries.first?.title == "Finding topics…")
+    }
+
+    @Test func enterOpensATopicIntoItsPassagesAndJumpsToOne() throws {
+        var state = Fixtures.sampleState()
+        state.press(.tab)
+        try select("MLOps consolidation", in: &state)
+        let closed = state.sidePaneEntries.map(\.title)
+        state.press(.enter)
+        let passages = try #require(state.document.topics?.topics[1].passages)
+        let titles = state.sidePaneEntries.map(\.title)
+        let first = try #require(titles.firstIndex(of: "MLOps consolidation"))
+        #expect(titles[first + 1] == "25:20–36:29")
+        #expect(titles[first + 2] == "48:33–52:51")
+        state.press(.character("j"), .character("j"), .enter)
+        #expect(state.cursor == passages[1].segments.lowerBound)
+        // Enter on the topic again closes it.
+        state.press(.character("k"), .character("k"), .enter)
+        #expect(state.sidePaneEntries.map(\.title) == closed)
+    }
+
+    @Test func bracketsStepThroughTheSelectedTopicsPassages() throws {
+        var state = Fixtures.sampleState()
+        try select("LLM hype", in: &state)
+        let starts = try #require(state.document.topics?.topics[0].passages.map(\.segments.lowerBound))
+        state.press(.character("]"))
+        #expect(state.cursor == starts[0])
+        #expect(state.message == "passage 1 of \(starts.count)")
+        state.press(.character("]"))
+        #expect(state.cursor == starts[1])
+        state.press(.character("["), .character("["))
+        #expect(state.cursor == starts[starts.count - 1])
+        #expect(state.message == "LLM hype: on to the last; passage \(starts.count) of \(starts.count)")
+    }
+
+    @Test func bracketsStepThroughChaptersWhenOneIsSelected() throws {
+        var state = Fixtures.sampleState()
+        state.press(.tab)
+        let chapters = try #require(state.document.topics?.chapters)
+        state.sideSelection = try #require(state.sidePaneEntries.firstIndex { if case .chapter = $0.kind { true } else { false } })
+        state.press(.character("]"))
+        #expect(state.cursor == chapters[1].segments.lowerBound)
+        state.press(.enter)  // the selected chapter is the first
+        #expect(state.cursor == 0)
+    }
+
+    @Test func theSelectedTopicsPassagesAreMarkedInTheGutter() throws {
+        var state = Fixtures.sampleState()
+        try select("structured data", in: &state)
+        #expect(state.markedPassages?.topic == 2)
+        let first = try #require(state.markedPassages?.passages.first)
+        state.press(.character("]"))
+        #expect(state.cursor == first.segments.lowerBound)
+        let screen = ReaderScreen.render(state).text
+        #expect(screen.contains("┃"))
+        // A chapter marks nothing.
+        state.sideSelection = try #require(state.sidePaneEntries.firstIndex { if case .chapter = $0.kind { true } else { false } })
+        #expect(state.markedPassages.map(\.topic) == nil)
+        #expect(!ReaderScreen.render(state).text.contains("┃"))
+    }
+}
