@@ -60,29 +60,11 @@ extension ReaderState {
         let transcript = document.transcript
         var entries: [SidePaneEntry] = []
         func heading(_ title: String) { entries.append(SidePaneEntry(kind: .heading, title: title, segments: [], count: nil, target: nil)) }
-        if let found = document.topics {
-            if !found.topics.isEmpty { heading(found.fromFile ? "Topics" : "Topics found by hark") }
-            for (t, topic) in found.topics.enumerated() {
-                let starts = topic.passages.map(\.segments.lowerBound)
-                entries.append(SidePaneEntry(
-                    kind: .topic(t), title: topic.name, segments: starts, marks: topic.hitSegments, count: topic.passages.count,
-                    target: nil))
-                guard expandedTopic == t else { continue }
-                for (p, passage) in topic.passages.enumerated() {
-                    let times = TimeFormat.short(passage.start, compact: true) + "–" + TimeFormat.short(passage.end, compact: true)
-                    entries.append(SidePaneEntry(
-                        kind: .passage(topic: t, index: p), title: times, segments: starts, count: nil, target: starts[p]))
-                }
-            }
-            // One chapter is no news: the pane lists chapters only where the subject changes.
-            let chapters = found.chapters.count > 1 ? found.chapters : []
-            if !chapters.isEmpty { heading("Chapters") }
-            let chapterStarts = chapters.map(\.segments.lowerBound)
-            for (c, chapter) in chapters.enumerated() {
-                entries.append(SidePaneEntry(
-                    kind: .chapter(c), title: TimeFormat.short(chapter.start, compact: true) + " " + chapter.title,
-                    segments: chapterStarts, count: nil, target: chapterStarts[c]))
-            }
+        if let cached = document.cachedTopicEntries, cached.expanded == expandedTopic {
+            entries = cached.entries
+        } else if let found = document.topics {
+            entries = Self.topicEntries(found, expandedTopic: expandedTopic)
+            document.cachedTopicEntries = (expandedTopic, entries)
         } else {
             heading("Finding topics…")
         }
@@ -104,6 +86,35 @@ extension ReaderState {
             entries.append(SidePaneEntry(
                 kind: .keyword(k), title: keyword, segments: segments, count: document.matches(of: query).count,
                 target: segments.first))
+        }
+        return entries
+    }
+
+    /// Topics (with the passages of the open one) and chapters.
+    static func topicEntries(_ found: FoundTopics, expandedTopic: Int?) -> [SidePaneEntry] {
+        var entries: [SidePaneEntry] = []
+        func heading(_ title: String) { entries.append(SidePaneEntry(kind: .heading, title: title, segments: [], count: nil, target: nil)) }
+        if !found.topics.isEmpty { heading(found.fromFile ? "Topics" : "Topics found by hark") }
+        for (t, topic) in found.topics.enumerated() {
+            let starts = topic.passages.map(\.segments.lowerBound)
+            entries.append(SidePaneEntry(
+                kind: .topic(t), title: topic.name, segments: starts, marks: topic.hitSegments, count: topic.passages.count,
+                target: nil))
+            guard expandedTopic == t else { continue }
+            for (p, passage) in topic.passages.enumerated() {
+                let times = TimeFormat.short(passage.start, compact: true) + "–" + TimeFormat.short(passage.end, compact: true)
+                entries.append(SidePaneEntry(
+                    kind: .passage(topic: t, index: p), title: times, segments: starts, count: nil, target: starts[p]))
+            }
+        }
+        // One chapter is no news: the pane lists chapters only where the subject changes.
+        let chapters = found.chapters.count > 1 ? found.chapters : []
+        if !chapters.isEmpty { heading("Chapters") }
+        let chapterStarts = chapters.map(\.segments.lowerBound)
+        for (c, chapter) in chapters.enumerated() {
+            entries.append(SidePaneEntry(
+                kind: .chapter(c), title: TimeFormat.short(chapter.start, compact: true) + " " + chapter.title,
+                segments: chapterStarts, count: nil, target: chapterStarts[c]))
         }
         return entries
     }

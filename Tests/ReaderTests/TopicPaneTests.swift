@@ -89,4 +89,23 @@ struct TopicPaneTests {
         #expect(state.markedPassages.map(\.topic) == nil)
         #expect(!ReaderScreen.render(state).text.contains("┃"))
     }
+
+    @Test func thePaneScrollsToKeepTheSelectionInView() throws {
+        var state = Fixtures.sampleState(width: 100, height: 12)
+        state.press(.tab)
+        for _ in 0..<20 { state.press(.character("j")) }
+        let entries = state.sidePaneEntries
+        let selected = state.selectedEntry(in: entries)
+        #expect(selected > 12)
+        let screen = ReaderScreen.render(state).text
+        #expect(screen.contains("›" + entries[selected].title.prefix(10)))
+        #expect(!screen.contains("LLM hype"))  // scrolled off the top
+        // A click lands on the entry drawn there, scrolled or not.
+        let first = SidePaneGeometry.firstVisible(entries, selected: selected, height: state.layout.sidePane.height)
+        _ = state.handle(.mouse(.left, column: 90, row: state.layout.sidePane.y))
+        #expect(state.sideSelection == first || !entries[first].isSelectable)
+        // Back up to the top, the pane shows the start again.
+        for _ in 0..<30 { state.press(.character("k")) }
+        #expect(ReaderScreen.render(state).text.contains("LLM hype"))
+    }
 }

@@ -39,20 +39,29 @@ enum ReaderBenchmark {
         measure(":50% Enter", [.character(":"), .character("5"), .character("0"), .character("%"), .enter])
         measure("/ typing \"so check\" (per key)", [.character("/")] + "so check".map { .character($0) })
         measure("/ typing, text folded in the background (per key)", setup: { state in
-            while state.document.doBackgroundWork() {}
+            _ = state.document.doBackgroundWork()
             state.document.waitForBackgroundWork()
         }, [.character("/")] + "so check".map { .character($0) })
         measure("/so, then the third key (search starts there)", setup: { state in
-            while state.document.doBackgroundWork() {}
+            _ = state.document.doBackgroundWork()
             state.document.waitForBackgroundWork()
             for key in "/so" { _ = state.handle(.key(.character(key))) }
         }, [.character(" ")])
         measure("/s Enter (one letter, searched at once)", setup: { state in
-            while state.document.doBackgroundWork() {}
+            _ = state.document.doBackgroundWork()
             state.document.waitForBackgroundWork()
             for key in "/s" { _ = state.handle(.key(.character(key))) }
         }, [.enter])
         measure("n (next match)", setup: { state in state.submit(.search, text: "language model") }, [.character("n")])
+        // With topics found: the pane lists every chapter (14,149 here).
+        func withTopics(_ state: inout ReaderState) {
+            _ = state.document.doBackgroundWork()
+            state.document.waitForBackgroundWork()
+            _ = ReaderScreen.render(state)
+        }
+        measure("j, topics and chapters in the pane", setup: withTopics, [.character("j")])
+        measure("Tab j Enter: a topic opens (786 passages)", setup: withTopics, [.tab, .character("j"), .enter])
+        measure("] (next passage of the selected topic)", setup: withTopics, [.character("]")])
         return rows
     }
 }
