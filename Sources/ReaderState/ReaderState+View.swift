@@ -208,16 +208,22 @@ extension ReaderState {
         if index >= 0 && index < entries.count { sideSelection = index }
     }
 
-    /// Enter in the side pane: a topic opens (or closes) its list of passages;
-    /// anything else is jumped to.
-    mutating func openSelection() {
+    /// The selected entry, its index and all the entries; or nil, with
+    /// `complaint` as the message, when nothing can be selected.
+    private mutating func selection(orSay complaint: String) -> (Int, SidePaneEntry, [SidePaneEntry])? {
         let entries = sidePaneEntries
         let index = selectedEntry(in: entries)
         guard index < entries.count, entries[index].isSelectable else {
-            message = "nothing to jump to"
-            return
+            message = complaint
+            return nil
         }
-        let entry = entries[index]
+        return (index, entries[index], entries)
+    }
+
+    /// Enter in the side pane: a topic opens (or closes) its list of passages;
+    /// anything else is jumped to.
+    mutating func openSelection() {
+        guard let (index, entry, _) = selection(orSay: "nothing to jump to") else { return }
         sideSelection = index
         if case .topic(let t) = entry.kind {
             expandedTopic = expandedTopic == t ? nil : t
@@ -234,13 +240,7 @@ extension ReaderState {
     /// `]` and `[`: the next or previous place of the selected side-pane
     /// entry: a topic's passages, the chapters, a keyword's matches…
     mutating func stepOccurrence(forward: Bool) {
-        let entries = sidePaneEntries
-        let index = selectedEntry(in: entries)
-        guard index < entries.count, entries[index].isSelectable else {
-            message = "nothing selected in the side pane"
-            return
-        }
-        let entry = entries[index]
+        guard let (_, entry, entries) = selection(orSay: "nothing selected in the side pane") else { return }
         let name = entry.topic.flatMap { document.topics?.topics[$0].name } ?? entry.title
         let places = entry.segments
         guard !places.isEmpty else {
