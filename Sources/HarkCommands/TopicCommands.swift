@@ -5,6 +5,7 @@ extension HarkCommands {
     public struct TopicOptions: Sendable {
         public var topicsFile: String?
         public var json = false
+        public var quiet = false
         public var format: TranscriptFormat?
         public init() {}
     }
@@ -15,6 +16,7 @@ extension HarkCommands {
         path: String, options: TopicOptions, output: OutputSink, report: (String) -> Void = Diagnostics.write
     ) -> Int32 {
         guard let transcript = load(path, format: options.format, report: report) else { return 1 }
+        if !options.quiet { Diagnostics.warningLines(for: transcript).forEach(report) }
         let topics: [Topic]
         switch TopicsSetup.topics(for: transcript, path: path, given: options.topicsFile) {
         case .success(let found): topics = found
@@ -33,9 +35,11 @@ extension HarkCommands {
 
     /// `hark chapters FILE`: where the subject changes, with each chapter's key phrases.
     public static func chapters(
-        path: String, json: Bool, format: TranscriptFormat?, output: OutputSink, report: (String) -> Void = Diagnostics.write
+        path: String, json: Bool, quiet: Bool = false, format: TranscriptFormat?, output: OutputSink,
+        report: (String) -> Void = Diagnostics.write
     ) -> Int32 {
         guard let transcript = load(path, format: format, report: report) else { return 1 }
+        if !quiet { Diagnostics.warningLines(for: transcript).forEach(report) }
         let chapters = TopicAnalysis(transcript).chapters
         output.write(json ? ChaptersText.json(chapters) + "\n" : ChaptersText.plain(chapters))
         output.flush()

@@ -157,12 +157,14 @@ struct Topics: ParsableCommand {
     @Argument(help: "The transcript file.") var file: String
     @Option(name: .customLong("topics"), help: "A topics file (TOML; see the README).") var topicsFile: String?
     @Flag(help: "Print JSON.") var json = false
+    @Flag(help: "Do not print load warnings.") var quiet = false
     @OptionGroup var formatOption: FormatOption
 
     func run() throws {
         var options = HarkCommands.TopicOptions()
         options.topicsFile = topicsFile
         options.json = json
+        options.quiet = quiet
         options.format = formatOption.format
         try Self.finish(HarkCommands.topics(path: file, options: options, output: .standardOutput()))
     }
@@ -174,9 +176,11 @@ struct Chapters: ParsableCommand {
 
     @Argument(help: "The transcript file.") var file: String
     @Flag(help: "Print JSON.") var json = false
+    @Flag(help: "Do not print load warnings.") var quiet = false
     @OptionGroup var formatOption: FormatOption
 
     func run() throws {
-        try Self.finish(HarkCommands.chapters(path: file, json: json, format: formatOption.format, output: .standardOutput()))
+        try Self.finish(HarkCommands.chapters(
+            path: file, json: json, quiet: quiet, format: formatOption.format, output: .standardOutput()))
     }
 }

@@ -63,22 +63,34 @@ struct ContentWords: Sendable {
                 words.segmentStarts.append(Int32(words.tokens.count))
                 let range = transcript.textRange(of: segment)
                 var i = range.lowerBound
-                var previousEnd = i
-                while i < range.upperBound {
-                    guard Words.isWordByte(text[i]) else { i += 1; continue }
+                let limit = range.upperBound
+                while i < limit {
+                    // Between words: punctuation other than a space or a hyphen
+                    // (a full stop at the end of the last segment too) breaks a phrase.
+                    let b = text[i]
+                    if !Words.isWordByte(b) {
+                        if b != 0x20 && b != 0x2D { breakPending = true }
+                        i += 1
+                        continue
+                    }
+                    // One pass over the word: its end, its lowercase hash, whether it is a number.
                     let start = i
-                    let end = Words.wordEnd(text, from: i, limit: range.upperBound)
-                    i = end
-                    // Punctuation since the last word (other than spaces and hyphens) breaks a phrase.
-                    for k in previousEnd..<start where text[k] != 0x20 && text[k] != 0x2D { breakPending = true }
-                    previousEnd = end
                     var hash = WordHash.seed
                     var allDigits = true
-                    for k in start..<end {
-                        let b = text[k]
-                        hash = WordHash.adding(hash, b &- 0x41 < 26 ? b | 0x20 : b)
-                        allDigits = allDigits && b >= 0x30 && b <= 0x39
+                    while i < limit {
+                        let c = text[i]
+                        if Words.isWordByte(c) {
+                            hash = WordHash.adding(hash, c &- 0x41 < 26 ? c | 0x20 : c)
+                            allDigits = allDigits && c &- 0x30 < 10
+                        } else if c == 0x27, i + 1 < limit, Words.isWordByte(text[i + 1]) {
+                            hash = WordHash.adding(hash, c)
+                            allDigits = false
+                        } else {
+                            break
+                        }
+                        i += 1
                     }
+                    let end = i
                     let stem = wordStems.value(hash | 1) {
                         if allDigits || stops.contains(hash) { return -1 }
                         return stemIds.value(Self.stemHash(text, start..<end) | 1) {
