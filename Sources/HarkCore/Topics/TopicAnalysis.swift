@@ -46,25 +46,31 @@ public struct TopicAnalysis: Sendable {
     }
 
     /// The transcript's key phrases as topics: each phrase (singular and
-    /// plural of its last word) becomes a topic's keywords, and topics
-    /// without a passage are left out. A topic is a phrase of two or three
-    /// words or a name ("Rust", "LLMs"): single common words ("problem",
-    /// "models") run all through a conversation without being its subject.
+    /// plural of its last word) becomes a topic's keywords. A topic is a
+    /// phrase of two or three words or a name ("Rust", "LLMs"): single
+    /// common words ("problem", "models") run all through a conversation
+    /// without being its subject. Of the best phrases, those most discussed
+    /// (the most hits inside passages) are kept; passing mentions do not count.
     public func automaticTopics(limit: Int = 6) -> [Topic] {
-        let best = phrases.bestOverall(limit: limit * 2, minimumCount: 4) {
+        let candidates = phrases.bestOverall(limit: limit * 3, minimumCount: 4) {
             $0.length > 1 || phrases.isName($0, in: transcript)
         }
-        let definitions = best.map { phrase -> TopicDefinition in
+        let definitions = candidates.map { phrase -> TopicDefinition in
             let name = phrases.text(of: phrase, in: transcript)
             let variant = name.lowercased().hasSuffix("s") ? String(name.dropLast()) : name + "s"
             return TopicDefinition(name: name, keywords: [name, variant])
         }
         // The phrases are found again among the content words, stem for stem
         // (so singular and plural alike), without a second pass over the text.
-        let hits = phrases.occurrences(of: best).map { tokens in
+        let hits = phrases.occurrences(of: candidates).map { tokens in
             tokens.map { PassageBuilder.Hit(segment: words.segment(ofToken: $0), keyword: 0) }
         }
         let topics = TopicFinder.assemble(definitions, hits, source: .auto, in: transcript, rules: PassageBuilder.Rules())
-        return Array(topics.filter { !$0.passages.isEmpty }.prefix(limit))
+        let discussed = topics.indices.filter { !topics[$0].passages.isEmpty }
+            .sorted { a, b in
+                let (x, y) = (topics[a].passages.reduce(0) { $0 + $1.hits }, topics[b].passages.reduce(0) { $0 + $1.hits })
+                return x != y ? x > y : a < b
+            }
+        return discussed.prefix(limit).map { topics[$0] }
     }
 }
