@@ -22,6 +22,12 @@ struct KeyPhrases {
     private let chapterFrequency: HashTable
     private let totalCount: HashTable
     private let firstToken: HashTable
+    /// Per chapter, the phrases said there twice or more (the only ones that
+    /// can be its key phrases) and how often: chapter `c`'s are
+    /// `repeated[repeatedStarts[c]..<repeatedStarts[c + 1]]`. Kept from the
+    /// counting pass so that titling needs no second one.
+    private let repeated: [(key: UInt64, count: Int32)]
+    private let repeatedStarts: [Int]
 
     init(_ words: ContentWords, chapters: [Range<Int>]) {
         self.words = words
@@ -30,6 +36,8 @@ struct KeyPhrases {
         let halves = chapters.count > 64 ? [0..<(chapters.count / 2), (chapters.count / 2)..<chapters.count] : [0..<chapters.count]
         let counted = Parallel.map(halves.count) { h in
             var frequency = HashTable(), total = HashTable(), first = HashTable()
+            var repeated: [(key: UInt64, count: Int32)] = []
+            var lengths: [Int] = []
             var inChapter = HashTable(capacity: 1024)
             for c in halves[h] {
                 inChapter.removeAll()
@@ -37,22 +45,31 @@ struct KeyPhrases {
                     inChapter.add(key)
                     _ = first.value(key, orInsert: { Int32(start) })
                 }
+                let before = repeated.count
                 inChapter.forEach { key, count in
                     frequency.add(key)
                     total.add(key, count)
+                    if count >= 2 { repeated.append((key, count)) }
                 }
+                lengths.append(repeated.count - before)
             }
-            return (frequency, total, first)
+            return (frequency, total, first, repeated, lengths)
         }
-        var (frequency, total, first) = counted[0]
-        for (f, t, s) in counted.dropFirst() {
+        var (frequency, total, first, repeated, lengths) = counted[0]
+        for (f, t, s, r, l) in counted.dropFirst() {
             f.forEach { frequency.add($0, $1) }
             t.forEach { total.add($0, $1) }
             s.forEach { key, start in _ = first.value(key, orInsert: { start }) }
+            repeated += r
+            lengths += l
         }
         chapterFrequency = frequency
         totalCount = total
         firstToken = first
+        self.repeated = repeated
+        var starts = [0]
+        for length in lengths { starts.append(starts.last! + length) }
+        repeatedStarts = starts
     }
 
     /// Every 1-, 2- and 3-word run that starts in `range` and stays in it.
@@ -94,21 +111,19 @@ struct KeyPhrases {
 
     /// The chapter's best phrases, none sharing a word with a better one.
     func best(inChapter c: Int, limit: Int) -> [Phrase] {
-        var counts = HashTable(capacity: 1024)
-        var first = HashTable(capacity: 1024)
-        Self.forEachCandidate(words, in: chapters[c]) { key, start in
-            counts.add(key)
-            _ = first.value(key, orInsert: { Int32(start) })
-        }
-        var phrases: [Phrase] = []
-        counts.forEach { key, count in
-            guard count >= 2 else { return }
+        let phrases = repeated[repeatedStarts[c]..<repeatedStarts[c + 1]].map { key, count in
             let n = Self.length(key)
-            phrases.append(Phrase(
-                key: key, length: n, firstToken: Int(first.value(key)!), count: Int(count),
-                score: Double(count) * idf(key) * Self.lengthWeight(n)))
+            return Phrase(
+                key: key, length: n, firstToken: -1, count: Int(count), score: Double(count) * idf(key) * Self.lengthWeight(n))
         }
-        return Self.distinct(phrases, limit: limit)
+        // Where each chosen phrase is first said in the chapter, to show it as said.
+        return Self.distinct(phrases, limit: limit).map { phrase in
+            var found = phrase
+            Self.forEachCandidate(words, in: chapters[c]) { key, start in
+                if found.firstToken < 0, key == phrase.key { found.firstToken = start }
+            }
+            return found
+        }
     }
 
     /// The transcript's best phrases: said often, and bunched in few chapters.

@@ -65,12 +65,15 @@ public struct TopicAnalysis: Sendable {
         let hits = phrases.occurrences(of: candidates).map { tokens in
             tokens.map { PassageBuilder.Hit(segment: words.segment(ofToken: $0), keyword: 0) }
         }
-        let topics = TopicFinder.assemble(definitions, hits, source: .auto, in: transcript, rules: PassageBuilder.Rules())
-        let discussed = topics.indices.filter { !topics[$0].passages.isEmpty }
-            .sorted { a, b in
-                let (x, y) = (topics[a].passages.reduce(0) { $0 + $1.hits }, topics[b].passages.reduce(0) { $0 + $1.hits })
-                return x != y ? x > y : a < b
-            }
-        return discussed.prefix(limit).map { topics[$0] }
+        // Ranked by the hits in their clusters (what passages will hold), so
+        // that only the topics kept are widened to paragraphs.
+        let rules = PassageBuilder.Rules()
+        let discussion: [Int] = hits.map { topicHits in
+            PassageBuilder.clusters(topicHits, in: transcript, rules: rules).reduce(0) { $0 + $1.count }
+        }
+        let discussed = hits.indices.filter { discussion[$0] > 0 }
+            .sorted { discussion[$0] != discussion[$1] ? discussion[$0] > discussion[$1] : $0 < $1 }
+            .prefix(limit)
+        return TopicFinder.assemble(discussed.map { definitions[$0] }, discussed.map { hits[$0] }, source: .auto, in: transcript, rules: rules)
     }
 }

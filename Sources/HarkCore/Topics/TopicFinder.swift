@@ -7,13 +7,6 @@ public enum TopicFinder {
         rules: PassageBuilder.Rules = PassageBuilder.Rules()
     ) -> [Topic] {
         let folded = transcript.withContinuousText { FoldedText($0, caseSensitive: false) }
-        return topics(definitions, source: source, in: transcript, folded: folded, rules: rules)
-    }
-
-    static func topics(
-        _ definitions: [TopicDefinition], source: TopicSource, in transcript: Transcript, folded: FoldedText,
-        rules: PassageBuilder.Rules
-    ) -> [Topic] {
         // One matcher for every keyword and exclusion of every topic.
         var patterns: [KeywordPattern] = []
         var owners: [(topic: Int, keyword: Int, isExclusion: Bool)] = []

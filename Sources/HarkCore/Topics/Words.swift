@@ -75,9 +75,4 @@ enum WordHash {
     static func of<C: Sequence>(_ bytes: C) -> UInt64 where C.Element == UInt8 {
         bytes.reduce(seed, adding)
     }
-    static func of(_ text: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> UInt64 {
-        var h = seed
-        for i in range { h = adding(h, text[i]) }
-        return h
-    }
 }
