@@ -21,9 +21,9 @@ public final class ReaderDocument {
     var cachedSpeakerTurns: [(String, [Int])]?
     var cachedChanges: [Int]?
     let topicsJob: TopicsJob
-    /// The side pane's topic and chapter entries, by the topic open in it:
-    /// 14,000 chapters are not to be listed again for every key.
-    var cachedTopicEntries: (expanded: Int?, entries: [SidePaneEntry])?
+    /// The side pane's entries for what they depend on: 14,000 chapters are
+    /// not to be listed (or copied) again for every frame.
+    var cachedEntries: (key: SidePaneEntriesKey, entries: [SidePaneEntry])?
 
     /// `topicDefinitions` are the topics file's, or nil for hark's own topics.
     public init(_ transcript: Transcript, topicDefinitions: [TopicDefinition]? = nil) {

@@ -54,17 +54,24 @@ public struct SidePaneEntry: Equatable, Sendable {
     }
 }
 
+/// What the side pane's entries depend on, besides the document.
+struct SidePaneEntriesKey: Equatable {
+    var topicsFound: Bool
+    var expandedTopic: Int?
+    var highlights: [String]
+}
+
 extension ReaderState {
     /// The side pane's entries for this state.
     public var sidePaneEntries: [SidePaneEntry] {
+        let topics = document.topics
+        let key = SidePaneEntriesKey(topicsFound: topics != nil, expandedTopic: expandedTopic, highlights: highlights)
+        if let cached = document.cachedEntries, cached.key == key { return cached.entries }
         let transcript = document.transcript
         var entries: [SidePaneEntry] = []
         func heading(_ title: String) { entries.append(SidePaneEntry(kind: .heading, title: title, segments: [], count: nil, target: nil)) }
-        if let cached = document.cachedTopicEntries, cached.expanded == expandedTopic {
-            entries = cached.entries
-        } else if let found = document.topics {
-            entries = Self.topicEntries(found, expandedTopic: expandedTopic)
-            document.cachedTopicEntries = (expandedTopic, entries)
+        if let topics {
+            entries = Self.topicEntries(topics, expandedTopic: expandedTopic)
         } else {
             heading("Finding topics…")
         }
@@ -87,6 +94,7 @@ extension ReaderState {
                 kind: .keyword(k), title: keyword, segments: segments, count: document.matches(of: query).count,
                 target: segments.first))
         }
+        document.cachedEntries = (key, entries)
         return entries
     }
 
