@@ -29,7 +29,7 @@ public final class ReaderDocument {
     public init(_ transcript: Transcript, topicDefinitions: [TopicDefinition]? = nil) {
         self.transcript = transcript
         searchIndex = SearchIndex(transcript)
-        topicsJob = TopicsJob(transcript: transcript, definitions: topicDefinitions)
+        topicsJob = TopicsJob(index: searchIndex, definitions: topicDefinitions)
     }
 
     public var segmentCount: Int { transcript.segments.count }

@@ -13,15 +13,16 @@ public struct FoundTopics: Sendable {
 /// Finds topics and chapters on another thread: they take most of a second
 /// on a 1,000-hour transcript, and the first frame must not wait for them.
 final class TopicsJob: @unchecked Sendable {
-    private let transcript: Transcript
+    private let index: SearchIndex
     private let definitions: [TopicDefinition]?
     private let lock = NSLock()
     private var result: FoundTopics?
     private var started = false
     private let group = DispatchGroup()
 
-    init(transcript: Transcript, definitions: [TopicDefinition]?) {
-        self.transcript = transcript
+    /// The search index lends its folded text to the keyword matching.
+    init(index: SearchIndex, definitions: [TopicDefinition]?) {
+        self.index = index
         self.definitions = definitions
     }
 
@@ -32,7 +33,7 @@ final class TopicsJob: @unchecked Sendable {
         }) else { return }
         group.enter()
         DispatchQueue.global(qos: .userInitiated).async { [self] in
-            let found = Self.find(transcript, definitions)
+            let found = Self.find(index, definitions)
             lock.withLock { result = found }
             group.leave()
         }
@@ -45,11 +46,11 @@ final class TopicsJob: @unchecked Sendable {
 
     var value: FoundTopics? { lock.withLock { result } }
 
-    static func find(_ transcript: Transcript, _ definitions: [TopicDefinition]?) -> FoundTopics {
-        let analysis = TopicAnalysis(transcript)
+    static func find(_ index: SearchIndex, _ definitions: [TopicDefinition]?) -> FoundTopics {
+        let analysis = TopicAnalysis(index.transcript)
         if let definitions {
             return FoundTopics(
-                topics: TopicFinder.topics(definitions, source: .file, in: transcript), chapters: analysis.chapters, fromFile: true)
+                topics: TopicFinder.topics(definitions, source: .file, using: index), chapters: analysis.chapters, fromFile: true)
         }
         return FoundTopics(topics: analysis.automaticTopics(), chapters: analysis.chapters, fromFile: false)
     }

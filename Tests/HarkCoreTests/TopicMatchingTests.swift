@@ -78,4 +78,12 @@ struct TopicMatchingTests {
         let found = hits(["consolidat*"], in: texts)
         #expect(found == Array(0..<40_000))
     }
+
+    @Test func aSearchIndexLendsItsFoldedTextWithTheSameResult() {
+        let t = transcript(["Meet at the café.", "The CAFÉ again", "cafe, and a café", "nothing here"], secondsApart: 5)
+        let definitions = [TopicDefinition(name: "cafés", keywords: ["cafe"])]
+        let direct = TopicFinder.topics(definitions, source: .file, in: t)
+        #expect(TopicFinder.topics(definitions, source: .file, using: SearchIndex(t)) == direct)
+        #expect(direct[0].hitSegments == [0, 1, 2, 2])
+    }
 }

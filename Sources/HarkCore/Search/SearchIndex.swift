@@ -21,7 +21,7 @@ public final class SearchIndex: @unchecked Sendable {
     /// Returns once a `prepare` under way has finished.
     public func waitUntilPrepared() { queue.sync {} }
 
-    private func folded(caseSensitive: Bool) -> FoldedText {
+    func folded(caseSensitive: Bool) -> FoldedText {
         queue.sync { foldedLocked(caseSensitive: caseSensitive) }
     }
 
