@@ -39,9 +39,12 @@ enum SidePaneView {
             }
             row += entry.rows
         }
-        if entries.count == 1, row + 1 < rect.maxY {
-            // Only the "finding topics" heading so far.
-            grid.write(" h highlights a keyword.", column: rect.x, row: row + 1, style: theme.nonSpeech, limit: rect.maxX)
+        // With nothing (or only "Finding topics…") to list, say what can come here.
+        if entries.count <= 1 {
+            let lines = entries.isEmpty ? ["No topics, chapters or", "speakers found.", "h highlights a keyword;", "it shows here."] : ["h highlights a keyword."]
+            for (k, line) in lines.enumerated() where row + 1 + k < rect.maxY {
+                grid.write(" " + line, column: rect.x, row: row + 1 + k, style: theme.nonSpeech, limit: rect.maxX)
+            }
         }
     }
 

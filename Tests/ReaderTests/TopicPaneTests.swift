@@ -108,4 +108,12 @@ struct TopicPaneTests {
         for _ in 0..<30 { state.press(.character("k")) }
         #expect(ReaderScreen.render(state).text.contains("LLM hype"))
     }
+
+    @Test func aTranscriptWithNothingToListSaysSo() {
+        let document = ReaderDocument(Transcript(source: "t", format: .srt, segments: [Segment(start: 0, end: 1000, text: "Hello there.")]))
+        document.waitForBackgroundWork()
+        let state = ReaderState(document: document, files: ["t"], size: Size(width: 100, height: 12), colors: true)
+        #expect(state.sidePaneEntries.isEmpty)
+        #expect(ReaderScreen.render(state).text.contains("No topics, chapters or"))
+    }
 }
