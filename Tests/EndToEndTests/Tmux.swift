@@ -6,6 +6,8 @@ import HarkTestSupport
 final class Tmux {
     let socket: String
     let session = "hark"
+    /// The tmux server's process, killed outright if `kill-server` does not end it.
+    private var serverPID: pid_t = 0
 
     struct Failure: Error, CustomStringConvertible {
         var description: String
@@ -30,10 +32,17 @@ final class Tmux {
         let exports = environment.map { "export \($0.key)='\($0.value)'; " }.joined()
         let script = "cd '\(TestSupport.repositoryRoot.path)'; \(exports)\(command); echo EXIT=$?; stty -a | tr ' ;' '\\n\\n' | grep -x -e icanon -e -icanon -e echo -e -echo | tr '\\n' ' '; echo; sleep 600"
         try run(["new-session", "-d", "-s", session, "-x", "\(width)", "-y", "\(height)", "sh", "-c", script])
+        serverPID = pid_t(try run(["display-message", "-p", "#{pid}"]).trimmingCharacters(in: .whitespacesAndNewlines)) ?? 0
     }
 
     deinit {
         _ = try? run(["kill-server"])
+        // Servers were seen to outlive kill-server during full test runs (and
+        // tmux ignores SIGTERM): make sure this one is gone.
+        if serverPID > 0, kill(serverPID, 0) == 0 {
+            usleep(50_000)
+            if kill(serverPID, 0) == 0 { kill(serverPID, SIGKILL) }
+        }
         // tmux leaves its socket file behind.
         unlink("/tmp/tmux-\(getuid())/\(socket)")
     }
