@@ -44,11 +44,6 @@ public struct Theme: Sendable {
         return pick(Style(foreground: named ?? Self.palette[(k + 1) % Self.palette.count], bold: true), Style(bold: true))
     }
 
-    /// The gutter's bar beside the passages of the selected topic.
-    func passageBar(_ k: Int, named name: String?) -> Style {
-        pick(Style(foreground: topic(k, named: name).foreground, bold: true), Style(bold: true))
-    }
-
     /// Speaker `k`'s name at the start of a turn.
     func speaker(_ k: Int) -> Style {
         pick(Style(foreground: Self.palette[(k + 2) % Self.palette.count], bold: true), Style(bold: true))

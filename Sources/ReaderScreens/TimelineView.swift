@@ -31,7 +31,7 @@ enum TimelineView {
 
         // The selected topic's passages: a bar down the gutter's last column.
         let marked = showsGutter ? state.markedPassages : nil
-        let barStyle = marked.map { theme.passageBar($0.topic, named: state.document.topics?.topics[$0.topic].definition.colour) }
+        let barStyle = marked.map { theme.topic($0.topic, named: state.document.topics?.topics[$0.topic].definition.colour) }
 
         for (row, line) in lines.enumerated() {
             let y = rect.y + row

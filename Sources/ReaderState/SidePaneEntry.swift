@@ -35,6 +35,11 @@ public struct SidePaneEntry: Equatable, Sendable {
         self.target = target
     }
 
+    /// A group's heading, which cannot be selected.
+    static func heading(_ title: String) -> SidePaneEntry {
+        SidePaneEntry(kind: .heading, title: title, segments: [], count: nil, target: nil)
+    }
+
     /// Topics, speakers and keywords take two rows (the second is the strip).
     public var rows: Int {
         switch kind {
@@ -69,15 +74,17 @@ extension ReaderState {
         if let cached = document.cachedEntries, cached.key == key { return cached.entries }
         let transcript = document.transcript
         var entries: [SidePaneEntry] = []
-        func heading(_ title: String) { entries.append(SidePaneEntry(kind: .heading, title: title, segments: [], count: nil, target: nil)) }
         if let topics {
             entries = Self.topicEntries(topics, expandedTopic: expandedTopic)
         } else {
-            heading("Finding topics…")
+            entries.append(.heading("Finding topics…"))
         }
         let changes = document.speakerChangeSegments
         let hasPeople = !transcript.speakers.isEmpty || !changes.isEmpty || !highlights.isEmpty
-        if hasPeople { heading(highlights.isEmpty ? "Speakers" : transcript.speakers.isEmpty && changes.isEmpty ? "Keywords" : "Speakers & keywords") }
+        if hasPeople {
+            let title = highlights.isEmpty ? "Speakers" : transcript.speakers.isEmpty && changes.isEmpty ? "Keywords" : "Speakers & keywords"
+            entries.append(.heading(title))
+        }
         if !transcript.speakers.isEmpty {
             for (name, turns) in document.speakerTurns {
                 entries.append(SidePaneEntry(kind: .speaker(name), title: name, segments: turns, count: turns.count, target: turns.first))
@@ -101,8 +108,7 @@ extension ReaderState {
     /// Topics (with the passages of the open one) and chapters.
     static func topicEntries(_ found: FoundTopics, expandedTopic: Int?) -> [SidePaneEntry] {
         var entries: [SidePaneEntry] = []
-        func heading(_ title: String) { entries.append(SidePaneEntry(kind: .heading, title: title, segments: [], count: nil, target: nil)) }
-        if !found.topics.isEmpty { heading(found.fromFile ? "Topics" : "Topics found by hark") }
+        if !found.topics.isEmpty { entries.append(.heading(found.fromFile ? "Topics" : "Topics found by hark")) }
         for (t, topic) in found.topics.enumerated() {
             let starts = topic.passages.map(\.segments.lowerBound)
             entries.append(SidePaneEntry(
@@ -117,7 +123,7 @@ extension ReaderState {
         }
         // One chapter is no news: the pane lists chapters only where the subject changes.
         let chapters = found.chapters.count > 1 ? found.chapters : []
-        if !chapters.isEmpty { heading("Chapters") }
+        if !chapters.isEmpty { entries.append(.heading("Chapters")) }
         let chapterStarts = chapters.map(\.segments.lowerBound)
         for (c, chapter) in chapters.enumerated() {
             entries.append(SidePaneEntry(

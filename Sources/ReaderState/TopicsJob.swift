@@ -27,10 +27,11 @@ final class TopicsJob: @unchecked Sendable {
     }
 
     func start() {
-        guard lock.withLock({ () -> Bool in
+        let first = lock.withLock {
             defer { started = true }
             return !started
-        }) else { return }
+        }
+        guard first else { return }
         group.enter()
         DispatchQueue.global(qos: .userInitiated).async { [self] in
             let found = Self.find(index, definitions)

@@ -6,10 +6,10 @@ import TerminalKit
 
 /// States to test with.
 enum Fixtures {
-    nonisolated(unsafe) static let sampleTranscript: Transcript = try! TestSupport.sample()
+    static let sampleTranscript: Transcript = try! TestSupport.sample()
 
     /// The sample with the topics of its topics file, as `hark` opens it.
-    nonisolated(unsafe) static let sampleDefinitions: [TopicDefinition] = try! TopicsFile.load(
+    static let sampleDefinitions: [TopicDefinition] = try! TopicsFile.load(
         path: TestSupport.samplePath.replacingOccurrences(of: ".whisper.txt", with: ".topics.toml"))
 
     /// The sample as the reader shows it once its topics are found

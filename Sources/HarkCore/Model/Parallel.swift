@@ -16,4 +16,10 @@ enum Parallel {
         }
         return values.map { $0! }
     }
+
+    /// `0..<count` as two halves when `split`, else whole: work worth
+    /// splitting runs on this machine's two cores.
+    static func halves(of count: Int, if split: Bool) -> [Range<Int>] {
+        split ? [0..<(count / 2), (count / 2)..<count] : [0..<count]
+    }
 }

@@ -21,8 +21,7 @@ struct ContentWords: Sendable {
             let segmentCount = transcript.segments.count
             // Two halves at a segment boundary, scanned at once with their own
             // tables, then joined with the second half's stems renumbered.
-            let middle = segmentCount / 2
-            let halves = text.count > 1 << 22 && segmentCount > 2 ? [0..<middle, middle..<segmentCount] : [0..<segmentCount]
+            let halves = Parallel.halves(of: segmentCount, if: text.count > 1 << 22 && segmentCount > 2)
             let parts = Parallel.map(halves.count) { Part(text, transcript, halves[$0]) }
             var stems = parts[0].stemHashes
             var ids = HashTable(capacity: stems.count)
@@ -93,8 +92,9 @@ struct ContentWords: Sendable {
                     let end = i
                     let stem = wordStems.value(hash | 1) {
                         if allDigits || stops.contains(hash) { return -1 }
-                        return stemIds.value(Self.stemHash(text, start..<end) | 1) {
-                            stemHashes.append(Self.stemHash(text, start..<end) | 1)
+                        let stemHash = Self.stemHash(text, start..<end) | 1
+                        return stemIds.value(stemHash) {
+                            stemHashes.append(stemHash)
                             return Int32(stemHashes.count - 1)
                         }
                     }

@@ -33,7 +33,7 @@ struct KeyPhrases {
         self.words = words
         self.chapters = chapters
         // Chapters are counted in two halves at once, then the tables merged.
-        let halves = chapters.count > 64 ? [0..<(chapters.count / 2), (chapters.count / 2)..<chapters.count] : [0..<chapters.count]
+        let halves = Parallel.halves(of: chapters.count, if: chapters.count > 64)
         let counted = Parallel.map(halves.count) { h in
             var frequency = HashTable(), total = HashTable(), first = HashTable()
             var repeated: [(key: UInt64, count: Int32)] = []

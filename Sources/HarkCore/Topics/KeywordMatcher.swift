@@ -62,7 +62,7 @@ struct KeywordMatcher: Sendable {
                 confirm(candidates, at: start, end, text, into: &found)
             }
         }
-        return found.sorted { ($0.start, $0.pattern) < ($1.start, $1.pattern) }
+        return found  // in order of start already: words are scanned in order
     }
 
     @inline(__always) private func passesFilter(_ hash: UInt64) -> Bool {

@@ -58,7 +58,7 @@ public enum PassageBuilder {
                 segments: first...last, start: transcript.start(of: first), end: transcript.end(of: last),
                 score: score(cluster), hits: cluster.count)
             if let previous = passages.last, previous.segments.upperBound + 1 >= first {
-                passages[passages.count - 1] = merged(previous, passage, transcript)
+                passages[passages.count - 1] = merged(previous, passage)
             } else {
                 passages.append(passage)
             }
@@ -78,7 +78,7 @@ public enum PassageBuilder {
         return total
     }
 
-    private static func merged(_ a: Passage, _ b: Passage, _ transcript: Transcript) -> Passage {
+    private static func merged(_ a: Passage, _ b: Passage) -> Passage {
         let segments = a.segments.lowerBound...max(a.segments.upperBound, b.segments.upperBound)
         return Passage(
             segments: segments, start: a.start, end: max(a.end, b.end), score: a.score + b.score, hits: a.hits + b.hits)

@@ -3,7 +3,8 @@ import Foundation
 /// Where the subject changes, by lexical cohesion in the manner of
 /// TextTiling (Hearst, 1997), computed over segments: at every boundary
 /// between two segments, the content words of the block before are compared
-/// with those of the block after (cosine of their counts). Where the
+/// with those of the block after (cosine of their counts, each word weighted
+/// by how rare it is across the transcript). Where the
 /// conversation moves to a new subject the vocabulary changes, and the
 /// similarity dips; the depth of each dip, how far it falls below the peaks
 /// on either side, says how strong a break it is.
@@ -15,9 +16,8 @@ enum TextTiling {
         var smoothing = 6
         /// No chapter is shorter than this.
         var minimumChapter: Milliseconds = 150_000
-        /// Breaks are kept when their depth exceeds mean − this × σ.
-        var cutoff = 0.0
-        /// …and exceeds this, so that talk on one subject throughout is one chapter.
+        /// Breaks are kept when their depth exceeds the mean depth and this,
+        /// so that talk on one subject throughout is one chapter.
         var minimumDepth = 0.05
     }
 
@@ -29,10 +29,8 @@ enum TextTiling {
         let depths = depthScores(similarity)
         let minima = depths.indices.filter { depths[$0] > 0 }
         guard !minima.isEmpty else { return [] }
-        let values = minima.map { depths[$0] }
-        let mean = values.reduce(0, +) / Double(values.count)
-        let sd = (values.map { ($0 - mean) * ($0 - mean) }.reduce(0, +) / Double(values.count)).squareRoot()
-        let threshold = max(mean - parameters.cutoff * sd, parameters.minimumDepth)
+        let mean = minima.reduce(0) { $0 + depths[$1] } / Double(minima.count)
+        let threshold = max(mean, parameters.minimumDepth)
 
         // Deepest first; a break too close to one already taken (or to either end) is left out.
         var takenTimes: [Milliseconds] = []  // sorted

@@ -25,9 +25,8 @@ public struct TopicAnalysis: Sendable {
         let segmentRanges = zip(starts, starts.dropFirst() + [count]).map { $0..<$1 }.filter { !$0.isEmpty }
         let phrases = KeyPhrases(words, chapters: segmentRanges.map { words.tokenRange(ofSegments: $0) })
         self.phrases = phrases
-        // Titles in two halves at once: each chapter's phrases are counted again.
-        let halves = segmentRanges.count > 64
-            ? [0..<(segmentRanges.count / 2), (segmentRanges.count / 2)..<segmentRanges.count] : [0..<segmentRanges.count]
+        // Titles in two halves at once.
+        let halves = Parallel.halves(of: segmentRanges.count, if: segmentRanges.count > 64)
         chapters = Parallel.map(halves.count) { h in
             halves[h].map { c in
                 let range = segmentRanges[c]
