@@ -10,6 +10,7 @@ static int have_termios = 0;
 static char restore_bytes[512];
 static size_t restore_length = 0;
 static volatile sig_atomic_t termination = 0;
+static volatile sig_atomic_t wake_descriptor = -1;
 
 static const int crash_signals[] = {SIGSEGV, SIGILL, SIGTRAP, SIGBUS, SIGFPE, SIGABRT};
 static const int termination_signals[] = {SIGINT, SIGTERM, SIGHUP};
@@ -24,7 +25,16 @@ void hark_restore_terminal(void) {
     }
 }
 
-static void on_termination(int signal_number) { termination = signal_number; }
+static void on_termination(int signal_number) {
+    termination = signal_number;
+    if (wake_descriptor >= 0) {
+        char byte = 1;
+        ssize_t ignored = write(wake_descriptor, &byte, 1);
+        (void)ignored;
+    }
+}
+
+void hark_set_signal_wake_descriptor(int descriptor) { wake_descriptor = descriptor; }
 
 static void on_crash(int signal_number) {
     hark_restore_terminal();

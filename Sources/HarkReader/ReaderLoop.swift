@@ -3,9 +3,11 @@ import ReaderScreens
 import ReaderState
 import TerminalKit
 
-/// The reader's one loop: event in, state changed, screen drawn. Knows no
-/// terminal library; the executable hands it the ncurses backend, tests a
-/// `FakeTerminal`.
+/// The reader's one loop: an event in (from the terminal, or from work off
+/// the loop), the state's `handle` applied, its effects carried out, the
+/// screen drawn. It waits on the terminal and the mailbox at once, so no
+/// result waits for a timer. Knows no terminal library; the executable
+/// hands it the ncurses backend, tests a `FakeTerminal`.
 public enum ReaderLoop {
     public enum Ending: Equatable, Sendable {
         case quit
@@ -13,35 +15,45 @@ public enum ReaderLoop {
         case signal(Int32)
     }
 
-    /// What the command line asked for besides the files.
-    public struct Options: Sendable {
-        public var highlights: [String] = []
-        public var at: String?
-        public var search: String?
-        /// `--topics FILE`: the topics file for every file opened.
-        public var topicsFile: String?
-        public init() {}
-    }
+    /// Loads a file as a document with the given id, for `:n` and `:p`
+    /// (called off the loop).
+    public typealias Loader = @Sendable (_ path: String, _ id: DocumentID) -> Result<CachedDocument, LoadError>
 
-    /// Runs until quit. `load` opens another file (`:n`, `:p`) with its topics;
-    /// `pendingSignal` reports a termination signal; `afterFirstFrame`
-    /// runs once the first screen is up.
+    /// Runs until quit. `effects` are the opening state's (see
+    /// `ReaderState.opening`), started once the first frame is up;
+    /// `pendingSignal` reports a termination signal; `afterFirstFrame` runs
+    /// once the first screen is up; `beforeWork` runs off the loop before
+    /// each piece of background work (tests hold work back with it).
     public static func run(
-        backend: TerminalBackend, state initial: ReaderState,
-        load: (String) -> Result<ReaderDocument, LoadError>,
+        backend: TerminalBackend, state initial: ReaderState, effects initialEffects: [Effect],
+        load: @escaping Loader,
         pendingSignal: () -> Int32 = { 0 },
-        afterFirstFrame: () -> Void = {}
+        afterFirstFrame: () -> Void = {},
+        beforeWork: @escaping @Sendable () -> Void = {}
     ) -> Ending {
         var state = initial
+        let runner = EffectRunner(firstFreeID: initial.document.id.value + 1, load: load, beforeWork: beforeWork)
+        var pending = initialEffects
         var needsDraw = true
         var drewFirstFrame = false
-        var backgroundWorkLeft = true
-        var backgroundStarted = false
+        /// Applies an event; false when it asks to quit.
+        func apply(_ event: ReaderEvent) -> Bool {
+            let effects = state.handle(event)
+            needsDraw = true
+            if effects.contains(.quit) { return false }
+            pending += effects
+            return true
+        }
         while true {
             let signal = pendingSignal()
             if signal != 0 { return .signal(signal) }
+            for delivery in runner.mailbox.take() {
+                guard apply(runner.receive(delivery, document: state.document)) else { return .quit }
+            }
             if needsDraw {
-                if state.size != backend.size { _ = state.handle(.resize(backend.size)) }
+                if state.size != backend.size {
+                    guard apply(.resize(backend.size)) else { return .quit }
+                }
                 backend.draw(ReaderScreen.render(state), cursor: ReaderScreen.cursorPosition(state))
                 needsDraw = false
                 if !drewFirstFrame {
@@ -49,65 +61,25 @@ public enum ReaderLoop {
                     afterFirstFrame()
                 }
             }
-            // Start the work that can wait as soon as the first frame is up,
-            // then look in on it every 20 ms, and draw again when it is done.
-            let timeout = backgroundWorkLeft ? (backgroundStarted ? 20 : 0) : 100
-            guard let event = backend.nextEvent(timeoutMilliseconds: timeout) else {
-                if backgroundWorkLeft {
-                    backgroundStarted = true
-                    backgroundWorkLeft = state.document.doBackgroundWork()
-                    if !backgroundWorkLeft { needsDraw = true }
-                }
-                continue
-            }
-            needsDraw = true
-            for effect in state.handle(event) {
+            // Effects start after the frame that shows their cause is up.
+            let effects = pending
+            pending = []
+            for effect in effects {
                 switch effect {
-                case .quit:
-                    return .quit
+                case .quit: return .quit
                 case .suspend:
                     backend.suspend()
-                case .openFile(let index):
-                    switch load(state.files[index]) {
-                    case .success(let document):
-                        state = state.replacingDocument(document, fileIndex: index)
-                        backgroundWorkLeft = true
-                        backgroundStarted = false
-                    case .failure(let error):
-                        state.message = "\(error)"
-                    }
+                    needsDraw = true
+                case .captureMouse(let captured):
+                    backend.setMouseCapture(captured)
+                case .openFile, .prepareSearch, .findTopics:
+                    runner.start(effect, files: state.files, document: state.document)
                 }
             }
+            guard let event = backend.nextEvent(timeoutMilliseconds: 1000, wakeDescriptor: runner.mailbox.wakeDescriptor) else {
+                continue
+            }
+            guard apply(.terminal(event)) else { return .quit }
         }
-    }
-}
-
-extension ReaderState {
-    /// A state for another file, keeping what the reader chose (highlights,
-    /// raw mode, side pane).
-    func replacingDocument(_ document: ReaderDocument, fileIndex: Int) -> ReaderState {
-        var next = ReaderState(document: document, files: files, fileIndex: fileIndex, size: size, colors: colors)
-        next.highlights = highlights
-        next.raw = raw
-        next.sidePaneWanted = sidePaneWanted
-        next.message = "\(fileIndex + 1)/\(files.count): \(files[fileIndex])"
-        return next
-    }
-
-    /// The state the reader starts in: options from the command line applied.
-    public static func start(
-        document: ReaderDocument, files: [String], fileIndex: Int = 0, size: Size, colors: Bool, options: ReaderLoop.Options
-    ) -> ReaderState {
-        var state = ReaderState(document: document, files: files, fileIndex: fileIndex, size: size, colors: colors)
-        for word in options.highlights.prefix(maximumHighlights) where !state.highlights.contains(word) {
-            state.highlights.append(word)
-        }
-        if let at = options.at {
-            state.submit(.jump, text: at)
-        }
-        if let search = options.search {
-            state.submit(.search, text: search)
-        }
-        return state
     }
 }

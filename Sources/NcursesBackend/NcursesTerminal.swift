@@ -18,13 +18,13 @@ public final class NcursesTerminal: TerminalBackend {
     }
 
     public private(set) var size: Size
-    public let colors: Bool
+    public let colorSupport: ColorSupport
     private let screen: OpaquePointer
     private var previous: CellGrid?
-    private var pairs: [PairKey: Int16] = [:]
+    private var pairs: ColorPairs
     private var stopped = false
-
-    private struct PairKey: Hashable { var foreground: Int16; var background: Int16 }
+    /// A pipe a termination signal writes to, so that a wait wakes at once.
+    private var signalPipe: [Int32] = [-1, -1]
 
     /// Takes the terminal over. Checks first, and leaves the terminal
     /// untouched when it cannot be used.
@@ -53,10 +53,12 @@ public final class NcursesTerminal: TerminalBackend {
         if wantsColor && has_colors() {
             start_color()
             use_default_colors()
-            colors = hark_colors() >= 8
+            let count = hark_colors()
+            colorSupport = count >= 256 ? .extended : count >= 8 ? .basic : .none
         } else {
-            colors = false
+            colorSupport = .none
         }
+        pairs = ColorPairs(limit: Int(hark_color_pairs()))
         raw()
         noecho()
         nonl()
@@ -71,6 +73,10 @@ public final class NcursesTerminal: TerminalBackend {
         let restore = capabilities.compactMap { name in hark_capability(name).map { String(cString: $0) } }.joined()
             + "\u{1B}[?1000l\u{1B}[?1002l\u{1B}[?1006l\r\n"
         hark_install_terminal_guards(restore)
+        if let pipe = makeWakePipe() {
+            signalPipe = [pipe.read, pipe.write]
+            hark_set_signal_wake_descriptor(pipe.write)
+        }
     }
 
     /// Gives the terminal back. Safe to call more than once.
@@ -81,6 +87,8 @@ public final class NcursesTerminal: TerminalBackend {
         endwin()
         delscreen(screen)
         hark_remove_terminal_guards()
+        hark_set_signal_wake_descriptor(-1)
+        for end in signalPipe where end >= 0 { close(end) }
     }
 
     deinit { stop() }
@@ -99,13 +107,17 @@ public final class NcursesTerminal: TerminalBackend {
 
     // MARK: Drawing
 
+    /// Writes what `ScreenDiff` says changed, run by run.
     public func draw(_ grid: CellGrid, cursor: (column: Int, row: Int)?) {
-        let resized = previous?.size != grid.size
-        if resized { clear() }
-        for row in 0..<grid.size.height {
-            if !resized, let previous, rowEqual(previous, grid, row) { continue }
-            drawRow(grid, row)
+        if previous?.size != grid.size { clear() }
+        for run in ScreenDiff.runs(from: previous, to: grid) {
+            attrset(Int32(bitPattern: attributes(for: run.style)))
+            var wide = run.text.unicodeScalars.map { wchar_t(bitPattern: $0.value) } + [0]
+            // The last cell of the screen cannot be written without ncurses
+            // complaining; its error is harmless and ignored.
+            _ = mvaddwstr(Int32(run.row), Int32(run.column), &wide)
         }
+        attrset(Int32(bitPattern: HARK_A_NORMAL))
         previous = grid
         if let cursor {
             curs_set(1)
@@ -122,64 +134,48 @@ public final class NcursesTerminal: TerminalBackend {
         clearok(hark_stdscr(), true)
     }
 
-    private func rowEqual(_ a: CellGrid, _ b: CellGrid, _ row: Int) -> Bool {
-        for column in 0..<b.size.width where a[column, row] != b[column, row] { return false }
-        return true
-    }
-
-    private func drawRow(_ grid: CellGrid, _ row: Int) {
-        var column = 0
-        while column < grid.size.width {
-            // A run of cells with one style, written in one call.
-            let style = grid[column, row].style
-            var text = ""
-            let start = column
-            while column < grid.size.width, grid[column, row].style == style {
-                if let cell = grid[column, row].text { text += cell }
-                column += 1
-            }
-            attrset(Int32(bitPattern: attributes(for: style)))
-            var wide = text.unicodeScalars.map { wchar_t(bitPattern: $0.value) } + [0]
-            // The last cell of the screen cannot be written without ncurses
-            // complaining; its error is harmless and ignored.
-            _ = mvaddwstr(Int32(row), Int32(start), &wide)
-        }
-        attrset(Int32(bitPattern: HARK_A_NORMAL))
-    }
-
     private func attributes(for style: Style) -> attr_t {
         var attributes = HARK_A_NORMAL
         if style.bold { attributes |= HARK_A_BOLD }
         if style.dim { attributes |= HARK_A_DIM }
         if style.underline { attributes |= HARK_A_UNDERLINE }
         if style.reverse { attributes |= HARK_A_REVERSE }
-        if colors, style.foreground != nil || style.background != nil {
-            attributes |= hark_color_pair(pair(for: style))
+        if colorSupport.hasColors, let assignment = pairs.assign(style) {
+            if assignment.isNew { init_pair(assignment.number, assignment.pair.foreground, assignment.pair.background) }
+            attributes |= hark_color_pair(assignment.number)
         }
         return attributes
     }
 
-    private func pair(for style: Style) -> Int16 {
-        let key = PairKey(
-            foreground: style.foreground.map { Int16($0.rawValue) } ?? -1,
-            background: style.background.map { Int16($0.rawValue) } ?? -1)
-        if let existing = pairs[key] { return existing }
-        let number = Int16(pairs.count + 1)
-        guard Int32(number) < hark_color_pairs() else { return 0 }
-        init_pair(number, key.foreground, key.background)
-        pairs[key] = number
-        return number
+    public func setMouseCapture(_ captured: Bool) {
+        mousemask(captured ? HARK_BUTTON1_PRESSED | HARK_BUTTON4_PRESSED | HARK_BUTTON5_PRESSED : 0, nil)
     }
 
     // MARK: Input
 
-    public func nextEvent(timeoutMilliseconds: Int) -> TerminalEvent? {
-        timeout(Int32(timeoutMilliseconds))
+    /// Keys ncurses has read already come first; then it waits on the
+    /// terminal, the wake descriptor and the signal pipe together. A signal
+    /// (a resize, a termination) interrupts the wait, and the key read after
+    /// it reports a resize.
+    public func nextEvent(timeoutMilliseconds: Int, wakeDescriptor: Int32?) -> TerminalEvent? {
+        if let buffered = readKey() { return buffered }
+        let descriptors = [STDIN_FILENO] + [wakeDescriptor, signalPipe[0]].compactMap { $0.flatMap { $0 >= 0 ? $0 : nil } }
+        let ready = waitForReadable(descriptors, milliseconds: timeoutMilliseconds)
+        if ready.contains(signalPipe[0]) {
+            var buffer = [UInt8](repeating: 0, count: 16)
+            _ = read(signalPipe[0], &buffer, buffer.count)
+        }
+        return readKey()
+    }
+
+    /// A key (or resize, or mouse event) ncurses has, without waiting.
+    private func readKey() -> TerminalEvent? {
+        timeout(0)
         var character: wint_t = 0
         let result = get_wch(&character)
         if result == ERR { return nil }
-        if result == HARK_KEY_CODE_YES { return functionKey(Int32(character)) }
-        return Self.decode(UInt32(character))
+        if result == HARK_KEY_CODE_YES { return functionKey(Int32(character)) ?? readKey() }
+        return Self.decode(UInt32(character)) ?? readKey()
     }
 
     /// A character from the keyboard as a key.

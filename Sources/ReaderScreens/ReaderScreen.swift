@@ -6,7 +6,7 @@ import TerminalKit
 public enum ReaderScreen {
     public static func render(_ state: ReaderState) -> CellGrid {
         var grid = CellGrid(size: state.size)
-        let theme = Theme(colors: state.colors)
+        let theme = Theme(state)
         let layout = state.layout
         HeaderView.draw(state, in: layout.header, theme: theme, into: &grid)
         TimelineView.draw(state, in: layout.timeline, theme: theme, into: &grid)
@@ -18,7 +18,9 @@ public enum ReaderScreen {
         }
         StatusBarView.draw(state, in: layout.statusBar, theme: theme, into: &grid)
         PromptLineView.draw(state, in: layout.promptLine, theme: theme, into: &grid)
-        if state.showsHelp { HelpOverlay.draw(in: Rect(x: 0, y: 0, width: state.size.width, height: state.size.height), theme: theme, into: &grid) }
+        if let overlay = state.overlay, let overlayLayout = state.overlayLayout {
+            OverlayView.draw(overlay, lines: overlay.lines(for: state.transcript), layout: overlayLayout, theme: theme, into: &grid)
+        }
         return grid
     }
 
@@ -44,7 +46,14 @@ enum HeaderView {
         parts.append(TimeFormat.short(transcript.duration))
         var text = " " + parts.joined(separator: " · ")
         if state.files.count > 1 { text += "  [\(state.fileIndex + 1)/\(state.files.count)]" }
-        grid.write(text, column: rect.x, row: rect.y, style: theme.header, limit: rect.maxX)
+        // Warnings are said at the right, where a cut name cannot hide them.
+        let count = transcript.warnings.count
+        let warnings = count == 0 ? "" : " \(count) warning\(count == 1 ? "" : "s") (W) "
+        let warningsWidth = DisplayWidth.of(warnings)
+        grid.write(text, column: rect.x, row: rect.y, style: theme.header, limit: rect.maxX - warningsWidth - 1)
+        if count > 0 {
+            grid.write(warnings, column: rect.maxX - warningsWidth, row: rect.y, style: theme.warning, limit: rect.maxX)
+        }
     }
 }
 
@@ -54,19 +63,30 @@ enum StatusBarView {
         grid.fill(rect, style: theme.statusBar)
         let transcript = state.transcript
         let now = transcript.isEmpty ? 0 : transcript.start(of: state.cursor)
-        let percent = transcript.duration > 0 ? Int(Double(now) * 100 / Double(transcript.duration)) : 0
-        var left = " \(TimeFormat.short(now)) / \(TimeFormat.short(transcript.duration))  \(percent)%"
+        var left = " \(TimeFormat.short(now)) / \(TimeFormat.short(transcript.duration))  \(percent(state))%"
         if let counter = state.matchCounter { left += "  \(counter)" }
         if state.raw { left += "  raw" }
-        var x = grid.write(left, column: rect.x, row: rect.y, style: theme.statusEmphasis, limit: rect.maxX)
-        let hints = Keymap.hints(for: state.focus).map { "\($0.keys) \($0.word)" }.joined(separator: "  ")
-        let hintWidth = DisplayWidth.of(hints)
-        if x + 3 + hintWidth <= rect.maxX {
-            grid.write(hints, column: rect.maxX - hintWidth - 1, row: rect.y, style: theme.statusBar, limit: rect.maxX)
-        } else {
-            x += 2
-            grid.write(hints, column: x, row: rect.y, style: theme.statusBar, limit: rect.maxX)
+        if !state.mouseCaptured { left += "  mouse off" }
+        let x = grid.write(left, column: rect.x, row: rect.y, style: theme.statusEmphasis, limit: rect.maxX)
+        // As many hints as fit whole, the most needed first.
+        let context: KeyContext = state.overlay != nil ? .overlay : state.focus
+        var hints = ""
+        for hint in Keymap.hints(for: context) {
+            let next = (hints.isEmpty ? "" : hints + "  ") + "\(hint.keys) \(hint.word)"
+            if x + 2 + DisplayWidth.of(next) + 1 > rect.maxX { break }
+            hints = next
         }
+        grid.write(hints, column: rect.maxX - DisplayWidth.of(hints) - 1, row: rect.y, style: theme.statusBar, limit: rect.maxX)
+    }
+
+    /// How far through the interview the cursor is: 100 on the last segment,
+    /// so that `G` says so, whatever time the last segment starts at.
+    static func percent(_ state: ReaderState) -> Int {
+        let transcript = state.transcript
+        guard !transcript.isEmpty else { return 0 }
+        if state.cursor >= transcript.segments.count - 1 { return 100 }
+        guard transcript.duration > 0 else { return 0 }
+        return min(99, Int(Double(transcript.start(of: state.cursor)) * 100 / Double(transcript.duration)))
     }
 }
 
@@ -86,18 +106,11 @@ enum PromptLineView {
     }
 }
 
-enum HelpOverlay {
-    static func lines() -> [(keys: String, summary: String)] {
-        Keymap.helpRows().map { row in (row.keys, row.place == "side pane" ? "side pane: " + row.summary : row.summary) }
-    }
-
-    static func draw(in rect: Rect, theme: Theme, into grid: inout CellGrid) {
-        let entries = lines()
-        let keyWidth = min(22, entries.map { DisplayWidth.of($0.keys) }.max() ?? 0)
-        let longest = entries.map { DisplayWidth.of($0.summary) }.max() ?? 0
-        let width = min(rect.width, keyWidth + longest + 7)
-        let height = min(rect.height, entries.count + 4)
-        let box = Rect(x: rect.x + (rect.width - width) / 2, y: rect.y + (rect.height - height) / 2, width: width, height: height)
+/// Help or the warnings: a box over the screen, its lines from the scroll
+/// position on, and a last row that says where you are and how to move.
+enum OverlayView {
+    static func draw(_ overlay: Overlay, lines: [Overlay.Line], layout: OverlayLayout, theme: Theme, into grid: inout CellGrid) {
+        let box = layout.box
         grid.fill(box, style: theme.helpBox)
         guard box.width >= 4, box.height >= 2 else { return }
         let horizontal = String(repeating: "─", count: box.width - 2)
@@ -107,11 +120,21 @@ enum HelpOverlay {
             grid.write("│", column: box.x, row: row, style: theme.separator)
             grid.write("│", column: box.maxX - 1, row: row, style: theme.separator)
         }
-        grid.write(" keys (any key closes) ", column: box.x + 2, row: box.y, style: theme.paneTitle, limit: box.maxX - 1)
-        for (k, entry) in entries.prefix(max(0, box.height - 3)).enumerated() {
+        grid.write(" \(overlay.title) ", column: box.x + 2, row: box.y, style: theme.paneTitle, limit: box.maxX - 1)
+        let keyWidth = min(22, lines.map { DisplayWidth.of($0.key) }.max() ?? 0)
+        let shown = lines.dropFirst(overlay.scroll).prefix(layout.visibleLines)
+        for (k, line) in shown.enumerated() {
             let row = box.y + 1 + k
-            let x = grid.write(entry.keys, column: box.x + 2, row: row, style: theme.helpKey, limit: box.maxX - 2)
-            grid.write(entry.summary, column: max(x + 1, box.x + 3 + keyWidth), row: row, style: theme.helpBox, limit: box.maxX - 2)
+            let x = grid.write(line.key, column: box.x + 2, row: row, style: theme.helpKey, limit: box.maxX - 2)
+            grid.write(line.text, column: max(x + 1, box.x + 3 + keyWidth), row: row, style: theme.helpBox, limit: box.maxX - 2)
+        }
+        // The footer: which lines these are, and the keys that move.
+        let last = overlay.scroll + shown.count
+        let position = lines.count > layout.visibleLines ? "\(overlay.scroll + 1)–\(last) of \(lines.count)  j/k Space b scroll  " : ""
+        let footer = " \(position)q closes "
+        let width = DisplayWidth.of(footer)
+        if box.height >= 3 {
+            grid.write(footer, column: max(box.x + 1, box.maxX - 2 - width), row: box.maxY - 1, style: theme.paneTitle, limit: box.maxX - 1)
         }
     }
 }

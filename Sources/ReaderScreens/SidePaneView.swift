@@ -9,7 +9,7 @@ enum SidePaneView {
         guard !rect.isEmpty else { return }
         let focused = state.focus == .sidePane
         let entries = state.sidePaneEntries
-        let selectedIndex = state.selectedEntry(in: entries)
+        let selectedIndex = state.selectedIndex
         let first = SidePaneGeometry.firstVisible(entries, selected: selectedIndex, height: rect.height)
         let transcript = state.transcript
         let position = transcript.isEmpty ? 0 : transcript.start(of: state.cursor)
@@ -52,8 +52,8 @@ enum SidePaneView {
     static func accentStyle(_ entry: SidePaneEntry, state: ReaderState, theme: Theme) -> Style? {
         switch entry.kind {
         case .keyword(let index): return theme.keyword(index)
-        case .topic(let t), .passage(let t, _):
-            return theme.topic(t, named: state.document.topics?.topics[t].definition.colour)
+        case .topic(let t, _), .passage(let t, _, _):
+            return theme.topic(t)
         default: return nil
         }
     }

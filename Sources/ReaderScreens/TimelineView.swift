@@ -31,7 +31,7 @@ enum TimelineView {
 
         // The selected topic's passages: a bar down the gutter's last column.
         let marked = showsGutter ? state.markedPassages : nil
-        let barStyle = marked.map { theme.topic($0.topic, named: state.document.topics?.topics[$0.topic].definition.colour) }
+        let barStyle = marked.map { theme.topic($0.topic) }
 
         for (row, line) in lines.enumerated() {
             let y = rect.y + row
@@ -63,24 +63,21 @@ enum TimelineView {
                     x = grid.write(" ", column: x, row: y, style: theme.text, limit: rect.maxX)
                 }
             }
-            transcript.withContinuousText { text in
-                for (k, run) in line.runs.enumerated() {
-                    if k > 0 {
-                        let joinsCursor = run.segment == state.cursor && line.runs[k - 1].segment == state.cursor
-                        x = grid.write(" ", column: x, row: y, style: joinsCursor ? theme.cursorSegment : theme.text, limit: rect.maxX)
+            for (k, run) in line.runs.enumerated() {
+                if k > 0 {
+                    let joinsCursor = run.segment == state.cursor && line.runs[k - 1].segment == state.cursor
+                    x = grid.write(" ", column: x, row: y, style: joinsCursor ? theme.cursorSegment : theme.text, limit: rect.maxX)
+                }
+                let base = run.segment == state.cursor ? theme.cursorSegment : (line.isNonSpeech ? theme.nonSpeech : theme.text)
+                var offset = run.bytes.lowerBound
+                for character in transcript.string(ofBytes: run.bytes) {
+                    let length = character.utf8.count
+                    var style = base
+                    for mark in marks where mark.range.lowerBound < offset + length && mark.range.upperBound > offset {
+                        style = mark.style
                     }
-                    let base = run.segment == state.cursor ? theme.cursorSegment : (line.isNonSpeech ? theme.nonSpeech : theme.text)
-                    var offset = run.bytes.lowerBound
-                    let string = String(decoding: UnsafeBufferPointer(rebasing: text[run.bytes]), as: UTF8.self)
-                    for character in string {
-                        let length = character.utf8.count
-                        var style = base
-                        for mark in marks where mark.range.lowerBound < offset + length && mark.range.upperBound > offset {
-                            style = mark.style
-                        }
-                        x = grid.write(String(character), column: x, row: y, style: style, limit: rect.maxX)
-                        offset += length
-                    }
+                    x = grid.write(String(character), column: x, row: y, style: style, limit: rect.maxX)
+                    offset += length
                 }
             }
         }

@@ -11,7 +11,9 @@ public enum Command: String, CaseIterable, Sendable {
     case toggleRaw, toggleSidePane, switchFocus
     case nextOccurrence, previousOccurrence
     case selectNext, selectPrevious, openSelection
+    case toggleMouse, showWarnings
     case help, quit, suspend
+    case overlayDown, overlayUp, overlayPageDown, overlayPageUp, overlayTop, overlayBottom, closeOverlay
 
     public var summary: String {
         switch self {
@@ -39,22 +41,36 @@ public enum Command: String, CaseIterable, Sendable {
         case .selectNext: "select the next entry"
         case .selectPrevious: "select the previous entry"
         case .openSelection: "open a topic's passages, or jump to the selected entry"
+        case .toggleMouse: "give the mouse to the terminal (to select and copy text), or take it back"
+        case .showWarnings: "list the warnings the file loaded with"
         case .help: "show this help"
         case .quit: "quit"
         case .suspend: "suspend (fg to come back)"
+        case .overlayDown: "scroll down a line"
+        case .overlayUp: "scroll up a line"
+        case .overlayPageDown: "scroll down a page"
+        case .overlayPageUp: "scroll up a page"
+        case .overlayTop: "go to the top"
+        case .overlayBottom: "go to the bottom"
+        case .closeOverlay: "close (so does any other key)"
         }
     }
 
-    /// A short word for the status-bar hints.
-    public var hint: String? {
+    /// A short word for the status-bar hints, and its rank: when the bar
+    /// is narrow, hints are left out whole from the least needed.
+    public var hint: (word: String, rank: Int)? {
         switch self {
-        case .nextSegment: "move"
-        case .startSearch: "search"
-        case .startJump: "jump"
-        case .startHighlight: "mark"
-        case .switchFocus: "pane"
-        case .help: "help"
-        case .quit: "quit"
+        case .help: ("help", 0)
+        case .quit: ("quit", 1)
+        case .startSearch: ("search", 2)
+        case .startJump: ("jump", 3)
+        case .nextSegment: ("move", 4)
+        case .selectNext: ("select", 4)
+        case .openSelection: ("open", 5)
+        case .switchFocus: ("pane", 6)
+        case .startHighlight: ("mark", 7)
+        case .overlayDown: ("scroll", 2)
+        case .closeOverlay: ("close", 1)
         default: nil
         }
     }

@@ -2,7 +2,7 @@ import TerminalKit
 
 /// Where keys are read: each context has its own keymap.
 public enum KeyContext: String, CaseIterable, Sendable {
-    case timeline, sidePane
+    case timeline, sidePane, overlay
 }
 
 /// Keys to commands, as data: help, hints and the README's key table are all
@@ -37,6 +37,8 @@ public struct Keymap: Sendable {
         Binding(keys: [.tab], command: .switchFocus),
         Binding(keys: [.character("]")], command: .nextOccurrence),
         Binding(keys: [.character("[")], command: .previousOccurrence),
+        Binding(keys: [.character("M")], command: .toggleMouse),
+        Binding(keys: [.character("W")], command: .showWarnings),
         Binding(keys: [.character("?")], command: .help),
         Binding(keys: [.character("q"), .control("c")], command: .quit),
         Binding(keys: [.control("z")], command: .suspend),
@@ -63,20 +65,34 @@ public struct Keymap: Sendable {
         Binding(keys: [.character("b"), .pageUp, .control("b")], command: .pageUp),
     ] + shared)
 
+    /// Help and the warnings list, which scroll.
+    public static let overlay = Keymap(context: .overlay, bindings: [
+        Binding(keys: [.character("j"), .down, .enter], command: .overlayDown),
+        Binding(keys: [.character("k"), .up], command: .overlayUp),
+        Binding(keys: [.character(" "), .pageDown, .control("f")], command: .overlayPageDown),
+        Binding(keys: [.character("b"), .pageUp, .control("b")], command: .overlayPageUp),
+        Binding(keys: [.character("g"), .home], command: .overlayTop),
+        Binding(keys: [.character("G"), .end], command: .overlayBottom),
+        Binding(keys: [.character("q"), .escape, .character("?")], command: .closeOverlay),
+        Binding(keys: [.control("c")], command: .quit),
+    ])
+
     public static func of(_ context: KeyContext) -> Keymap {
         switch context {
         case .timeline: timeline
         case .sidePane: sidePane
+        case .overlay: overlay
         }
     }
 
-    /// Status-bar hints: `j move  / search  : jump …`, from the timeline keymap.
+    /// Status-bar hints (`? help  q quit  / search …`) from a context's
+    /// keymap, most needed first.
     public static func hints(for context: KeyContext) -> [(keys: String, word: String)] {
-        let map = of(context)
-        return map.bindings.compactMap { binding in
-            guard let word = binding.command.hint, let key = binding.keys.first else { return nil }
-            return (key.displayName, word)
+        let hinted = of(context).bindings.compactMap { binding -> (keys: String, word: String, rank: Int)? in
+            guard let hint = binding.command.hint, let key = binding.keys.first else { return nil }
+            return (key.displayName, hint.word, hint.rank)
         }
+        return hinted.sorted { $0.rank < $1.rank }.map { ($0.keys, $0.word) }
     }
 }
 
@@ -91,6 +107,9 @@ extension Keymap {
         }
         for binding in sidePane.bindings where !timeline.bindings.contains(binding) {
             rows.append((keys(binding), "side pane", binding.command.summary))
+        }
+        for binding in overlay.bindings where binding.command != .quit {
+            rows.append((keys(binding), "this help", binding.command.summary))
         }
         return rows
     }

@@ -2,17 +2,67 @@ import HarkCore
 import TerminalKit
 
 extension ReaderState {
-    /// Applies one event; returns what the loop must do.
-    public mutating func handle(_ event: TerminalEvent) -> [Effect] {
+    /// The state a file opens in, and the work to start for it (search
+    /// folding, topics), which the runner does off the loop.
+    public static func opening(
+        _ document: any ReaderDocument, files: [String], fileIndex: Int = 0, size: Size, colorSupport: ColorSupport,
+        options: ReaderOptions = ReaderOptions()
+    ) -> (ReaderState, [Effect]) {
+        var state = ReaderState(document: document, files: files, fileIndex: fileIndex, size: size, colorSupport: colorSupport)
+        state.sayWarnings()
+        var effects: [Effect] = [.prepareSearch(document.id), .findTopics(document.id)]
+        for word in options.highlights.prefix(maximumHighlights) where !state.highlights.contains(word) {
+            state.highlights.append(word)
+        }
+        if !state.highlights.isEmpty { state.rebuildSidePane() }
+        if let at = options.at { state.submit(.jump, text: at) }
+        if let search = options.search { state.submit(.search, text: search) }
+        if !options.mouse {
+            state.mouseCaptured = false
+            effects.append(.captureMouse(false))
+        }
+        return (state, effects)
+    }
+
+    /// Applies one event; returns what the runner must do. The one way in.
+    public mutating func handle(_ event: ReaderEvent) -> [Effect] {
+        switch event {
+        case .terminal(let terminalEvent):
+            return handleTerminal(terminalEvent)
+        case .searchReady:
+            // The runner keeps the folded text; searches are simply quicker now.
+            return []
+        case .topicsFound(let id, let found):
+            guard id == document.id else { return [] }  // for a file no longer open
+            topics = found
+            rebuildSidePane()
+            return []
+        case .fileOpened(let index, let newDocument):
+            guard opening == index else { return [] }  // superseded by another :n/:p
+            return replaceDocument(with: newDocument, fileIndex: index)
+        case .fileFailed(let index, let error):
+            guard opening == index else { return [] }
+            opening = nil
+            message = "\(error)"
+            return []
+        }
+    }
+
+    private mutating func handleTerminal(_ event: TerminalEvent) -> [Effect] {
         switch event {
         case .resize(let newSize):
             size = newSize
             if !layout.showsSidePane && focus == .sidePane { focus = .timeline }
+            clampOverlayScroll()
             clampTop()
             ensureCursorVisible()
             return []
         case .mouse(let button, let column, let row):
             message = nil
+            if overlay != nil {
+                scrollOverlay(button)
+                return []
+            }
             handleMouse(button, column: column, row: row)
             return []
         case .key(let key):
@@ -21,13 +71,13 @@ extension ReaderState {
     }
 
     mutating func handleKey(_ key: KeyPress) -> [Effect] {
-        if showsHelp {
-            showsHelp = false
-            return key == .control("c") ? [.quit] : []
-        }
+        if overlay != nil { return handleOverlayKey(key) }
         if prompt != nil { return handlePromptKey(key) }
         message = nil
-        guard let command = Keymap.of(focus).command(for: key) else { return [] }
+        guard let command = Keymap.of(focus).command(for: key) else {
+            message = "\(key.displayName) is not bound to anything here: ? lists the keys"
+            return []
+        }
         return perform(command)
     }
 
@@ -50,7 +100,7 @@ extension ReaderState {
         case .startHighlight: openPrompt(.highlight)
         case .clearHighlights:
             highlights = []
-            clampSideSelection()
+            rebuildSidePane()
             message = "highlights cleared"
         case .toggleRaw:
             raw.toggle()
@@ -68,6 +118,7 @@ extension ReaderState {
         case .switchFocus:
             if layout.showsSidePane {
                 focus = focus == .timeline ? .sidePane : .timeline
+                if focus == .sidePane && selection == nil { moveSelection(by: 1) }
             } else {
                 message = "no side pane: T shows it (it needs \(ScreenLayout.sidePaneMinimumTerminalWidth) columns)"
             }
@@ -76,11 +127,57 @@ extension ReaderState {
         case .selectNext: moveSelection(by: 1)
         case .selectPrevious: moveSelection(by: -1)
         case .openSelection: openSelection()
-        case .help: showsHelp = true
+        case .toggleMouse:
+            mouseCaptured.toggle()
+            message =
+                mouseCaptured
+                ? "the reader has the mouse: wheel scrolls, click selects (M gives it to the terminal)"
+                : "the terminal has the mouse: select text to copy it (M gives it back to the reader)"
+            return [.captureMouse(mouseCaptured)]
+        case .help: openOverlay(.help)
+        case .showWarnings:
+            if transcript.warnings.isEmpty {
+                message = "no warnings: the file loaded cleanly"
+            } else {
+                openOverlay(.warnings)
+            }
         case .quit: return [.quit]
         case .suspend: return [.suspend]
+        case .overlayDown, .overlayUp, .overlayPageDown, .overlayPageUp, .overlayTop, .overlayBottom, .closeOverlay:
+            return []  // overlay keys, handled while it shows
         }
         return []
+    }
+
+    // MARK: Files
+
+    /// `:n`, `:p`: the runner loads the file and answers with `.fileOpened`.
+    mutating func openFile(_ index: Int) -> [Effect] {
+        opening = index
+        message = "opening \(files[index])…"
+        return [.openFile(index: index)]
+    }
+
+    /// Shows another file, keeping what the reader chose (highlights, raw
+    /// mode, side pane, mouse).
+    private mutating func replaceDocument(with newDocument: any ReaderDocument, fileIndex index: Int) -> [Effect] {
+        let (kept, effects) = Self.opening(newDocument, files: files, fileIndex: index, size: size, colorSupport: colorSupport)
+        var next = kept
+        next.highlights = highlights
+        next.raw = raw
+        next.sidePaneWanted = sidePaneWanted
+        next.mouseCaptured = mouseCaptured
+        next.rebuildSidePane()
+        next.message = "\(index + 1)/\(files.count): \(files[index])" + (next.message.map { "; " + $0 } ?? "")
+        self = next
+        return effects
+    }
+
+    /// On opening a file with load warnings, say so once.
+    mutating func sayWarnings() {
+        let count = transcript.warnings.count
+        guard count > 0 else { return }
+        message = "\(count) warning\(count == 1 ? "" : "s") while loading: W lists them"
     }
 
     // MARK: Mouse
@@ -105,12 +202,9 @@ extension ReaderState {
                 }
             } else if layout.sidePane.contains(column: column, row: row) {
                 focus = .sidePane
-                let entries = sidePaneEntries
-                let first = SidePaneGeometry.firstVisible(entries, selected: selectedEntry(in: entries), height: layout.sidePane.height)
-                if let entry = SidePaneGeometry.entry(atRow: row - layout.sidePane.y, in: entries, first: first),
-                    entries[entry].isSelectable
-                {
-                    sideSelection = entry
+                let first = SidePaneGeometry.firstVisible(sidePaneEntries, selected: selectedIndex, height: layout.sidePane.height)
+                if let entry = SidePaneGeometry.entry(atRow: row - layout.sidePane.y, in: sidePaneEntries, first: first) {
+                    select(entryAt: entry)
                 }
             }
         }
@@ -125,9 +219,7 @@ extension ReaderState {
         let textColumn = column - (gutter.fits(in: layout.timeline.width) ? gutter.width : 0)
         var x = line.label.map { DisplayWidth.of(TimelineWrapper.labelText($0)) } ?? 0
         for run in line.runs {
-            let width = transcript.withContinuousText {
-                DisplayWidth.of(String(decoding: UnsafeBufferPointer(rebasing: $0[run.bytes]), as: UTF8.self))
-            }
+            let width = DisplayWidth.of(transcript.string(ofBytes: run.bytes))
             if textColumn < x + width + 1 { return run.segment }
             x += width + 1
         }
@@ -139,8 +231,8 @@ extension ReaderState {
 /// list scrolls as little as keeps the selected entry in view.
 public enum SidePaneGeometry {
     /// The first entry drawn in a pane `height` rows high.
-    public static func firstVisible(_ entries: [SidePaneEntry], selected: Int, height: Int) -> Int {
-        guard selected < entries.count else { return 0 }
+    public static func firstVisible(_ entries: [SidePaneEntry], selected: Int?, height: Int) -> Int {
+        guard let selected, selected < entries.count else { return 0 }
         var first = 0
         var rows = entries[...selected].reduce(0) { $0 + $1.rows }
         while rows > height, first < selected {

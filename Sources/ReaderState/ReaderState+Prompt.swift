@@ -63,6 +63,7 @@ extension ReaderState {
                 message = "\(Self.maximumHighlights) keywords at most: H clears them"
             } else {
                 highlights.append(word)
+                rebuildSidePane()
                 let count = document.matches(of: SearchQuery(word)).count
                 message = "\(word): \(count) match\(count == 1 ? "" : "es")"
             }
@@ -82,13 +83,13 @@ extension ReaderState {
                     message = "no next file"
                     return []
                 }
-                return [.openFile(fileIndex + 1)]
+                return openFile(fileIndex + 1)
             case .success(.previousFile):
                 guard fileIndex > 0 else {
                     message = "no previous file"
                     return []
                 }
-                return [.openFile(fileIndex - 1)]
+                return openFile(fileIndex - 1)
             }
             return []
         }
@@ -109,7 +110,7 @@ extension ReaderState {
             top = prompt.origin.top
             return
         }
-        let long = transcript.withContinuousText { $0.count } >= Self.longTranscriptTextBytes
+        let long = transcript.continuousTextLength >= Self.longTranscriptTextBytes
         if long && !committing && prompt.text.count < Self.incrementalMinimumOnLongTranscripts {
             message = "keep typing: on a transcript this long, search starts at \(Self.incrementalMinimumOnLongTranscripts) characters (Enter searches now)"
             return
@@ -182,7 +183,7 @@ extension String {
 extension ReaderState {
     /// Types `text` into a prompt of `kind` and presses Enter: what the
     /// command line's `--at` and `--search` do.
-    public mutating func submit(_ kind: Prompt.Kind, text: String) {
+    mutating func submit(_ kind: Prompt.Kind, text: String) {
         openPrompt(kind)
         for character in text { _ = handlePromptKey(.character(character)) }
         _ = handlePromptKey(.enter)

@@ -2,52 +2,72 @@ import HarkCore
 import TerminalKit
 
 /// The whole state of the reader, as one value. `handle(_:)` is the only way
-/// it changes; screens only read it.
+/// it changes (every field is read-only outside this module's extensions);
+/// screens only read it. What it derives from the transcript it asks of its
+/// `document`; the runner owns the document and its caches.
 public struct ReaderState {
-    public let document: ReaderDocument
+    public internal(set) var document: any ReaderDocument
     /// The files given on the command line, and which one is open.
-    public var files: [String]
-    public var fileIndex: Int
-    public var size: Size
-    public var colors: Bool
+    public internal(set) var files: [String]
+    public internal(set) var fileIndex: Int
+    public internal(set) var size: Size
+    public internal(set) var colorSupport: ColorSupport
 
     /// The segment the cursor is on.
-    public var cursor = 0
+    public internal(set) var cursor = 0
     /// The first line shown in the timeline.
-    public var top = ViewAnchor(block: 0, line: 0)
-    public var raw = false
-    public var sidePaneWanted = true
-    public var focus: KeyContext = .timeline
-    public var sideSelection = 0
+    public internal(set) var top = ViewAnchor(block: 0, line: 0)
+    public internal(set) var raw = false
+    public internal(set) var sidePaneWanted = true
+    public internal(set) var focus: KeyContext = .timeline
+    /// Topics and chapters, once found off the loop (nil until then).
+    public internal(set) var topics: FoundTopics?
+    /// The side pane's rows, rebuilt when what they show changes (topics
+    /// found, a topic opened, highlights), not for every frame.
+    public internal(set) var sidePaneEntries: [SidePaneEntry] = []
+    /// What the user selected in the side pane, by identity: entries that
+    /// arrive later (topics found) cannot change it. Nil until the user
+    /// selects something.
+    public internal(set) var selection: SidePaneEntry.ID?
+    /// Where `selection` is in `sidePaneEntries`, kept in step with both.
+    public internal(set) var selectedIndex: Int?
     /// The topic whose passages the side pane lists under it.
-    public var expandedTopic: Int?
-    public var search: ActiveSearch?
-    public var prompt: Prompt?
+    public internal(set) var expandedTopic: String?
+    public internal(set) var search: ActiveSearch?
+    public internal(set) var prompt: Prompt?
     /// Keywords highlighted with `h`, each in its own colour (six at most).
-    public var highlights: [String] = []
-    public var message: String?
-    public var showsHelp = false
+    public internal(set) var highlights: [String] = []
+    public internal(set) var message: String?
+    /// Help or the load warnings, drawn over the timeline and scrolled.
+    public internal(set) var overlay: Overlay?
+    /// Whether the reader takes the mouse (else the terminal keeps it, for selecting text).
+    public internal(set) var mouseCaptured = true
+    /// A file asked for with `:n`/`:p` that is loading.
+    public internal(set) var opening: Int?
 
     public static let maximumHighlights = 6
 
-    public init(document: ReaderDocument, files: [String], fileIndex: Int = 0, size: Size, colors: Bool) {
+    public init(document: any ReaderDocument, files: [String], fileIndex: Int = 0, size: Size, colorSupport: ColorSupport) {
         self.document = document
         self.files = files
         self.fileIndex = fileIndex
         self.size = size
-        self.colors = colors
+        self.colorSupport = colorSupport
+        rebuildSidePane()
     }
 
     public var transcript: Transcript { document.transcript }
-    public var layout: ScreenLayout { ScreenLayout(size: size, sidePaneWanted: sidePaneWanted) }
+    public var layout: ScreenLayout { ScreenLayout(size: size, sidePaneWanted: sidePaneWanted, gutterWidth: gutter.width) }
     public var gutter: Gutter { Gutter(duration: transcript.duration) }
 
     /// Columns for timeline text: the pane less the gutter (dropped when the
-    /// pane is too narrow) and a column of margin before the side pane.
+    /// pane is too narrow) and a column of margin before the side pane, and
+    /// never more than a comfortable reading measure.
     public var textWidth: Int {
         let pane = layout.timeline.width
         let margin = layout.showsSidePane ? 1 : 0
-        return max(1, (gutter.fits(in: pane) ? pane - gutter.width : pane) - margin)
+        let available = (gutter.fits(in: pane) ? pane - gutter.width : pane) - margin
+        return max(1, min(ScreenLayout.readingMeasure, available))
     }
 
     public var pageLines: Int { max(1, layout.timeline.height) }
@@ -95,12 +115,4 @@ public struct Prompt: Equatable, Sendable {
         var top: ViewAnchor
         var search: ActiveSearch?
     }
-}
-
-/// What the reader asks its loop to do; compared in tests, so no closures.
-public enum Effect: Equatable, Sendable {
-    case quit
-    case suspend
-    /// Open `files[index]` in place of the current one.
-    case openFile(Int)
 }

@@ -4,12 +4,15 @@ import TerminalKit
 /// it (how many lines a page is) and the renderer draws into it, so rendering
 /// never has to change state.
 public struct ScreenLayout: Equatable, Sendable {
-    /// The side pane takes a third of a wide terminal (chapter titles are
-    /// long), between these widths.
+    /// The side pane takes a third of the terminal (chapter titles are
+    /// long), at least this wide, and everything the timeline cannot use.
     public static let sidePaneWidth = 28
-    public static let sidePaneMaximumWidth = 44
+    public static let sidePaneThirdMaximumWidth = 44
     /// Below this width the side pane hides itself.
     public static let sidePaneMinimumTerminalWidth = 70
+    /// The most text columns a timeline line takes: longer lines are hard to
+    /// read (typography's 45–90 characters, a little more for a terminal).
+    public static let readingMeasure = 100
 
     public var size: Size
     public var header: Rect
@@ -18,7 +21,8 @@ public struct ScreenLayout: Equatable, Sendable {
     public var statusBar: Rect
     public var promptLine: Rect
 
-    public init(size: Size, sidePaneWanted: Bool) {
+    /// `gutterWidth`: the timeline's time column, which comes on top of the reading measure.
+    public init(size: Size, sidePaneWanted: Bool, gutterWidth: Int = 9) {
         self.size = size
         let width = max(0, size.width), height = max(0, size.height)
         // Bottom up: the prompt line, the status bar, then the header if room.
@@ -29,7 +33,9 @@ public struct ScreenLayout: Equatable, Sendable {
         let top = hasHeader ? 1 : 0
         let paneHeight = max(0, height - 2 - top)
         if sidePaneWanted && width >= Self.sidePaneMinimumTerminalWidth {
-            let side = min(Self.sidePaneMaximumWidth, max(Self.sidePaneWidth, width / 3))
+            let third = min(Self.sidePaneThirdMaximumWidth, max(Self.sidePaneWidth, width / 3))
+            // The timeline needs its gutter, the measure and a column of margin; the pane gets the rest.
+            let side = max(third, width - 1 - (gutterWidth + Self.readingMeasure + 1))
             timeline = Rect(x: 0, y: top, width: width - side - 1, height: paneHeight)
             sidePane = Rect(x: width - side, y: top, width: side, height: paneHeight)
         } else {

@@ -5,10 +5,23 @@ import TerminalKit
 /// an expanded topic under it), then chapters, then named speakers, marked
 /// changes of speaker and highlighted keywords; a heading opens each group.
 public struct SidePaneEntry: Equatable, Sendable {
+    /// What an entry stands for, independent of where it is in the list:
+    /// the selection is kept by this, so that a list rebuilt (topics found,
+    /// a topic opened, a keyword added) does not move it to something else.
+    public enum ID: Hashable, Sendable {
+        case topic(String)
+        case passage(topic: String, firstSegment: Int)
+        case chapter(firstSegment: Int)
+        case speaker(String)
+        case speakerChanges
+        case keyword(String)
+    }
+
     public enum Kind: Equatable, Sendable {
         case heading
-        case topic(Int)
-        case passage(topic: Int, index: Int)
+        /// `index`: the topic's place in the found topics (its colour).
+        case topic(index: Int, name: String)
+        case passage(topic: Int, name: String, index: Int)
         case chapter(Int)
         case speaker(String)
         case speakerChanges
@@ -48,41 +61,48 @@ public struct SidePaneEntry: Equatable, Sendable {
         }
     }
 
+    /// Nil for a heading, which cannot be selected.
+    public var id: ID? {
+        switch kind {
+        case .heading: nil
+        case .topic(_, let name): .topic(name)
+        case .passage(_, let name, _): .passage(topic: name, firstSegment: target ?? 0)
+        case .chapter: .chapter(firstSegment: target ?? 0)
+        case .speaker(let name): .speaker(name)
+        case .speakerChanges: .speakerChanges
+        case .keyword: .keyword(title)
+        }
+    }
+
     public var isSelectable: Bool { kind != .heading }
 
-    /// The topic whose passages this entry stands for, if any.
-    public var topic: Int? {
+    /// The topic whose passages this entry stands for, if any: its place and name.
+    public var topic: (index: Int, name: String)? {
         switch kind {
-        case .topic(let t), .passage(let t, _): t
+        case .topic(let index, let name), .passage(let index, let name, _): (index, name)
         default: nil
         }
     }
 }
 
-/// What the side pane's entries depend on, besides the document.
-struct SidePaneEntriesKey: Equatable {
-    var topicsFound: Bool
-    var expandedTopic: Int?
-    var highlights: [String]
-}
-
-extension ReaderState {
-    /// The side pane's entries for this state.
-    public var sidePaneEntries: [SidePaneEntry] {
-        let topics = document.topics
-        let key = SidePaneEntriesKey(topicsFound: topics != nil, expandedTopic: expandedTopic, highlights: highlights)
-        if let cached = document.cachedEntries, cached.key == key { return cached.entries }
+extension SidePaneEntry {
+    /// The side pane's entries for what the state shows.
+    static func all(
+        document: any ReaderDocument, topics: FoundTopics?, expandedTopic: String?, highlights: [String]
+    ) -> [SidePaneEntry] {
         let transcript = document.transcript
         var entries: [SidePaneEntry] = []
         if let topics {
-            entries = Self.topicEntries(topics, expandedTopic: expandedTopic)
+            entries = topicEntries(topics, expandedTopic: expandedTopic)
         } else {
             entries.append(.heading("Finding topics…"))
         }
         let changes = document.speakerChangeSegments
         let hasPeople = !transcript.speakers.isEmpty || !changes.isEmpty || !highlights.isEmpty
         if hasPeople {
-            let title = highlights.isEmpty ? "Speakers" : transcript.speakers.isEmpty && changes.isEmpty ? "Keywords" : "Speakers & keywords"
+            let title =
+                highlights.isEmpty
+                ? "Speakers" : transcript.speakers.isEmpty && changes.isEmpty ? "Keywords" : "Speakers & keywords"
             entries.append(.heading(title))
         }
         if !transcript.speakers.isEmpty {
@@ -91,34 +111,38 @@ extension ReaderState {
             }
         }
         if !changes.isEmpty {
-            entries.append(SidePaneEntry(
-                kind: .speakerChanges, title: "speaker changes", segments: changes, count: changes.count, target: changes.first))
+            entries.append(
+                SidePaneEntry(
+                    kind: .speakerChanges, title: "speaker changes", segments: changes, count: changes.count, target: changes.first))
         }
         for (k, keyword) in highlights.enumerated() {
             let query = SearchQuery(keyword)
             let segments = document.matchingSegments(of: query)
-            entries.append(SidePaneEntry(
-                kind: .keyword(k), title: keyword, segments: segments, count: document.matches(of: query).count,
-                target: segments.first))
+            entries.append(
+                SidePaneEntry(
+                    kind: .keyword(k), title: keyword, segments: segments, count: document.matches(of: query).count,
+                    target: segments.first))
         }
-        document.cachedEntries = (key, entries)
         return entries
     }
 
     /// Topics (with the passages of the open one) and chapters.
-    static func topicEntries(_ found: FoundTopics, expandedTopic: Int?) -> [SidePaneEntry] {
+    static func topicEntries(_ found: FoundTopics, expandedTopic: String?) -> [SidePaneEntry] {
         var entries: [SidePaneEntry] = []
         if !found.topics.isEmpty { entries.append(.heading(found.fromFile ? "Topics" : "Topics found by hark")) }
         for (t, topic) in found.topics.enumerated() {
             let starts = topic.passages.map(\.segments.lowerBound)
-            entries.append(SidePaneEntry(
-                kind: .topic(t), title: topic.name, segments: starts, marks: topic.hitSegments, count: topic.passages.count,
-                target: nil))
-            guard expandedTopic == t else { continue }
+            entries.append(
+                SidePaneEntry(
+                    kind: .topic(index: t, name: topic.name), title: topic.name, segments: starts, marks: topic.hitSegments,
+                    count: topic.passages.count, target: nil))
+            guard expandedTopic == topic.name else { continue }
             for (p, passage) in topic.passages.enumerated() {
                 let times = TimeFormat.short(passage.start, compact: true) + "–" + TimeFormat.short(passage.end, compact: true)
-                entries.append(SidePaneEntry(
-                    kind: .passage(topic: t, index: p), title: times, segments: starts, count: nil, target: starts[p]))
+                entries.append(
+                    SidePaneEntry(
+                        kind: .passage(topic: t, name: topic.name, index: p), title: times, segments: starts, count: nil,
+                        target: starts[p]))
             }
         }
         // One chapter is no news: the pane lists chapters only where the subject changes.
@@ -126,44 +150,11 @@ extension ReaderState {
         if !chapters.isEmpty { entries.append(.heading("Chapters")) }
         let chapterStarts = chapters.map(\.segments.lowerBound)
         for (c, chapter) in chapters.enumerated() {
-            entries.append(SidePaneEntry(
-                kind: .chapter(c), title: TimeFormat.short(chapter.start, compact: true) + " " + chapter.title,
-                segments: chapterStarts, count: nil, target: chapterStarts[c]))
+            entries.append(
+                SidePaneEntry(
+                    kind: .chapter(c), title: TimeFormat.short(chapter.start, compact: true) + " " + chapter.title,
+                    segments: chapterStarts, count: nil, target: chapterStarts[c]))
         }
         return entries
-    }
-
-    /// The passages of the selected topic (or of the topic of the selected
-    /// passage), for the timeline's gutter.
-    public var markedPassages: (topic: Int, passages: [Passage])? {
-        let entries = sidePaneEntries
-        let selected = selectedEntry(in: entries)
-        guard selected < entries.count, let t = entries[selected].topic, let found = document.topics,
-            t < found.topics.count
-        else { return nil }
-        return (t, found.topics[t].passages)
-    }
-}
-
-extension ReaderDocument {
-    /// Segments that open a turn, per named speaker, in order of first appearance.
-    public var speakerTurns: [(String, [Int])] {
-        if let cached = cachedSpeakerTurns { return cached }
-        let transcript = self.transcript
-        var turns: [String: [Int]] = [:]
-        for index in 0..<transcript.segments.count where transcript.startsTurn(at: index) || index == 0 {
-            if let name = transcript.speaker(of: index) { turns[name, default: []].append(index) }
-        }
-        let result = transcript.speakers.map { ($0, turns[$0] ?? []) }
-        cachedSpeakerTurns = result
-        return result
-    }
-
-    /// Segments where the source marks a change of speaker without a name.
-    public var speakerChangeSegments: [Int] {
-        if let cached = cachedChanges { return cached }
-        let result = (0..<transcript.segments.count).filter { transcript.hasSpeakerChange(at: $0) && transcript.speaker(of: $0) == nil }
-        cachedChanges = result
-        return result
     }
 }

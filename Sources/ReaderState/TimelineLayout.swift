@@ -49,39 +49,39 @@ enum TimelineWrapper {
 
         // Greedy word wrap over the bytes: lines as byte ranges.
         var lineRanges: [Range<Int>] = []
-        transcript.withContinuousText { text in
-            var lineStart = textStart
-            var lineWidth = label.map { DisplayWidth.of(labelText($0)) } ?? 0
-            if lineWidth >= width { lineWidth = 0 }
-            var position = textStart
-            var lineHasWord = false
-            while position < textEnd {
-                var wordEnd = position
-                while wordEnd < textEnd && text[wordEnd] != 0x20 { wordEnd += 1 }
-                let wordWidth = columns(text, position..<wordEnd)
+        var lineStart = textStart
+        var lineWidth = label.map { DisplayWidth.of(labelText($0)) } ?? 0
+        if lineWidth >= width { lineWidth = 0 }
+        var lineHasWord = false
+        transcript.forEachWord(inBytes: textStart..<textEnd) { word, isASCII in
+            var word = word
+            var wordWidth = isASCII ? word.count : DisplayWidth.of(transcript.string(ofBytes: word))
+            while true {
                 let needed = (lineHasWord ? 1 : 0) + wordWidth
                 if lineHasWord && lineWidth + needed > width {
-                    lineRanges.append(lineStart..<position - 1)
-                    lineStart = position
+                    lineRanges.append(lineStart..<word.lowerBound - 1)
+                    lineStart = word.lowerBound
                     lineWidth = 0
                     lineHasWord = false
                     continue
                 }
                 if !lineHasWord && wordWidth > width - lineWidth {
                     // A word longer than the line: break it where it reaches the edge.
-                    let cut = cutPoint(text, position..<wordEnd, columns: max(1, width - lineWidth))
+                    let cut = cutPoint(transcript, word, columns: max(1, width - lineWidth))
                     lineRanges.append(lineStart..<cut)
                     lineStart = cut
-                    position = cut
                     lineWidth = 0
+                    word = cut..<word.upperBound
+                    if word.isEmpty { return }
+                    wordWidth = DisplayWidth.of(transcript.string(ofBytes: word))
                     continue
                 }
                 lineWidth += needed
                 lineHasWord = true
-                position = wordEnd < textEnd ? wordEnd + 1 : wordEnd
+                return
             }
-            if lineStart < textEnd || lineRanges.isEmpty { lineRanges.append(lineStart..<textEnd) }
         }
+        if lineStart < textEnd || lineRanges.isEmpty { lineRanges.append(lineStart..<textEnd) }
 
         var lines: [TimelineLine] = []
         var segment = first
@@ -109,16 +109,9 @@ enum TimelineWrapper {
         return lines
     }
 
-    private static func columns(_ text: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Int {
-        var ascii = true
-        for k in range where text[k] >= 0x80 { ascii = false; break }
-        if ascii { return range.count }
-        return DisplayWidth.of(String(decoding: UnsafeBufferPointer(rebasing: text[range]), as: UTF8.self))
-    }
-
     /// Where to cut a long word so that its first part fits `columns`.
-    private static func cutPoint(_ text: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, columns: Int) -> Int {
-        let word = String(decoding: UnsafeBufferPointer(rebasing: text[range]), as: UTF8.self)
+    private static func cutPoint(_ transcript: Transcript, _ range: Range<Int>, columns: Int) -> Int {
+        let word = transcript.string(ofBytes: range)
         let fitting = DisplayWidth.prefix(of: word, fitting: columns)
         let cut = range.lowerBound + fitting.utf8.count
         // At least one character, so that wrapping always moves on.

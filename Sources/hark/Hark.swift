@@ -3,8 +3,14 @@ import Foundation
 import HarkCommands
 import HarkCore
 import HarkReader
+import ReaderState
 
 // Argument parsing only: every command's work is in HarkCommands.
+
+/// What `hark --version` prints; raised with each release's changes.
+enum HarkVersion {
+    static let current = "0.3.0"
+}
 
 @main
 struct Hark: ParsableCommand {
@@ -12,6 +18,7 @@ struct Hark: ParsableCommand {
         commandName: "hark",
         abstract: "Read interview and podcast transcripts in the terminal.",
         discussion: "With no file, hark opens the sample interview in sample-data/.",
+        version: "hark \(HarkVersion.current)",
         subcommands: [Open.self, Search.self, Topics.self, Chapters.self, Info.self, Export.self],
         defaultSubcommand: Open.self)
 }
@@ -51,6 +58,9 @@ struct Open: ParsableCommand {
     @Option(name: .customLong("topics"), help: "A topics file (TOML) for the side pane; else NAME.topics.toml beside the transcript is used, else hark finds topics itself.")
     var topicsFile: String?
 
+    @Flag(name: .customLong("no-mouse"), help: "Leave the mouse to the terminal, so that text can be selected and copied (M in the reader switches).")
+    var noMouse = false
+
     @OptionGroup var formatOption: FormatOption
 
     func run() throws {
@@ -70,12 +80,12 @@ struct Open: ParsableCommand {
             try Self.finish(status)
             return
         }
-        var options = ReaderLoop.Options()
+        var options = ReaderOptions()
         options.highlights = highlights
         options.at = at
         options.search = search
-        options.topicsFile = topicsFile
-        try Self.finish(ReaderLauncher.run(paths: paths, format: formatOption.format, options: options))
+        options.mouse = !noMouse
+        try Self.finish(ReaderLauncher.run(paths: paths, format: formatOption.format, topicsFile: topicsFile, options: options))
     }
 }
 

@@ -9,21 +9,21 @@ import ReaderState
 /// the terminal back. Each failure before the terminal is taken leaves it
 /// untouched and prints one line.
 enum ReaderLauncher {
-    static func run(paths: [String], format: TranscriptFormat?, options: ReaderLoop.Options) -> Int32 {
+    static func run(paths: [String], format: TranscriptFormat?, topicsFile: String?, options: ReaderOptions) -> Int32 {
         // A transcript and its topics file (a broken one is an error, as in `hark topics`).
-        let load: (String) -> Result<ReaderDocument, LoadError> = { path in
+        let load: ReaderLoop.Loader = { path, id in
             Result {
                 let transcript = try TranscriptLoader.load(path: path, format: format)
-                switch TopicsSetup.definitions(forTranscript: path, given: options.topicsFile) {
-                case .success(let definitions): return ReaderDocument(transcript, topicDefinitions: definitions)
+                switch TopicsSetup.definitions(forTranscript: path, given: topicsFile) {
+                case .success(let definitions): return CachedDocument(transcript, id: id, topicDefinitions: definitions)
                 case .failure(let error): throw LoadError(path: error.path, reason: error.problem, line: error.line)
                 }
             }.mapError { error in
                 error as? LoadError ?? LoadError(path: path, reason: "\(error)")
             }
         }
-        let document: ReaderDocument
-        switch load(paths[0]) {
+        let document: CachedDocument
+        switch load(paths[0], DocumentID(0)) {
         case .success(let loaded): document = loaded
         case .failure(let error):
             Diagnostics.write("hark: \(error)")
@@ -36,12 +36,12 @@ enum ReaderLauncher {
             Diagnostics.write("hark: \(error)")
             return 1
         }
-        let state = ReaderState.start(
-            document: document, files: paths, size: terminal.size, colors: terminal.colors, options: options)
+        let (state, effects) = ReaderState.opening(
+            document, files: paths, size: terminal.size, colorSupport: terminal.colorSupport, options: options)
         // A test hook: proves that a crash in the reader gives the terminal back.
         let crashAfterFirstFrame = ProcessInfo.processInfo.environment["HARK_TEST_CRASH_AFTER_FIRST_FRAME"] != nil
         let ending = ReaderLoop.run(
-            backend: terminal, state: state, load: load, pendingSignal: NcursesTerminal.pendingSignal,
+            backend: terminal, state: state, effects: effects, load: load, pendingSignal: NcursesTerminal.pendingSignal,
             afterFirstFrame: { if crashAfterFirstFrame { fatalError("crash requested by HARK_TEST_CRASH_AFTER_FIRST_FRAME") } })
         terminal.stop()
         switch ending {

@@ -24,7 +24,7 @@ public enum TestSupport {
 
     public static func write(_ text: String, name: String) -> String {
         let path = temporaryFolder.appendingPathComponent(name).path
-        FileManager.default.createFile(atPath: path, contents: Data(text.utf8))
+        _ = FileManager.default.createFile(atPath: path, contents: Data(text.utf8))
         return path
     }
 

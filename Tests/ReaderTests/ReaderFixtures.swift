@@ -1,4 +1,6 @@
+import Foundation
 import HarkCore
+import HarkReader
 import HarkTestSupport
 import HarkTopicsFile
 import ReaderState
@@ -12,12 +14,40 @@ enum Fixtures {
     static let sampleDefinitions: [TopicDefinition] = try! TopicsFile.load(
         path: TestSupport.samplePath.replacingOccurrences(of: ".whisper.txt", with: ".topics.toml"))
 
+    /// The sample's topics and chapters, found once for all tests.
+    static let sampleTopics = FoundTopics.find(
+        in: sampleTranscript, folded: FoldedText(sampleTranscript, caseSensitive: false), definitions: sampleDefinitions)
+
+    nonisolated(unsafe) private static var lastID = 0
+    private static let idLock = NSLock()
+
+    /// A document as the runner makes one, with an id of its own.
+    static func document(_ transcript: Transcript, definitions: [TopicDefinition]? = nil) -> CachedDocument {
+        let id = idLock.withLock {
+            lastID += 1
+            return lastID
+        }
+        return CachedDocument(transcript, id: DocumentID(id), topicDefinitions: definitions)
+    }
+
+    /// A state as the reader opens it, with `topics` arriving as the event
+    /// the runner sends once they are found.
+    static func state(
+        _ transcript: Transcript, files: [String], width: Int, height: Int, colors: ColorSupport, topics: FoundTopics?
+    ) -> ReaderState {
+        let document = document(transcript)
+        var (state, _) = ReaderState.opening(
+            document, files: files, size: Size(width: width, height: height), colorSupport: colors)
+        if let topics { _ = state.handle(.topicsFound(document.id, topics)) }
+        return state
+    }
+
     /// The sample as the reader shows it once its topics are found
     /// (`topicsFound: false`, while they are still being found).
-    static func sampleState(width: Int = 100, height: Int = 30, colors: Bool = true, topicsFound: Bool = true) -> ReaderState {
-        let document = ReaderDocument(sampleTranscript, topicDefinitions: sampleDefinitions)
-        if topicsFound { document.waitForBackgroundWork() }
-        return ReaderState(document: document, files: [TestSupport.samplePath], size: Size(width: width, height: height), colors: colors)
+    static func sampleState(width: Int = 100, height: Int = 30, colors: ColorSupport = .extended, topicsFound: Bool = true) -> ReaderState {
+        state(
+            sampleTranscript, files: [TestSupport.samplePath], width: width, height: height, colors: colors,
+            topics: topicsFound ? sampleTopics : nil)
     }
 
     /// A small conversation with named speakers, a marked change, non-speech,
@@ -32,10 +62,11 @@ enum Fixtures {
         Segment(start: 20500, end: 24000, text: "Somebody else cuts in.", speakerChange: true),
     ])
 
-    static func conversationState(width: Int = 80, height: Int = 20, colors: Bool = true) -> ReaderState {
-        let document = ReaderDocument(conversation)
-        document.waitForBackgroundWork()
-        return ReaderState(document: document, files: ["talk.json"], size: Size(width: width, height: height), colors: colors)
+    static let conversationTopics = FoundTopics.find(
+        in: conversation, folded: FoldedText(conversation, caseSensitive: false), definitions: nil)
+
+    static func conversationState(width: Int = 80, height: Int = 20, colors: ColorSupport = .extended) -> ReaderState {
+        state(conversation, files: ["talk.json"], width: width, height: height, colors: colors, topics: conversationTopics)
     }
 }
 
@@ -52,4 +83,42 @@ extension ReaderState {
     mutating func type(_ text: String) {
         for character in text { _ = handle(.key(.character(character))) }
     }
+
+    /// Opens a prompt with its key, types `text` and presses Enter.
+    @discardableResult
+    mutating func submit(_ kind: Prompt.Kind, text: String) -> [Effect] {
+        let key: Character =
+            switch kind {
+            case .search: "/"
+            case .jump: ":"
+            case .highlight: "h"
+            }
+        press(.character(key))
+        type(text)
+        return press(.enter)
+    }
+
+    /// Selects the side-pane entry with this title, as a user would: Tab
+    /// to the pane if needed, then j until it is selected.
+    mutating func selectEntry(titled title: String) throws {
+        if focus != .sidePane { press(.tab) }
+        if selectedEntry?.title == title { return }
+        for _ in 0..<sidePaneEntries.count {
+            if selectedEntry?.title == title { return }
+            press(.character("k"))
+        }
+        for _ in 0..<sidePaneEntries.count {
+            if selectedEntry?.title == title { return }
+            press(.character("j"))
+        }
+        if selectedEntry?.title != title { throw FixtureError.noEntry(title) }
+    }
+
+    /// Selects the first entry that satisfies `matches`.
+    mutating func selectEntry(where matches: (SidePaneEntry) -> Bool) throws {
+        guard let entry = sidePaneEntries.first(where: matches) else { throw FixtureError.noEntry("(condition)") }
+        try selectEntry(titled: entry.title)
+    }
 }
+
+enum FixtureError: Error { case noEntry(String) }

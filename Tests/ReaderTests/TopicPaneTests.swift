@@ -8,13 +8,15 @@ import Testing
 /// opened with Enter, stepped through with `]` and `[`, marked in the gutter.
 struct TopicPaneTests {
     private func select(_ title: String, in state: inout ReaderState) throws {
-        state.sideSelection = try #require(state.sidePaneEntries.firstIndex { $0.title == title })
+        try state.selectEntry(titled: title)
     }
+
+    private static func isChapter(_ entry: SidePaneEntry) -> Bool { if case .chapter = entry.kind { true } else { false } }
 
     @Test func theSampleListsItsTopicsThenItsChapters() throws {
         let state = Fixtures.sampleState()
         let entries = state.sidePaneEntries
-        let found = try #require(state.document.topics)
+        let found = try #require(state.topics)
         #expect(found.fromFile)
         #expect(Array(entries.prefix(4).map(\.title)) == ["Topics", "LLM hype", "MLOps consolidation", "structured data"])
         for (k, topic) in found.topics.enumerated() {
@@ -28,7 +30,7 @@ struct TopicPaneTests {
 
     @Test func untilTopicsAreFoundThePaneSaysSo() {
         let state = Fixtures.sampleState(topicsFound: false)
-        // Nothing has started the background work, so nothing is found yet.
+        // No `.topicsFound` event has come yet.
         #expect(state.sidePaneEntries.first?.title == "Finding topics…")
     }
 
@@ -38,7 +40,7 @@ struct TopicPaneTests {
         try select("MLOps consolidation", in: &state)
         let closed = state.sidePaneEntries.map(\.title)
         state.press(.enter)
-        let passages = try #require(state.document.topics?.topics[1].passages)
+        let passages = try #require(state.topics?.topics[1].passages)
         let titles = state.sidePaneEntries.map(\.title)
         let first = try #require(titles.firstIndex(of: "MLOps consolidation"))
         #expect(titles[first + 1] == "25:20–36:29")
@@ -53,22 +55,22 @@ struct TopicPaneTests {
     @Test func bracketsStepThroughTheSelectedTopicsPassages() throws {
         var state = Fixtures.sampleState()
         try select("LLM hype", in: &state)
-        let starts = try #require(state.document.topics?.topics[0].passages.map(\.segments.lowerBound))
+        let starts = try #require(state.topics?.topics[0].passages.map(\.segments.lowerBound))
         state.press(.character("]"))
         #expect(state.cursor == starts[0])
-        #expect(state.message == "passage 1 of \(starts.count)")
+        #expect(state.message == "LLM hype: passage 1 of \(starts.count)")
         state.press(.character("]"))
         #expect(state.cursor == starts[1])
         state.press(.character("["), .character("["))
         #expect(state.cursor == starts[starts.count - 1])
-        #expect(state.message == "LLM hype: on to the last; passage \(starts.count) of \(starts.count)")
+        #expect(state.message == "LLM hype: passage \(starts.count) of \(starts.count); on to the last")
     }
 
     @Test func bracketsStepThroughChaptersWhenOneIsSelected() throws {
         var state = Fixtures.sampleState()
         state.press(.tab)
-        let chapters = try #require(state.document.topics?.chapters)
-        state.sideSelection = try #require(state.sidePaneEntries.firstIndex { if case .chapter = $0.kind { true } else { false } })
+        let chapters = try #require(state.topics?.chapters)
+        try state.selectEntry(where: Self.isChapter)
         state.press(.character("]"))
         #expect(state.cursor == chapters[1].segments.lowerBound)
         state.press(.enter)  // the selected chapter is the first
@@ -85,7 +87,7 @@ struct TopicPaneTests {
         let screen = ReaderScreen.render(state).text
         #expect(screen.contains("┃"))
         // A chapter marks nothing.
-        state.sideSelection = try #require(state.sidePaneEntries.firstIndex { if case .chapter = $0.kind { true } else { false } })
+        try state.selectEntry(where: Self.isChapter)
         #expect(state.markedPassages.map(\.topic) == nil)
         #expect(!ReaderScreen.render(state).text.contains("┃"))
     }
@@ -95,7 +97,7 @@ struct TopicPaneTests {
         state.press(.tab)
         for _ in 0..<20 { state.press(.character("j")) }
         let entries = state.sidePaneEntries
-        let selected = state.selectedEntry(in: entries)
+        let selected = try #require(state.selectedIndex)
         #expect(selected > 12)
         let screen = ReaderScreen.render(state).text
         #expect(screen.contains("›" + entries[selected].title.prefix(10)))
@@ -103,17 +105,43 @@ struct TopicPaneTests {
         // A click lands on the entry drawn there, scrolled or not.
         let first = SidePaneGeometry.firstVisible(entries, selected: selected, height: state.layout.sidePane.height)
         _ = state.handle(.mouse(.left, column: 90, row: state.layout.sidePane.y))
-        #expect(state.sideSelection == first || !entries[first].isSelectable)
+        #expect(state.selectedIndex == first || !entries[first].isSelectable)
         // Back up to the top, the pane shows the start again.
         for _ in 0..<30 { state.press(.character("k")) }
         #expect(ReaderScreen.render(state).text.contains("LLM hype"))
     }
 
     @Test func aTranscriptWithNothingToListSaysSo() {
-        let document = ReaderDocument(Transcript(source: "t", format: .srt, segments: [Segment(start: 0, end: 1000, text: "Hello there.")]))
-        document.waitForBackgroundWork()
-        let state = ReaderState(document: document, files: ["t"], size: Size(width: 100, height: 12), colors: true)
+        let transcript = Transcript(source: "t", format: .srt, segments: [Segment(start: 0, end: 1000, text: "Hello there.")])
+        let found = FoundTopics.find(in: transcript, folded: FoldedText(transcript, caseSensitive: false), definitions: nil)
+        let state = Fixtures.state(transcript, files: ["t"], width: 100, height: 12, colors: .extended, topics: found)
         #expect(state.sidePaneEntries.isEmpty)
         #expect(ReaderScreen.render(state).text.contains("No topics, chapters or"))
+    }
+
+    @Test func theGutterBarWaitsUntilTheUserSelectsATopic() throws {
+        var state = Fixtures.sampleState()
+        #expect(state.selection == nil)
+        #expect(state.markedPassages == nil)
+        #expect(!ReaderScreen.render(state).text.contains("┃"))
+        try select("LLM hype", in: &state)
+        #expect(state.markedPassages?.topic == 0)
+    }
+
+    @Test func topicsArrivingKeepTheSelectedEntry() throws {
+        var state = Fixtures.sampleState(topicsFound: false)
+        state.submit(.highlight, text: "data")
+        try select("data", in: &state)
+        let before = state.selectedEntry
+        _ = state.handle(.topicsFound(state.document.id, Fixtures.sampleTopics))
+        #expect(state.sidePaneEntries.first?.title == "Topics")
+        #expect(state.selectedEntry == before)
+        #expect(state.selection == .keyword("data"))
+    }
+
+    @Test func topicsForAnotherDocumentAreDropped() {
+        var state = Fixtures.sampleState(topicsFound: false)
+        _ = state.handle(.topicsFound(DocumentID(-1), Fixtures.sampleTopics))
+        #expect(state.topics == nil)
     }
 }

@@ -20,6 +20,10 @@ void hark_install_terminal_guards(const char *restore_sequence);
 /// Async-signal-safe.
 void hark_restore_terminal(void);
 
+/// A descriptor (a pipe's write end) that a termination signal writes a
+/// byte to, so that a loop waiting in poll() wakes at once; -1 for none.
+void hark_set_signal_wake_descriptor(int descriptor);
+
 /// The termination signal received, or 0.
 int hark_termination_signal(void);
 

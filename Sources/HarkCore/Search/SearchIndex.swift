@@ -1,33 +1,24 @@
-import Dispatch
 import Foundation
 
 /// Searching one transcript again and again (the reader searches as you
-/// type): the folded text is made once per case mode and kept.
-public final class SearchIndex: @unchecked Sendable {
+/// type): the folded text is made once per case mode and kept. Not for use
+/// from two threads: the reader folds off its loop with `FoldedText(_:caseSensitive:)`
+/// and hands the value to `adopt` on the loop's thread.
+public final class SearchIndex {
     public let transcript: Transcript
-    /// Guards `foldedByCase`; `prepare` folds on another thread through it.
-    private let queue = DispatchQueue(label: "hark.search-index")
     private var foldedByCase: [Bool: FoldedText] = [:]
 
     public init(_ transcript: Transcript) { self.transcript = transcript }
 
-    /// Folds the text for case-insensitive search (what most searches are) on
-    /// another thread, so that neither the first `/` nor any key waits for it.
-    /// A search that comes before it is done waits for it rather than folding twice.
-    public func prepare() {
-        queue.async { _ = self.foldedLocked(caseSensitive: false) }
+    /// Takes text folded elsewhere (unless this mode is folded already).
+    public func adopt(_ folded: FoldedText, caseSensitive: Bool) {
+        if foldedByCase[caseSensitive] == nil { foldedByCase[caseSensitive] = folded }
     }
 
-    /// Returns once a `prepare` under way has finished.
-    public func waitUntilPrepared() { queue.sync {} }
-
-    func folded(caseSensitive: Bool) -> FoldedText {
-        queue.sync { foldedLocked(caseSensitive: caseSensitive) }
-    }
-
-    private func foldedLocked(caseSensitive: Bool) -> FoldedText {
+    /// The folded text for a case mode, folded now if it was not yet.
+    public func folded(caseSensitive: Bool) -> FoldedText {
         if let cached = foldedByCase[caseSensitive] { return cached }
-        let folded = transcript.withContinuousText { FoldedText($0, caseSensitive: caseSensitive) }
+        let folded = FoldedText(transcript, caseSensitive: caseSensitive)
         foldedByCase[caseSensitive] = folded
         return folded
     }

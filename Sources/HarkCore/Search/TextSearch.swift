@@ -119,13 +119,20 @@ public enum TextSearch {
 /// Text prepared for matching: ASCII lowercased (unless case matters),
 /// non-ASCII runs folded by Foundation (case and diacritics). Folding can
 /// change lengths, so the runs where it did are kept to map offsets back.
-struct FoldedText: Sendable {
+public struct FoldedText: Sendable {
     private(set) var bytes: [UInt8] = []
     /// Non-ASCII runs whose folded length differs from the original, in order.
     private var changedRuns: [(folded: Range<Int>, original: Range<Int>)] = []
 
     init<C: Collection>(_ source: C, caseSensitive: Bool) where C.Element == UInt8 {
         self = Array(source).withUnsafeBufferPointer { FoldedText($0, caseSensitive: caseSensitive) }
+    }
+
+    /// Folds `transcript`'s continuous text: what a search of that case mode
+    /// looks in. Takes a while on a long transcript; the reader does it off
+    /// its loop and hands the value over.
+    public init(_ transcript: Transcript, caseSensitive: Bool) {
+        self = transcript.withContinuousText { FoldedText($0, caseSensitive: caseSensitive) }
     }
 
     init(_ source: UnsafeBufferPointer<UInt8>, caseSensitive: Bool) {
@@ -145,7 +152,7 @@ struct FoldedText: Sendable {
                 var j = i
                 if caseSensitive {
                     while j < n, source[j] < 0x80 { j += 1 }
-                    UnsafeMutableBufferPointer(rebasing: out[written..<(written + j - i)])
+                    _ = UnsafeMutableBufferPointer(rebasing: out[written..<(written + j - i)])
                         .update(fromContentsOf: UnsafeBufferPointer(rebasing: source[i..<j]))
                 } else {
                     while j < n, source[j] < 0x80 {

@@ -6,21 +6,14 @@ public enum TopicFinder {
         _ definitions: [TopicDefinition], source: TopicSource, in transcript: Transcript,
         rules: PassageBuilder.Rules = PassageBuilder.Rules()
     ) -> [Topic] {
-        topics(definitions, source: source, in: transcript, folded: transcript.withContinuousText { FoldedText($0, caseSensitive: false) }, rules: rules)
+        topics(definitions, source: source, in: transcript, folded: FoldedText(transcript, caseSensitive: false), rules: rules)
     }
 
-    /// The same, with the folded text a search index has made already (the
-    /// reader's), so that the text is not folded twice.
+    /// The same, with the text folded already for case-insensitive search
+    /// (the reader's search has it), so that it is not folded twice.
     public static func topics(
-        _ definitions: [TopicDefinition], source: TopicSource, using index: SearchIndex,
-        rules: PassageBuilder.Rules = PassageBuilder.Rules()
-    ) -> [Topic] {
-        topics(definitions, source: source, in: index.transcript, folded: index.folded(caseSensitive: false), rules: rules)
-    }
-
-    private static func topics(
         _ definitions: [TopicDefinition], source: TopicSource, in transcript: Transcript, folded: FoldedText,
-        rules: PassageBuilder.Rules
+        rules: PassageBuilder.Rules = PassageBuilder.Rules()
     ) -> [Topic] {
         // One matcher for every keyword and exclusion of every topic.
         var patterns: [KeywordPattern] = []

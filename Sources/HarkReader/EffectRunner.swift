@@ -1,0 +1,96 @@
+import Dispatch
+import HarkCore
+import ReaderState
+
+/// Carries out what the state asks (`Effect`) that is not the terminal's:
+/// loading a file, folding text for search, finding topics. The work runs
+/// on one serial queue off the loop; each result comes back through the
+/// mailbox and is turned into a `ReaderEvent` on the loop's thread.
+final class EffectRunner {
+    /// What work off the loop hands back.
+    enum Delivery {
+        case event(ReaderEvent)
+        /// Folded text for the document's search, which the runner keeps.
+        case folded(DocumentID, FoldedText)
+    }
+
+    /// Loads `files[index]` as a document with the given id (off the loop).
+    typealias Loader = @Sendable (_ path: String, _ id: DocumentID) -> Result<CachedDocument, LoadError>
+
+    let mailbox = Mailbox<Delivery>()
+    private let queue = DispatchQueue(label: "hark.reader.work", qos: .userInitiated)
+    private let scratch = Scratch()
+    private let load: Loader
+    private var nextID: Int
+
+    /// Runs on the work queue before each piece of work: tests hold work
+    /// back with it to make results arrive when they choose.
+    private let beforeWork: @Sendable () -> Void
+
+    init(firstFreeID: Int, load: @escaping Loader, beforeWork: @escaping @Sendable () -> Void = {}) {
+        nextID = firstFreeID
+        self.load = load
+        self.beforeWork = beforeWork
+    }
+
+    /// Starts `effect`'s work for the state's current document.
+    func start(_ effect: Effect, files: [String], document: any ReaderDocument) {
+        let mailbox = self.mailbox, scratch = self.scratch, beforeWork = self.beforeWork
+        switch effect {
+        case .openFile(let index):
+            let id = DocumentID(nextID)
+            nextID += 1
+            let path = files[index], load = self.load
+            queue.async {
+                beforeWork()
+                switch load(path, id) {
+                case .success(let loaded): mailbox.post(.event(.fileOpened(index: index, loaded)))
+                case .failure(let error): mailbox.post(.event(.fileFailed(index: index, error)))
+                }
+            }
+        case .prepareSearch(let id):
+            guard id == document.id else { return }  // asked for a file since replaced
+            let transcript = document.transcript
+            queue.async {
+                beforeWork()
+                let folded = FoldedText(transcript, caseSensitive: false)
+                scratch.folded = (id, folded)
+                mailbox.post(.folded(id, folded))
+            }
+        case .findTopics(let id):
+            guard id == document.id else { return }
+            let transcript = document.transcript
+            let definitions = (document as? CachedDocument)?.topicDefinitions
+            queue.async {
+                beforeWork()
+                // The queue is serial: a `.prepareSearch` asked for first has folded the text.
+                let folded = scratch.folded.flatMap { $0.id == id ? $0.text : nil } ?? FoldedText(transcript, caseSensitive: false)
+                scratch.folded = nil
+                let found = FoundTopics.find(in: transcript, folded: folded, definitions: definitions)
+                mailbox.post(.event(.topicsFound(id, found)))
+            }
+        case .quit, .suspend, .captureMouse:
+            break  // the loop's own
+        }
+    }
+
+    /// A delivery as the event the state handles, after the runner took
+    /// its part (folded text goes into the document it was made for).
+    func receive(_ delivery: Delivery, document: any ReaderDocument) -> ReaderEvent {
+        switch delivery {
+        case .event(let event):
+            return event
+        case .folded(let id, let folded):
+            if id == document.id, let cached = document as? CachedDocument { cached.adopt(folded: folded) }
+            return .searchReady(id)
+        }
+    }
+
+    /// Returns once all work started so far is done (tests, benchmarks).
+    func waitUntilIdle() { queue.sync {} }
+
+    /// What one piece of work leaves for the next, touched only on the queue.
+    private final class Scratch: @unchecked Sendable {
+        var folded: (id: DocumentID, text: FoldedText)?
+    }
+}

@@ -1,0 +1,114 @@
+import HarkCore
+import TerminalKit
+
+/// A page drawn over the timeline: the keys, or the warnings the file
+/// loaded with. Its lines are known here so that scrolling stops at the end.
+public struct Overlay: Equatable, Sendable {
+    public enum Kind: Equatable, Sendable { case help, warnings }
+
+    public var kind: Kind
+    /// The first line shown.
+    public var scroll = 0
+
+    public var title: String {
+        switch kind {
+        case .help: "keys"
+        case .warnings: "warnings while loading"
+        }
+    }
+
+    /// One line of the overlay: a key (or a line number) and what it says.
+    public struct Line: Equatable, Sendable {
+        public var key: String
+        public var text: String
+    }
+
+    public func lines(for transcript: Transcript) -> [Line] {
+        switch kind {
+        case .help:
+            return Keymap.helpRows().map { Line(key: $0.keys, text: $0.place == "anywhere" || $0.place == "timeline" ? $0.summary : "\($0.place): \($0.summary)") }
+                + Self.mouseHelp
+        case .warnings:
+            return transcript.warnings.map { warning in
+                Line(key: warning.line.map { "line \($0)" } ?? "", text: warning.message)
+            }
+        }
+    }
+
+    static let mouseHelp: [Line] = [
+        Line(key: "mouse", text: "wheel scrolls; a click moves the cursor or selects a side-pane entry"),
+        Line(key: "", text: "to select text for copying, hold Shift (Option in iTerm2, Fn in Terminal.app) or press M"),
+    ]
+}
+
+/// Where an overlay goes on the screen: a box in the middle, its lines
+/// inside, the bottom border saying how to scroll and close it.
+public struct OverlayLayout: Equatable, Sendable {
+    public var box: Rect
+    /// The rows for lines, inside the border.
+    public var visibleLines: Int
+
+    public init(size: Size, lineCount: Int, contentWidth: Int) {
+        let width = min(size.width, max(contentWidth + 4, 40))
+        let height = min(size.height, lineCount + 2)
+        box = Rect(x: (size.width - width) / 2, y: (size.height - height) / 2, width: width, height: height)
+        visibleLines = max(0, height - 2)
+    }
+}
+
+extension ReaderState {
+    public var overlayLayout: OverlayLayout? {
+        guard let overlay else { return nil }
+        let lines = overlay.lines(for: transcript)
+        let keyWidth = min(22, lines.map { DisplayWidth.of($0.key) }.max() ?? 0)
+        let textWidth = lines.map { DisplayWidth.of($0.text) }.max() ?? 0
+        return OverlayLayout(size: size, lineCount: lines.count, contentWidth: keyWidth + 1 + textWidth)
+    }
+
+    mutating func openOverlay(_ kind: Overlay.Kind) {
+        overlay = Overlay(kind: kind)
+    }
+
+    mutating func handleOverlayKey(_ key: KeyPress) -> [Effect] {
+        guard let command = Keymap.overlay.command(for: key) else {
+            // Anything else closes it and does nothing more, as `q` would.
+            overlay = nil
+            return []
+        }
+        let page = max(1, (overlayLayout?.visibleLines ?? 1) - 1)
+        switch command {
+        case .overlayDown: scrollOverlay(by: 1)
+        case .overlayUp: scrollOverlay(by: -1)
+        case .overlayPageDown: scrollOverlay(by: page)
+        case .overlayPageUp: scrollOverlay(by: -page)
+        case .overlayTop: scrollOverlay(by: -Int.max / 2)
+        case .overlayBottom: scrollOverlay(by: Int.max / 2)
+        case .closeOverlay: overlay = nil
+        case .quit: return [.quit]
+        default: overlay = nil
+        }
+        return []
+    }
+
+    mutating func scrollOverlay(_ button: MouseButton) {
+        switch button {
+        case .wheelDown: scrollOverlay(by: 3)
+        case .wheelUp: scrollOverlay(by: -3)
+        case .left: break
+        }
+    }
+
+    /// The overlay's last possible first line: scrolling stops with the last line at the bottom.
+    var overlayMaximumScroll: Int {
+        guard let overlay, let layout = overlayLayout else { return 0 }
+        return max(0, overlay.lines(for: transcript).count - layout.visibleLines)
+    }
+
+    mutating func scrollOverlay(by lines: Int) {
+        guard var overlay else { return }
+        overlay.scroll = max(0, min(overlayMaximumScroll, overlay.scroll + lines))
+        self.overlay = overlay
+    }
+
+    mutating func clampOverlayScroll() { scrollOverlay(by: 0) }
+}

@@ -1,0 +1,44 @@
+import HarkCore
+import TerminalKit
+
+/// Which open document a piece of background work was for: results that
+/// arrive after the user moved to another file are dropped by it.
+public struct DocumentID: Hashable, Sendable, CustomStringConvertible {
+    public let value: Int
+    public init(_ value: Int) { self.value = value }
+    public var description: String { "document \(value)" }
+}
+
+/// Everything that can happen to the reader. The terminal's events and the
+/// results of work started by an `Effect` all come in here, one at a time,
+/// on the loop's thread.
+public enum ReaderEvent {
+    case terminal(TerminalEvent)
+    /// The text of the document is folded for searching (the runner keeps it).
+    case searchReady(DocumentID)
+    case topicsFound(DocumentID, FoundTopics)
+    /// `files[index]` is loaded, as the document to show.
+    case fileOpened(index: Int, any ReaderDocument)
+    case fileFailed(index: Int, LoadError)
+
+    public static func key(_ key: KeyPress) -> ReaderEvent { .terminal(.key(key)) }
+    public static func resize(_ size: Size) -> ReaderEvent { .terminal(.resize(size)) }
+    public static func mouse(_ button: MouseButton, column: Int, row: Int) -> ReaderEvent {
+        .terminal(.mouse(button, column: column, row: row))
+    }
+}
+
+/// What the reader asks its runner to do; compared in tests, so no closures.
+/// Work that takes time reports back with a `ReaderEvent`.
+public enum Effect: Equatable, Sendable {
+    case quit
+    case suspend
+    /// Load `files[index]` → `.fileOpened` or `.fileFailed`.
+    case openFile(index: Int)
+    /// Fold the document's text for searching, off the loop → `.searchReady`.
+    case prepareSearch(DocumentID)
+    /// Find the document's topics and chapters, off the loop → `.topicsFound`.
+    case findTopics(DocumentID)
+    /// Take the mouse, or leave it to the terminal.
+    case captureMouse(Bool)
+}

@@ -1,0 +1,119 @@
+import HarkCore
+
+/// The side pane: its entries, the selection (by identity), Enter, `]` and `[`.
+extension ReaderState {
+    /// Lists the entries again for what they depend on, and finds the
+    /// selected one among them by identity. If it is gone (a keyword
+    /// cleared, a topic closed), a passage gives way to its topic and
+    /// anything else to the entry now in its place.
+    mutating func rebuildSidePane() {
+        sidePaneEntries = SidePaneEntry.all(document: document, topics: topics, expandedTopic: expandedTopic, highlights: highlights)
+        guard let selection else {
+            selectedIndex = nil
+            return
+        }
+        if let index = sidePaneEntries.firstIndex(where: { $0.id == selection }) {
+            selectedIndex = index
+            return
+        }
+        if case .passage(let topic, _) = selection, let index = sidePaneEntries.firstIndex(where: { $0.id == .topic(topic) }) {
+            select(entryAt: index)
+            return
+        }
+        let near = min(selectedIndex ?? 0, sidePaneEntries.count - 1)
+        let replacement =
+            sidePaneEntries.indices.first { $0 >= near && sidePaneEntries[$0].isSelectable }
+            ?? sidePaneEntries.indices.last { sidePaneEntries[$0].isSelectable }
+        if let replacement {
+            select(entryAt: replacement)
+        } else {
+            self.selection = nil
+            selectedIndex = nil
+        }
+    }
+
+    /// Selects the entry at `index`, if it can be selected.
+    mutating func select(entryAt index: Int) {
+        guard sidePaneEntries.indices.contains(index), let id = sidePaneEntries[index].id else { return }
+        selection = id
+        selectedIndex = index
+    }
+
+    /// The selected entry, if any.
+    public var selectedEntry: SidePaneEntry? { selectedIndex.map { sidePaneEntries[$0] } }
+
+    mutating func moveSelection(by step: Int) {
+        var index = selectedIndex ?? (step > 0 ? -1 : sidePaneEntries.count)
+        repeat { index += step } while index >= 0 && index < sidePaneEntries.count && !sidePaneEntries[index].isSelectable
+        if index >= 0 && index < sidePaneEntries.count { select(entryAt: index) }
+    }
+
+    /// Enter in the side pane: a topic opens (or closes) its list of passages;
+    /// anything else is jumped to.
+    mutating func openSelection() {
+        guard let entry = selectedEntry else {
+            message = "nothing selected: j and k select an entry"
+            return
+        }
+        if case .topic(_, let name) = entry.kind {
+            expandedTopic = expandedTopic == name ? nil : name
+            rebuildSidePane()
+            if expandedTopic == name, entry.segments.isEmpty { message = "\(entry.title): no passages, only passing mentions" }
+            return
+        }
+        guard let target = entry.target else {
+            message = "\(entry.title): no occurrences"
+            return
+        }
+        jumpCursor(to: target)
+    }
+
+    /// `]` and `[`: the next or previous place of the selected side-pane
+    /// entry: a topic's passages, the chapters, a keyword's matches…
+    mutating func stepOccurrence(forward: Bool) {
+        guard let entry = selectedEntry else {
+            message = "nothing selected in the side pane: Tab goes there, j and k select"
+            return
+        }
+        let name = entry.topic?.name ?? entry.title
+        let places = entry.segments
+        guard !places.isEmpty else {
+            message = "\(name): \(entry.topic == nil ? "no occurrences" : "no passages")"
+            return
+        }
+        var wrapped: String?
+        if forward {
+            if let next = places.first(where: { $0 > cursor }) {
+                jumpCursor(to: next)
+            } else {
+                jumpCursor(to: places[0])
+                wrapped = "back to the first"
+            }
+        } else {
+            if let previous = places.last(where: { $0 < cursor }) {
+                jumpCursor(to: previous)
+            } else {
+                jumpCursor(to: places[places.count - 1])
+                wrapped = "on to the last"
+            }
+        }
+        var parts = [String]()
+        if let topic = entry.topic, let passage = places.lastIndex(where: { $0 <= cursor }) {
+            parts.append("passage \(passage + 1) of \(places.count)")
+            if expandedTopic == topic.name,
+                let row = sidePaneEntries.firstIndex(where: { $0.id == .passage(topic: topic.name, firstSegment: places[passage]) })
+            {
+                select(entryAt: row)
+            }
+        }
+        if let wrapped { parts.append(wrapped) }
+        message = parts.isEmpty ? nil : "\(name): " + parts.joined(separator: "; ")
+    }
+
+    /// The passages of the selected topic (or of the topic of the selected
+    /// passage), for the timeline's gutter: only once the user selected one.
+    public var markedPassages: (topic: Int, passages: [Passage])? {
+        guard let topic = selectedEntry?.topic, let found = topics?.topic(named: topic.name) else { return nil }
+        return (found.index, found.topic.passages)
+    }
+}
