@@ -1,4 +1,5 @@
 import HarkCore
+import HarkTopics
 import TerminalKit
 
 /// One open transcript and what the reader derives from it: paragraphs

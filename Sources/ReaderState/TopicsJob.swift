@@ -1,6 +1,7 @@
 import Dispatch
 import Foundation
 import HarkCore
+import HarkTopics
 
 /// What the side pane lists about the subject of the conversation.
 public struct FoundTopics: Sendable {

@@ -1,6 +1,6 @@
 import HarkCore
 import HarkTestSupport
-import HarkTopicsFile
+import HarkTopics
 import ReaderState
 import TerminalKit
 

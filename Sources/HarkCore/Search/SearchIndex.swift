@@ -21,7 +21,7 @@ public final class SearchIndex: @unchecked Sendable {
     /// Returns once a `prepare` under way has finished.
     public func waitUntilPrepared() { queue.sync {} }
 
-    func folded(caseSensitive: Bool) -> FoldedText {
+    package func folded(caseSensitive: Bool) -> FoldedText {
         queue.sync { foldedLocked(caseSensitive: caseSensitive) }
     }
 
