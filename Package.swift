@@ -3,6 +3,7 @@ import PackageDescription
 
 // Targets are split by dependency direction (see DECISIONS.md):
 // HarkCore knows transcripts and nothing else (Foundation only);
+// HarkTopics finds topics and chapters in them and reads topics files;
 // HarkCommands turns the core into command-line output;
 // the `hark` executable parses arguments and calls HarkCommands.
 let package = Package(
@@ -10,7 +11,7 @@ let package = Package(
     products: [
         .executable(name: "hark", targets: ["hark"]),
         .library(name: "HarkCore", targets: ["HarkCore"]),
-        .library(name: "HarkTopicsFile", targets: ["HarkTopicsFile"]),
+        .library(name: "HarkTopics", targets: ["HarkTopics"]),
         // For the benchmark package: the reader's state and screens, no terminal.
         .library(name: "HarkReaderCore", targets: ["ReaderState", "ReaderScreens"]),
     ],
@@ -21,21 +22,21 @@ let package = Package(
     ],
     targets: [
         .target(name: "HarkCore"),
-        // Topics files are TOML; the parser stays out of HarkCore.
-        .target(name: "HarkTopicsFile", dependencies: ["HarkCore", .product(name: "TOMLKit", package: "TOMLKit")]),
-        .target(name: "HarkCommands", dependencies: ["HarkCore", "HarkTopicsFile"]),
+        // Topics files are TOML: TOMLKit stays out of HarkCore.
+        .target(name: "HarkTopics", dependencies: ["HarkCore", .product(name: "TOMLKit", package: "TOMLKit")]),
+        .target(name: "HarkCommands", dependencies: ["HarkCore", "HarkTopics"]),
         // The reader, in the layers ARCHITECTURE.md describes.
         .target(name: "CTerminalSupport"),
         .target(name: "TerminalKit", dependencies: ["CTerminalSupport"]),
-        .target(name: "ReaderState", dependencies: ["HarkCore", "TerminalKit"]),
-        .target(name: "ReaderScreens", dependencies: ["ReaderState", "TerminalKit", "HarkCore"]),
-        .target(name: "HarkReader", dependencies: ["ReaderScreens", "ReaderState", "TerminalKit", "HarkCore"]),
+        .target(name: "ReaderState", dependencies: ["HarkCore", "HarkTopics", "TerminalKit"]),
+        .target(name: "ReaderScreens", dependencies: ["ReaderState", "TerminalKit", "HarkCore", "HarkTopics"]),
+        .target(name: "HarkReader", dependencies: ["ReaderScreens", "ReaderState", "TerminalKit", "HarkCore", "HarkTopics"]),
         .systemLibrary(name: "CNcurses"),
         .target(name: "NcursesBackend", dependencies: ["CNcurses", "CTerminalSupport", "TerminalKit"]),
         .executableTarget(
             name: "hark",
             dependencies: [
-                "HarkCommands", "HarkReader", "NcursesBackend",
+                "HarkCommands", "HarkTopics", "HarkReader", "NcursesBackend",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -46,11 +47,12 @@ let package = Package(
                 .product(name: "PropertyBased", package: "swift-property-based"),
             ]
         ),
-        .testTarget(name: "HarkCommandsTests", dependencies: ["HarkCommands", "HarkCore", "HarkTopicsFile", "HarkTestSupport"]),
-        .target(name: "HarkTestSupport", dependencies: ["HarkCore"], path: "Tests/HarkTestSupport"),
+        .testTarget(name: "HarkTopicsTests", dependencies: ["HarkTopics", "HarkCore", "HarkTestSupport"]),
+        .testTarget(name: "HarkCommandsTests", dependencies: ["HarkCommands", "HarkCore", "HarkTestSupport"]),
+        .target(name: "HarkTestSupport", dependencies: ["HarkCore", "HarkTopics"], path: "Tests/HarkTestSupport"),
         .testTarget(
             name: "ReaderTests",
-            dependencies: ["HarkReader", "ReaderScreens", "ReaderState", "TerminalKit", "HarkCore", "HarkTestSupport", "HarkTopicsFile"],
+            dependencies: ["HarkReader", "ReaderScreens", "ReaderState", "TerminalKit", "HarkCore", "HarkTestSupport", "HarkTopics"],
             exclude: ["Snapshots"]
         ),
         // The real binary under tmux (the README's test command runs these too).

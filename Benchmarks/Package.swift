@@ -11,7 +11,7 @@ let package = Package(
             name: "hark-bench",
             dependencies: [
                 .product(name: "HarkCore", package: "hark"),
-                .product(name: "HarkTopicsFile", package: "hark"),
+                .product(name: "HarkTopics", package: "hark"),
                 .product(name: "HarkReaderCore", package: "hark"),
             ])
     ],

@@ -1,5 +1,6 @@
 import Foundation
 import HarkCore
+import HarkTopics
 
 /// How `hark topics` prints: a heading per topic, a line per passage.
 enum TopicsText {

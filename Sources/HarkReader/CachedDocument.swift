@@ -1,4 +1,5 @@
 import HarkCore
+import HarkTopics
 import ReaderState
 import TerminalKit
 

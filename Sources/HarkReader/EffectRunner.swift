@@ -1,5 +1,6 @@
 import Dispatch
 import HarkCore
+import HarkTopics
 import ReaderState
 
 /// Carries out what the state asks (`Effect`) that is not the terminal's:

@@ -1,4 +1,5 @@
 import HarkCore
+import HarkTopics
 
 /// What the side pane lists about the subject of the conversation.
 public struct FoundTopics: Sendable {

@@ -1,4 +1,5 @@
 import HarkCore
+import HarkTopics
 import TerminalKit
 
 /// A page drawn over the timeline: the keys, or the warnings the file

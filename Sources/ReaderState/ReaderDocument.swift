@@ -1,4 +1,5 @@
 import HarkCore
+import HarkTopics
 import TerminalKit
 
 /// An open transcript, as the reader's state asks about it: its paragraphs,

@@ -1,4 +1,5 @@
 import HarkCore
+import HarkTopics
 import TerminalKit
 
 /// Which open document a piece of background work was for: results that

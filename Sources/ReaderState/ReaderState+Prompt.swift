@@ -1,4 +1,5 @@
 import HarkCore
+import HarkTopics
 import TerminalKit
 
 /// The prompt line: search, jump to a time, highlight a keyword.

@@ -1,4 +1,5 @@
 import HarkCore
+import HarkTopics
 
 /// The side pane: its entries, the selection (by identity), Enter, `]` and `[`.
 extension ReaderState {

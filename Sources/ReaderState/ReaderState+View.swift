@@ -1,4 +1,5 @@
 import HarkCore
+import HarkTopics
 
 /// Moving the cursor and the view over wrapped lines.
 extension ReaderState {

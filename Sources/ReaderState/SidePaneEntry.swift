@@ -1,4 +1,5 @@
 import HarkCore
+import HarkTopics
 import TerminalKit
 
 /// A row or two of the side pane. Topics come first (with the passages of

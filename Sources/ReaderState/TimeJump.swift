@@ -1,4 +1,5 @@
 import HarkCore
+import HarkTopics
 
 /// What `:` accepts: a clock time (`1:02:03`, `62:03`), a number with a unit
 /// (`3723s`, `90m`, `2h`), a percentage (`45%`), or any of those relative with

@@ -1,4 +1,5 @@
 import HarkCore
+import HarkTopics
 import TerminalKit
 
 /// A piece of a timeline line: bytes of the continuous text from one segment.

@@ -2,6 +2,7 @@ import Foundation
 import HarkCommands
 import HarkCore
 import HarkReader
+import HarkTopics
 import NcursesBackend
 import ReaderState
 

@@ -1,5 +1,6 @@
 import Foundation
 import HarkCore
+import HarkTopics
 
 /// How hark's topics and chapters are checked against a human reading of
 /// the sample interview (`sample-data/annotations/`).

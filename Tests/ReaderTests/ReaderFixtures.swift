@@ -2,7 +2,7 @@ import Foundation
 import HarkCore
 import HarkReader
 import HarkTestSupport
-import HarkTopicsFile
+import HarkTopics
 import ReaderState
 import TerminalKit
 

@@ -1,6 +1,6 @@
 import Foundation
 import HarkCore
-import HarkTopicsFile
+import HarkTopics
 
 // hark's benchmark. Every figure is printed beside a baseline measured in the
 // same run on the same machine, as a ratio:

@@ -1,9 +1,9 @@
 import Dispatch
 
-enum Parallel {
+package enum Parallel {
     /// `body(0)`, `body(1)`… run on as many threads as Dispatch gives,
     /// their results returned in order. `body` may only read shared state.
-    static func map<T>(_ count: Int, _ body: (Int) -> T) -> [T] {
+    package static func map<T>(_ count: Int, _ body: (Int) -> T) -> [T] {
         if count == 1 { return [body(0)] }
         var values = [T?](repeating: nil, count: count)
         withoutActuallyEscaping(body) { body in
@@ -19,7 +19,7 @@ enum Parallel {
 
     /// `0..<count` as two halves when `split`, else whole: work worth
     /// splitting runs on this machine's two cores.
-    static func halves(of count: Int, if split: Bool) -> [Range<Int>] {
+    package static func halves(of count: Int, if split: Bool) -> [Range<Int>] {
         split ? [0..<(count / 2), (count / 2)..<count] : [0..<count]
     }
 }

@@ -120,11 +120,11 @@ public enum TextSearch {
 /// non-ASCII runs folded by Foundation (case and diacritics). Folding can
 /// change lengths, so the runs where it did are kept to map offsets back.
 public struct FoldedText: Sendable {
-    private(set) var bytes: [UInt8] = []
+    package private(set) var bytes: [UInt8] = []
     /// Non-ASCII runs whose folded length differs from the original, in order.
     private var changedRuns: [(folded: Range<Int>, original: Range<Int>)] = []
 
-    init<C: Collection>(_ source: C, caseSensitive: Bool) where C.Element == UInt8 {
+    package init<C: Collection>(_ source: C, caseSensitive: Bool) where C.Element == UInt8 {
         self = Array(source).withUnsafeBufferPointer { FoldedText($0, caseSensitive: caseSensitive) }
     }
 
@@ -135,7 +135,7 @@ public struct FoldedText: Sendable {
         self = transcript.withContinuousText { FoldedText($0, caseSensitive: caseSensitive) }
     }
 
-    init(_ source: UnsafeBufferPointer<UInt8>, caseSensitive: Bool) {
+    package init(_ source: UnsafeBufferPointer<UInt8>, caseSensitive: Bool) {
         if let ascii = Self.foldASCII(source, caseSensitive: caseSensitive) {
             bytes = ascii
             return
@@ -208,7 +208,7 @@ public struct FoldedText: Sendable {
 
     /// The original offset for a folded one. Inside a changed run, a start
     /// rounds down to the run's start and an end up to the run's end.
-    func originalOffset(_ folded: Int, roundingUp: Bool) -> Int {
+    package func originalOffset(_ folded: Int, roundingUp: Bool) -> Int {
         var low = 0, high = changedRuns.count
         while low < high {
             let mid = (low + high) / 2

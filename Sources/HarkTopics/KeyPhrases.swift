@@ -1,4 +1,5 @@
 import Foundation
+import HarkCore
 
 /// Key phrases in the manner of TF-IDF over chapters: candidates are runs of
 /// one to three content words with no stop word or punctuation between them

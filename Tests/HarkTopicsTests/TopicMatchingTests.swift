@@ -1,6 +1,7 @@
+import HarkCore
 import Testing
 
-@testable import HarkCore
+@testable import HarkTopics
 
 /// The keyword rules of topics files: whole words, case ignored, `*` as a
 /// suffix wildcard, phrases across segments but not across sentences,

@@ -1,6 +1,7 @@
+import HarkCore
 import Testing
 
-@testable import HarkCore
+@testable import HarkTopics
 
 /// Chapters and key phrases on small transcripts made by hand: three
 /// subjects, each with its own vocabulary, talked about in turn.

@@ -1,3 +1,5 @@
+import HarkCore
+
 /// Finds many keywords in one pass over folded text. Each word's FNV hash
 /// is built byte by byte; the hash of the whole word is looked up among
 /// the keywords' first words, and the hash of each prefix whose length some

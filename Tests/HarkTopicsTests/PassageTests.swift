@@ -1,6 +1,7 @@
+import HarkCore
 import Testing
 
-@testable import HarkCore
+@testable import HarkTopics
 
 /// Hits become passages: clustered in time, passing mentions dropped,
 /// widened to whole paragraphs, merged where they meet.

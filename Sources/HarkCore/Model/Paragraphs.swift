@@ -91,7 +91,7 @@ public enum Paragraphs {
         return latest
     }
 
-    static func endsSentence(_ text: UnsafeBufferPointer<UInt8>) -> Bool {
+    package static func endsSentence(_ text: UnsafeBufferPointer<UInt8>) -> Bool {
         var k = text.count - 1
         // Closing quotes and brackets may follow the full stop.
         while k >= 0, text[k] == 0x22 || text[k] == 0x27 || text[k] == 0x29 || text[k] == 0x5D { k -= 1 }

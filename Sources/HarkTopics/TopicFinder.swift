@@ -1,3 +1,5 @@
+import HarkCore
+
 /// Finds where each topic is discussed: every keyword is matched over the
 /// continuous text (so a phrase split between two segments counts), hits
 /// inside an exclusion are dropped, and the rest become passages.

@@ -1,3 +1,5 @@
+import HarkCore
+
 /// Turns keyword hits into passages: hits close in time form a cluster, a
 /// cluster with a single hit is a passing mention and is dropped, and what
 /// remains is widened to whole paragraphs (which end at every change of

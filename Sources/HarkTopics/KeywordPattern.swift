@@ -1,3 +1,5 @@
+import HarkCore
+
 /// A keyword or phrase compiled for matching: its words, folded, the last
 /// of each possibly a prefix (`consolidat*`).
 struct KeywordPattern: Equatable, Sendable {

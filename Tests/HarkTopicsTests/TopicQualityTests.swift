@@ -1,6 +1,6 @@
 import HarkCore
 import HarkTestSupport
-import HarkTopicsFile
+import HarkTopics
 import Testing
 
 /// hark's topics and chapters for the sample interview against a careful

@@ -1,3 +1,5 @@
+import HarkCore
+
 /// A topic as a person (or hark) defines it: a name and the words that
 /// show it is being discussed.
 public struct TopicDefinition: Equatable, Sendable {

@@ -1,4 +1,5 @@
 import Foundation
+import HarkCore
 
 /// Where the subject changes, by lexical cohesion in the manner of
 /// TextTiling (Hearst, 1997), computed over segments: at every boundary

@@ -1,3 +1,5 @@
+import HarkCore
+
 /// A stretch of the conversation on one subject, found by hark.
 public struct Chapter: Equatable, Sendable {
     public var segments: Range<Int>

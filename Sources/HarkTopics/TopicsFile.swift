@@ -1,5 +1,4 @@
 import Foundation
-import HarkCore
 import TOMLKit
 
 /// A topics file (a codebook) in TOML:

@@ -1,7 +1,7 @@
 import Foundation
 import HarkCore
 import HarkTestSupport
-import HarkTopicsFile
+import HarkTopics
 import Testing
 
 /// Topics files: what they hold, where they are found, and the errors a

@@ -1,3 +1,5 @@
+import HarkCore
+
 /// The transcript as the words that carry its subject: stop words and
 /// numbers removed, plural `s` stripped ("models" counts as "model"), each
 /// word a small integer so that windows of words can be counted in arrays.
