@@ -55,6 +55,7 @@ let package = Package(
             dependencies: ["HarkReader", "ReaderScreens", "ReaderState", "TerminalKit", "HarkCore", "HarkTestSupport", "HarkTopics"],
             exclude: ["Snapshots"]
         ),
+        .testTarget(name: "TerminalKitTests", dependencies: ["TerminalKit"]),
         // The real binary under tmux (the README's test command runs these too).
         .testTarget(name: "EndToEndTests", dependencies: ["HarkTestSupport"]),
     ]

@@ -51,7 +51,7 @@ enum HeaderView {
         let count = transcript.warnings.count
         let warnings = count == 0 ? "" : " \(count) warning\(count == 1 ? "" : "s") (W) "
         let warningsWidth = DisplayWidth.of(warnings)
-        grid.write(text, column: rect.x, row: rect.y, style: theme.header, limit: rect.maxX - warningsWidth - 1)
+        grid.write(text, column: rect.x, row: rect.y, style: theme.header, limit: count == 0 ? rect.maxX : rect.maxX - warningsWidth - 1)
         if count > 0 {
             grid.write(warnings, column: rect.maxX - warningsWidth, row: rect.y, style: theme.warning, limit: rect.maxX)
         }

@@ -109,7 +109,7 @@ extension Keymap {
             rows.append((keys(binding), "side pane", binding.command.summary))
         }
         for binding in overlay.bindings where binding.command != .quit {
-            rows.append((keys(binding), "this help", binding.command.summary))
+            rows.append((keys(binding), "help, warnings", binding.command.summary))
         }
         return rows
     }

@@ -10,6 +10,14 @@ public enum ScreenDiff {
         /// How many columns the run covers.
         public var width: Int
         public var style: Style
+
+        public init(row: Int, column: Int, text: String, width: Int, style: Style) {
+            self.row = row
+            self.column = column
+            self.text = text
+            self.width = width
+            self.style = style
+        }
     }
 
     /// The runs that differ between `previous` and `next`: on each changed

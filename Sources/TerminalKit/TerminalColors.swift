@@ -28,6 +28,11 @@ public struct ColorPairs: Sendable {
     public struct Pair: Hashable, Sendable {
         public var foreground: Int16
         public var background: Int16
+
+        public init(foreground: Int16, background: Int16) {
+            self.foreground = foreground
+            self.background = background
+        }
     }
 
     /// What a style needs: the pair's number, and whether it is new (the
@@ -36,6 +41,12 @@ public struct ColorPairs: Sendable {
         public var number: Int16
         public var isNew: Bool
         public var pair: Pair
+
+        public init(number: Int16, isNew: Bool, pair: Pair) {
+            self.number = number
+            self.isNew = isNew
+            self.pair = pair
+        }
     }
 
     public let limit: Int

@@ -27,8 +27,8 @@ struct BinaryTests {
         let folder = Files.folder
         let outURL = folder.appendingPathComponent("binary-\(UUID().uuidString).out")
         let errURL = folder.appendingPathComponent("binary-\(UUID().uuidString).err")
-        FileManager.default.createFile(atPath: outURL.path, contents: nil)
-        FileManager.default.createFile(atPath: errURL.path, contents: nil)
+        _ = FileManager.default.createFile(atPath: outURL.path, contents: nil)
+        _ = FileManager.default.createFile(atPath: errURL.path, contents: nil)
         let out = try FileHandle(forWritingTo: outURL), err = try FileHandle(forWritingTo: errURL)
         process.standardOutput = out
         process.standardError = err

@@ -14,7 +14,7 @@ enum TestFiles {
 
     static func write(_ bytes: [UInt8], name: String) -> String {
         let url = folder.appendingPathComponent(UUID().uuidString + "-" + name)
-        FileManager.default.createFile(atPath: url.path, contents: Data(bytes))
+        _ = FileManager.default.createFile(atPath: url.path, contents: Data(bytes))
         return url.path
     }
 

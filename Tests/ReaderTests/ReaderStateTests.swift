@@ -1,4 +1,5 @@
 import HarkCore
+import HarkReader
 import HarkTestSupport
 import ReaderScreens
 import ReaderState
@@ -196,11 +197,12 @@ struct JumpTests {
     }
 
     @Test func nAndPSwitchFiles() {
-        var state = ReaderState(
-            document: ReaderDocument(Fixtures.conversation), files: ["a.srt", "b.srt"], size: Size(width: 80, height: 20), colors: true)
+        var state = Fixtures.state(
+            Fixtures.conversation, files: ["a.srt", "b.srt"], width: 80, height: 20, colors: .extended, topics: nil)
         state.press(.character(":"))
         state.type("n")
-        #expect(state.press(.enter) == [.openFile(1)])
+        #expect(state.press(.enter) == [.openFile(index: 1)])
+        #expect(state.message == "opening b.srt…")
         state.press(.character(":"))
         state.type("p")
         #expect(state.press(.enter) == [])
@@ -245,8 +247,9 @@ struct HighlightAndSidePaneTests {
         var state = Fixtures.conversationState()
         state.press(.tab)
         #expect(state.focus == .sidePane)
-        state.press(.character("j"))  // from Sarah (the heading above her cannot be selected)
-        #expect(state.sideSelection == 2)
+        #expect(state.selection == .speaker("Sarah"))  // the first entry that can be selected
+        state.press(.character("j"))
+        #expect(state.selection == .speaker("Lukas"))
         state.press(.enter)
         #expect(state.cursor == 3)  // Lukas's first turn
         state.press(.tab)
@@ -256,8 +259,9 @@ struct HighlightAndSidePaneTests {
     @Test func bracketsStepThroughTheSelectedEntry() throws {
         var state = Fixtures.sampleState()
         // The sample names no speakers; it marks changes of speaker.
-        state.sideSelection = try #require(state.sidePaneEntries.firstIndex { $0.title == "speaker changes" })
-        let changes = state.sidePaneEntries[state.sideSelection].segments
+        try state.selectEntry(titled: "speaker changes")
+        state.press(.tab)  // back to the timeline: ] and [ work anywhere
+        let changes = try #require(state.selectedEntry?.segments)
         #expect(changes.count == 6 && changes[0] == 7 && changes[5] == 807)
         state.press(.character("]"))
         #expect(state.cursor == 7)
@@ -313,10 +317,10 @@ struct MouseTests {
         // Below the header: the heading (one row), Sarah (two), then Lukas.
         _ = state.handle(.mouse(.left, column: 80, row: 1 + 1 + 2))
         #expect(state.focus == .sidePane)
-        #expect(state.sidePaneEntries[state.sideSelection].title == "Lukas")
+        #expect(state.selectedEntry?.title == "Lukas")
         // A heading cannot be selected.
         _ = state.handle(.mouse(.left, column: 80, row: 1))
-        #expect(state.sidePaneEntries[state.sideSelection].title == "Lukas")
+        #expect(state.selectedEntry?.title == "Lukas")
     }
 }
 
@@ -333,7 +337,7 @@ struct KeymapDocumentationTests {
     }
 
     @Test func everyCommandHasAKey() {
-        let bound = Set((Keymap.timeline.bindings + Keymap.sidePane.bindings).map(\.command))
+        let bound = Set((Keymap.timeline.bindings + Keymap.sidePane.bindings + Keymap.overlay.bindings).map(\.command))
         #expect(bound == Set(Command.allCases))
     }
 
@@ -350,7 +354,7 @@ struct ParagraphAccessTests {
     @Test func randomAccessAgreesWithAScanFromTheStart() throws {
         let transcript = Fixtures.sampleTranscript
         let expected = Paragraphs.of(transcript).map(\.segments)
-        let document = ReaderDocument(transcript)
+        let document = Fixtures.document(transcript)
         var walked: [Range<Int>] = []
         var start: Int? = 0
         while let block = start {
@@ -359,11 +363,11 @@ struct ParagraphAccessTests {
         }
         #expect(walked == expected)
         for segment in stride(from: 0, to: transcript.segments.count, by: 37) {
-            let fresh = ReaderDocument(transcript)
+            let fresh = Fixtures.document(transcript)
             let found = fresh.blockIndex(ofSegment: segment, raw: false)
             #expect(expected.contains { $0.lowerBound == found && $0.contains(segment) })
         }
-        let fresh = ReaderDocument(transcript)
+        let fresh = Fixtures.document(transcript)
         #expect(fresh.previousBlock(before: expected[5].lowerBound, raw: false) == expected[4].lowerBound)
     }
 }
@@ -373,7 +377,7 @@ struct SearchRefinementTests {
     @Test(arguments: ["l", "la", "lan", "language", "language m", "language models", "Language", "xyz"])
     func narrowingGivesWhatSearchingGives(pattern: String) {
         let transcript = Fixtures.sampleTranscript
-        let document = ReaderDocument(transcript)
+        let document = Fixtures.document(transcript)
         for length in 1...pattern.count { _ = document.matches(of: SearchQuery(String(pattern.prefix(length)))) }
         let narrowed = document.matches(of: SearchQuery(pattern)).map(\.range)
         let full = TextSearch.matches(of: SearchQuery(pattern), in: transcript).map(\.range)

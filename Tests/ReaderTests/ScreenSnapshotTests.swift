@@ -92,7 +92,7 @@ struct ScreenSnapshotTests {
     }
 
     @Test func noColour() {
-        var state = Fixtures.sampleState(colors: false)
+        var state = Fixtures.sampleState(colors: .none)
         state.submit(.highlight, text: "AI")
         state.submit(.search, text: "the")
         check(state, "no-colour-100x30", mask: true)
