@@ -20,7 +20,7 @@ public enum ReaderScreen {
         StatusBarView.draw(state, in: layout.statusBar, theme: theme, into: &grid)
         PromptLineView.draw(state, in: layout.promptLine, theme: theme, into: &grid)
         if let overlay = state.overlay, let overlayLayout = state.overlayLayout {
-            OverlayView.draw(overlay, lines: overlay.lines(for: state.transcript), layout: overlayLayout, theme: theme, into: &grid)
+            OverlayView.draw(overlay, lines: state.overlayLines, layout: overlayLayout, theme: theme, into: &grid)
         }
         return grid
     }
@@ -122,7 +122,7 @@ enum OverlayView {
             grid.write("│", column: box.maxX - 1, row: row, style: theme.separator)
         }
         grid.write(" \(overlay.title) ", column: box.x + 2, row: box.y, style: theme.paneTitle, limit: box.maxX - 1)
-        let keyWidth = min(22, lines.map { DisplayWidth.of($0.key) }.max() ?? 0)
+        let keyWidth = Overlay.keyWidth(lines)
         let shown = lines.dropFirst(overlay.scroll).prefix(layout.visibleLines)
         for (k, line) in shown.enumerated() {
             let row = box.y + 1 + k

@@ -36,6 +36,26 @@ public struct Overlay: Equatable, Sendable {
         }
     }
 
+    /// The key column's width.
+    public static func keyWidth(_ lines: [Line]) -> Int { min(22, lines.map { DisplayWidth.of($0.key) }.max() ?? 0) }
+
+    /// `text` in lines of at most `width` columns, broken at spaces.
+    static func wrap(_ text: String, width: Int) -> [String] {
+        var lines: [String] = []
+        var current = ""
+        for word in text.split(separator: " ", omittingEmptySubsequences: false) {
+            let candidate = current.isEmpty ? String(word) : current + " " + word
+            if DisplayWidth.of(candidate) > width && !current.isEmpty {
+                lines.append(current)
+                current = String(word)
+            } else {
+                current = candidate
+            }
+        }
+        lines.append(current)
+        return lines
+    }
+
     static let mouseHelp: [Line] = [
         Line(key: "mouse", text: "wheel scrolls; a click moves the cursor or selects a side-pane entry"),
         Line(key: "", text: "to select text for copying, hold Shift (Option in iTerm2, Fn in Terminal.app) or press M"),
@@ -58,12 +78,25 @@ public struct OverlayLayout: Equatable, Sendable {
 }
 
 extension ReaderState {
-    public var overlayLayout: OverlayLayout? {
-        guard let overlay else { return nil }
+    /// The overlay's lines as drawn: texts too long for the box wrap onto
+    /// lines of their own under the text column.
+    public var overlayLines: [Overlay.Line] {
+        guard let overlay else { return [] }
         let lines = overlay.lines(for: transcript)
-        let keyWidth = min(22, lines.map { DisplayWidth.of($0.key) }.max() ?? 0)
+        let keyWidth = Overlay.keyWidth(lines)
+        let textWidth = max(10, min(size.width, 120) - 4 - keyWidth - 1)
+        return lines.flatMap { line in
+            Overlay.wrap(line.text, width: textWidth).enumerated().map { k, part in
+                Overlay.Line(key: k == 0 ? line.key : "", text: part)
+            }
+        }
+    }
+
+    public var overlayLayout: OverlayLayout? {
+        guard overlay != nil else { return nil }
+        let lines = overlayLines
         let textWidth = lines.map { DisplayWidth.of($0.text) }.max() ?? 0
-        return OverlayLayout(size: size, lineCount: lines.count, contentWidth: keyWidth + 1 + textWidth)
+        return OverlayLayout(size: size, lineCount: lines.count, contentWidth: Overlay.keyWidth(lines) + 1 + textWidth)
     }
 
     mutating func openOverlay(_ kind: Overlay.Kind) {
@@ -101,8 +134,8 @@ extension ReaderState {
 
     /// The overlay's last possible first line: scrolling stops with the last line at the bottom.
     var overlayMaximumScroll: Int {
-        guard let overlay, let layout = overlayLayout else { return 0 }
-        return max(0, overlay.lines(for: transcript).count - layout.visibleLines)
+        guard let layout = overlayLayout else { return 0 }
+        return max(0, overlayLines.count - layout.visibleLines)
     }
 
     mutating func scrollOverlay(by lines: Int) {

@@ -78,4 +78,17 @@ struct BinaryTests {
         let result = try Self.run(["--help"])
         for command in ["search", "info", "export"] { #expect(result.stdout.contains(command)) }
     }
+
+    @Test func versionIsPrinted() throws {
+        let result = try Self.run(["--version"])
+        #expect(result.status == 0)
+        #expect(result.stdout.range(of: #"^hark \d+\.\d+\.\d+\n$"#, options: .regularExpression) != nil, "\(result.stdout)")
+    }
+
+    @Test(arguments: ["bash", "zsh", "fish"])
+    func shellCompletionIsGenerated(shell: String) throws {
+        let result = try Self.run(["--generate-completion-script", shell])
+        #expect(result.status == 0)
+        for word in ["search", "topics", "chapters", "export", "no-mouse"] { #expect(result.stdout.contains(word), "\(word)") }
+    }
 }

@@ -130,7 +130,7 @@ struct NewUserTests {
 
 extension ReaderState {
     var overlayMaximumScrollForTests: Int {
-        guard let overlay, let layout = overlayLayout else { return 0 }
-        return max(0, overlay.lines(for: transcript).count - layout.visibleLines)
+        guard let layout = overlayLayout else { return 0 }
+        return max(0, overlayLines.count - layout.visibleLines)
     }
 }

@@ -1,0 +1,87 @@
+import Foundation
+import Testing
+
+/// What a new user hit, checked on the real screen at the sizes they used.
+@Suite(.serialized)
+struct NewUserEndToEndTests {
+    let hark = Tmux.binary
+
+    @Test func at80x24HelpScrollsHintsAreWholeAndTheEndIs100Percent() throws {
+        let tmux = try Tmux(hark, width: 80, height: 24)
+        let first = try tmux.waitFor(text: "I think people see")
+        // The status bar ends with whole hints.
+        let bar = first.split(separator: "\n")[22]
+        #expect(bar.hasSuffix("Tab pane") || bar.hasSuffix("j move") || bar.hasSuffix("h mark"), "\(bar)")
+        try tmux.send("?")
+        try tmux.waitFor(text: "j/k Space b scroll  q closes")
+        try tmux.send("G")
+        let bottom = try tmux.waitFor(text: "suspend (fg to come back)")
+        #expect(bottom.contains("hold Shift"))
+        try tmux.send("q")
+        try tmux.waitFor("help to close") { !$0.contains("q closes") }
+        try tmux.send("m")
+        try tmux.waitFor(text: "m is not bound to anything here: ? lists the keys")
+        try tmux.send("G")
+        try tmux.waitFor(text: "/ 1:16:22  100%")
+        try tmux.send("q")
+        #expect(try tmux.ending().restored)
+    }
+
+    @Test func at200x60TheTextKeepsAMeasureAndThePaneShowsWholeTitles() throws {
+        let tmux = try Tmux(hark, width: 200, height: 60)
+        let screen = try tmux.waitFor(text: "Chapters")
+        #expect(screen.contains("25:20 End platforms, developer tools"))
+        for line in screen.split(separator: "\n") {
+            guard let bar = line.firstIndex(of: "│") else { continue }
+            let text = line[..<bar].dropFirst(9).trimmingCharacters(in: .whitespaces)
+            #expect(text.count <= 100, "\(line)")
+        }
+        try tmux.send("q")
+        #expect(try tmux.ending().status == 0)
+    }
+
+    @Test func theGutterBarComesOnlyWithATopicTheUserSelected() throws {
+        let tmux = try Tmux(hark)
+        let screen = try tmux.waitFor(text: "MLOps consolidation")
+        #expect(!screen.contains("┃"))
+        try tmux.send("Tab")  // selects the first topic, LLM hype, discussed from 0:00:03
+        try tmux.waitFor(text: "┃")
+        try tmux.send("q")
+        #expect(try tmux.ending().status == 0)
+    }
+
+    @Test func loadWarningsAreShownAndListed() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("hark-e2e-\(getpid())")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let file = folder.appendingPathComponent("warned.srt")
+        let srt = "1\n00:00:01,000 --> 00:00:02,000\nHello.\n\n2\n00:00:99,000 --> 00:01:03,000\nBad.\n\n3\n00:00:04,000 --> 00:00:05,000\nWorld.\n"
+        try Data(srt.utf8).write(to: file)
+        let tmux = try Tmux("\(hark) '\(file.path)'")
+        let screen = try tmux.waitFor(text: "1 warning (W)")
+        #expect(screen.contains("1 warning while loading: W lists them"))
+        try tmux.send("W")
+        try tmux.waitFor(text: "line 6")
+        try tmux.waitFor(text: "minutes or seconds past 59; cue skipped")
+        try tmux.send("q", "q")
+        #expect(try tmux.ending().status == 0)
+    }
+
+    @Test func theMouseCanBeHandedToTheTerminal() throws {
+        let tmux = try Tmux(hark)
+        try tmux.waitFor(text: "I think people see")
+        #expect(try tmux.format("#{mouse_any_flag}") == "1")
+        try tmux.send("M")
+        try tmux.waitFor(text: "the terminal has the mouse")
+        try tmux.waitFor("the terminal's mouse mode to be off") { _ in (try? tmux.format("#{mouse_any_flag}")) == "0" }
+        try tmux.send("M")
+        try tmux.waitFor("the mouse to come back") { _ in (try? tmux.format("#{mouse_any_flag}")) == "1" }
+        try tmux.send("q")
+        #expect(try tmux.ending().restored)
+        // And from the start, with --no-mouse.
+        let started = try Tmux("\(hark) --no-mouse")
+        try started.waitFor(text: "mouse off")
+        #expect(try started.format("#{mouse_any_flag}") == "0")
+        try started.send("q")
+        #expect(try started.ending().status == 0)
+    }
+}
