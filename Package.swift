@@ -12,8 +12,8 @@ let package = Package(
         .executable(name: "hark", targets: ["hark"]),
         .library(name: "HarkCore", targets: ["HarkCore"]),
         .library(name: "HarkTopics", targets: ["HarkTopics"]),
-        // For the benchmark package: the reader's state and screens, no terminal.
-        .library(name: "HarkReaderCore", targets: ["ReaderState", "ReaderScreens"]),
+        // For the benchmark package: the reader's state, screens and runner, no terminal.
+        .library(name: "HarkReaderCore", targets: ["ReaderState", "ReaderScreens", "HarkReader"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
@@ -52,7 +52,9 @@ let package = Package(
         .target(name: "HarkTestSupport", dependencies: ["HarkCore", "HarkTopics"], path: "Tests/HarkTestSupport"),
         .testTarget(
             name: "ReaderTests",
-            dependencies: ["HarkReader", "ReaderScreens", "ReaderState", "TerminalKit", "HarkCore", "HarkTestSupport", "HarkTopics"],
+            dependencies: [
+                "HarkReader", "ReaderScreens", "ReaderState", "TerminalKit", "HarkCore", "HarkTestSupport", "HarkTopics",
+            ],
             exclude: ["Snapshots"]
         ),
         .testTarget(name: "TerminalKitTests", dependencies: ["TerminalKit"]),

@@ -16,7 +16,9 @@ public enum HarkCommands {
     }
 
     /// `hark FILE` when stdout is not a terminal: the readable text.
-    public static func printText(path: String, format: TranscriptFormat?, output: OutputSink, report: (String) -> Void = Diagnostics.write) -> Int32 {
+    public static func printText(
+        path: String, format: TranscriptFormat?, output: OutputSink, report: (String) -> Void = Diagnostics.write
+    ) -> Int32 {
         export(path: path, format: format, to: .txt, quiet: true, output: output, report: report)
     }
 

@@ -11,7 +11,8 @@ public enum SampleData {
         let local = "sample-data/" + fileName
         if fileManager.fileExists(atPath: local) { return local }
         // Sources/HarkCommands/SampleData.swift → the package root.
-        let root = URL(fileURLWithPath: sourceFile).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        let root = URL(fileURLWithPath: sourceFile).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent()
         let built = root.appendingPathComponent("sample-data").appendingPathComponent(fileName).path
         return fileManager.fileExists(atPath: built) ? built : nil
     }

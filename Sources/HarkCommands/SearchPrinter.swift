@@ -16,29 +16,25 @@ struct SearchPrinter: Sendable {
     /// as in the continuous text, at the time of the segment where it starts.
     func lines(for matches: [SearchMatch], in transcript: Transcript) -> String {
         var out = ""
-        transcript.withContinuousText { text in
-            for match in matches {
-                let shown = transcript.textRange(of: match.segment).lowerBound..<transcript.textRange(of: match.lastSegment).upperBound
-                let before = string(text, shown.lowerBound..<match.range.lowerBound)
-                let matched = string(text, match.range)
-                let after = string(text, match.range.upperBound..<shown.upperBound)
-                let start = transcript.start(of: match.segment)
-                if json {
-                    out += "{\"file\": \(JSONText.quote(transcript.source)), \"segment\": \(match.segment), "
-                    out += "\"start\": \(TimeFormat.seconds(start)), \"end\": \(TimeFormat.seconds(transcript.end(of: match.lastSegment))), "
-                    out += "\"speaker\": \(transcript.speaker(of: match.segment).map(JSONText.quote) ?? "null"), "
-                    out += "\"text\": \(JSONText.quote(before + matched + after)), \"match\": \(JSONText.quote(matched))}\n"
-                    continue
-                }
-                if showFile { out += ANSI.paint(transcript.source, ANSI.path, if: colors) + ":" }
-                out += ANSI.paint(TimeFormat.clock(start), ANSI.time, if: colors) + ": "
-                out += before + ANSI.paint(matched, ANSI.match, if: colors) + after + "\n"
+        for match in matches {
+            let shown =
+                transcript.textRange(of: match.segment).lowerBound..<transcript.textRange(of: match.lastSegment).upperBound
+            let before = transcript.string(ofBytes: shown.lowerBound..<match.range.lowerBound)
+            let matched = transcript.string(ofBytes: match.range)
+            let after = transcript.string(ofBytes: match.range.upperBound..<shown.upperBound)
+            let start = transcript.start(of: match.segment)
+            if json {
+                out += "{\"file\": \(JSONText.quote(transcript.source)), \"segment\": \(match.segment), "
+                out +=
+                    "\"start\": \(TimeFormat.seconds(start)), \"end\": \(TimeFormat.seconds(transcript.end(of: match.lastSegment))), "
+                out += "\"speaker\": \(transcript.speaker(of: match.segment).map(JSONText.quote) ?? "null"), "
+                out += "\"text\": \(JSONText.quote(before + matched + after)), \"match\": \(JSONText.quote(matched))}\n"
+                continue
             }
+            if showFile { out += ANSI.paint(transcript.source, ANSI.path, if: colors) + ":" }
+            out += ANSI.paint(TimeFormat.clock(start), ANSI.time, if: colors) + ": "
+            out += before + ANSI.paint(matched, ANSI.match, if: colors) + after + "\n"
         }
         return out
-    }
-
-    private func string(_ text: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> String {
-        String(decoding: UnsafeBufferPointer(rebasing: text[range]), as: UTF8.self)
     }
 }

@@ -10,10 +10,12 @@ enum TopicsText {
         for (k, topic) in topics.enumerated() {
             if k > 0 { out += "\n" }
             let count = topic.passages.count
-            out += "\(topic.name) (\(topic.source == .file ? "from the topics file" : "found by hark"), "
+            out +=
+                "\(topic.name) (\(topic.source == .file ? "from the topics file" : "found by hark"), "
                 + "\(count) passage\(count == 1 ? "" : "s"), \(topic.hitSegments.count) mention\(topic.hitSegments.count == 1 ? "" : "s"))\n"
             for passage in topic.passages {
-                out += "  \(TimeFormat.short(passage.start))–\(TimeFormat.short(passage.end))"
+                out +=
+                    "  \(TimeFormat.short(passage.start))–\(TimeFormat.short(passage.end))"
                     + "  segments \(passage.segments.lowerBound)–\(passage.segments.upperBound)"
                     + "  score \(score(passage.score))\n"
             }

@@ -57,7 +57,11 @@ public final class CachedDocument: ReaderDocument {
 
     // MARK: Wrapped lines
 
-    private struct WrapKey: Hashable { var block: Int; var raw: Bool; var width: Int }
+    private struct WrapKey: Hashable {
+        var block: Int
+        var raw: Bool
+        var width: Int
+    }
 
     public func lines(ofBlock index: Int, raw: Bool, width: Int) -> [TimelineLine] {
         let key = WrapKey(block: index, raw: raw, width: width)

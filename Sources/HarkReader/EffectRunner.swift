@@ -1,6 +1,5 @@
 import Dispatch
 import HarkCore
-import HarkTopics
 import ReaderState
 
 /// Carries out what the state asks (`Effect`) that is not the terminal's:
@@ -36,12 +35,15 @@ final class EffectRunner {
 
     /// Starts `effect`'s work for the state's current document.
     func start(_ effect: Effect, files: [String], document: any ReaderDocument) {
-        let mailbox = self.mailbox, scratch = self.scratch, beforeWork = self.beforeWork
+        let mailbox = self.mailbox
+        let scratch = self.scratch
+        let beforeWork = self.beforeWork
         switch effect {
         case .openFile(let index):
             let id = DocumentID(nextID)
             nextID += 1
-            let path = files[index], load = self.load
+            let path = files[index]
+            let load = self.load
             queue.async {
                 beforeWork()
                 switch load(path, id) {
@@ -65,7 +67,8 @@ final class EffectRunner {
             queue.async {
                 beforeWork()
                 // The queue is serial: a `.prepareSearch` asked for first has folded the text.
-                let folded = scratch.folded.flatMap { $0.id == id ? $0.text : nil } ?? FoldedText(transcript, caseSensitive: false)
+                let folded =
+                    scratch.folded.flatMap { $0.id == id ? $0.text : nil } ?? FoldedText(transcript, caseSensitive: false)
                 scratch.folded = nil
                 let found = FoundTopics.find(in: transcript, folded: folded, definitions: definitions)
                 mailbox.post(.event(.topicsFound(id, found)))

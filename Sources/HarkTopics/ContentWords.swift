@@ -118,7 +118,10 @@ struct ContentWords: Sendable {
         /// "-us", "-is" or words of three letters or fewer), and a possessive "'s".
         static func stemHash(_ text: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> UInt64 {
             var end = range.upperBound
-            func lower(_ k: Int) -> UInt8 { let b = text[k]; return b &- 0x41 < 26 ? b | 0x20 : b }
+            func lower(_ k: Int) -> UInt8 {
+                let b = text[k]
+                return b &- 0x41 < 26 ? b | 0x20 : b
+            }
             if end - range.lowerBound > 2, lower(end - 1) == 0x73, text[end - 2] == 0x27 {
                 end -= 2
             } else if end - range.lowerBound > 3, lower(end - 1) == 0x73 {
@@ -134,7 +137,8 @@ struct ContentWords: Sendable {
     /// The segment a token is in.
     func segment(ofToken token: Int) -> Int {
         // The last segment starting at or before the token (empty segments start where the next does).
-        var low = 0, high = segmentStarts.count - 1
+        var low = 0
+        var high = segmentStarts.count - 1
         while low < high {
             let mid = (low + high + 1) / 2
             if Int(segmentStarts[mid]) <= token { low = mid } else { high = mid - 1 }

@@ -36,7 +36,9 @@ struct KeyPhrases {
         // Chapters are counted in two halves at once, then the tables merged.
         let halves = Parallel.halves(of: chapters.count, if: chapters.count > 64)
         let counted = Parallel.map(halves.count) { h in
-            var frequency = HashTable(), total = HashTable(), first = HashTable()
+            var frequency = HashTable()
+            var total = HashTable()
+            var first = HashTable()
             var repeated: [(key: UInt64, count: Int32)] = []
             var lengths: [Int] = []
             var inChapter = HashTable(capacity: 1024)
@@ -133,9 +135,10 @@ struct KeyPhrases {
         totalCount.forEach { key, count in
             guard Int(count) >= minimumCount else { return }
             let n = Self.length(key)
-            phrases.append(Phrase(
-                key: key, length: n, firstToken: Int(firstToken.value(key)!), count: Int(count),
-                score: Double(count) * idf(key) * Self.lengthWeight(n)))
+            phrases.append(
+                Phrase(
+                    key: key, length: n, firstToken: Int(firstToken.value(key)!), count: Int(count),
+                    score: Double(count) * idf(key) * Self.lengthWeight(n)))
         }
         return Self.distinct(phrases.filter(accept), limit: limit)
     }
@@ -153,7 +156,9 @@ struct KeyPhrases {
             }
         }
         // Ties broken by key so that the result never depends on dictionary order.
-        let ranked = phrases.filter { !subsumed.contains($0.key) }.sorted { $0.score != $1.score ? $0.score > $1.score : $0.key < $1.key }
+        let ranked = phrases.filter { !subsumed.contains($0.key) }.sorted {
+            $0.score != $1.score ? $0.score > $1.score : $0.key < $1.key
+        }
         var chosen: [Phrase] = []
         var usedStems = Set<UInt64>()
         for phrase in ranked {

@@ -41,7 +41,8 @@ enum TextTiling {
             let segment = snapped(gap, transcript)
             let time = transcript.start(of: segment)
             guard time >= parameters.minimumChapter, duration - time >= parameters.minimumChapter else { continue }
-            var low = 0, high = takenTimes.count
+            var low = 0
+            var high = takenTimes.count
             while low < high {
                 let mid = (low + high) / 2
                 if takenTimes[mid] < time { low = mid + 1 } else { high = mid }
@@ -66,8 +67,12 @@ enum TextTiling {
         let weight = weights(words, block: block)
         var left = [Double](repeating: 0, count: words.stemCount)
         var right = [Double](repeating: 0, count: words.stemCount)
-        var dot = 0.0, leftNorm = 0.0, rightNorm = 0.0
-        var leftStart = 0, boundary = 0, rightEnd = 0
+        var dot = 0.0
+        var leftNorm = 0.0
+        var rightNorm = 0.0
+        var leftStart = 0
+        var boundary = 0
+        var rightEnd = 0
         var result = [Double](repeating: 1, count: count)
         // Adding w to one side's count of x changes the dot product by w·other[x]
         // and that side's squared norm by 2w·mine[x] + w².
@@ -128,7 +133,8 @@ enum TextTiling {
         prefix.reserveCapacity(values.count + 1)
         for v in values { prefix.append(prefix.last! + v) }
         return values.indices.map { i in
-            let low = max(1, i - width), high = min(values.count - 1, i + width)
+            let low = max(1, i - width)
+            let high = min(values.count - 1, i + width)
             guard low <= high else { return values[i] }
             return (prefix[high + 1] - prefix[low]) / Double(high - low + 1)
         }
@@ -153,7 +159,8 @@ enum TextTiling {
     /// sentence, so a chapter does not open mid-sentence.
     static func snapped(_ segment: Int, _ transcript: Transcript) -> Int {
         for distance in 0...3 {
-            for candidate in [segment - distance, segment + distance] where candidate > 0 && candidate < transcript.segments.count {
+            for candidate in [segment - distance, segment + distance] where candidate > 0 && candidate < transcript.segments.count
+            {
                 if startsSentence(candidate, transcript) { return candidate }
             }
         }

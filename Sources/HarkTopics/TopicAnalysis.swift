@@ -75,6 +75,7 @@ public struct TopicAnalysis: Sendable {
         let discussed = hits.indices.filter { discussion[$0] > 0 }
             .sorted { discussion[$0] != discussion[$1] ? discussion[$0] > discussion[$1] : $0 < $1 }
             .prefix(limit)
-        return TopicFinder.assemble(discussed.map { definitions[$0] }, discussed.map { hits[$0] }, source: .auto, in: transcript, rules: rules)
+        return TopicFinder.assemble(
+            discussed.map { definitions[$0] }, discussed.map { hits[$0] }, source: .auto, in: transcript, rules: rules)
     }
 }

@@ -38,7 +38,11 @@ public enum TopicFinder {
         var excluded = [[Range<Int>]](repeating: [], count: definitions.count)
         for hit in hits {
             let owner = owners[hit.pattern]
-            if owner.isExclusion { excluded[owner.topic].append(hit.start..<hit.end) } else { keywordHits[owner.topic].append(hit) }
+            if owner.isExclusion {
+                excluded[owner.topic].append(hit.start..<hit.end)
+            } else {
+                keywordHits[owner.topic].append(hit)
+            }
         }
 
         let hitsByTopic = definitions.indices.map { t in
@@ -81,7 +85,10 @@ public enum TopicFinder {
             var e = nextExclusion
             var isExcluded = false
             while e < exclusions.count, exclusions[e].lowerBound < hit.end {
-                if exclusions[e].overlaps(hit.start..<hit.end) { isExcluded = true; break }
+                if exclusions[e].overlaps(hit.start..<hit.end) {
+                    isExcluded = true
+                    break
+                }
                 e += 1
             }
             if !isExcluded { kept.append(hit) }

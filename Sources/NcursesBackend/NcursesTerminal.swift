@@ -30,12 +30,14 @@ public final class NcursesTerminal: TerminalBackend {
     /// untouched when it cannot be used.
     public init(environment: [String: String] = ProcessInfo.processInfo.environment) throws {
         guard isatty(STDIN_FILENO) == 1 else {
-            throw StartError.notATerminal("the reader needs a terminal on stdin (to read a transcript from a pipe, give its file name)")
+            throw StartError.notATerminal(
+                "the reader needs a terminal on stdin (to read a transcript from a pipe, give its file name)")
         }
         guard isatty(STDOUT_FILENO) == 1 else { throw StartError.notATerminal("the reader needs a terminal on stdout") }
         let term = environment["TERM"] ?? ""
         guard !term.isEmpty, term != "dumb" else {
-            throw StartError.unusableTerminal("TERM is \(term.isEmpty ? "not set" : "\"dumb\""): the reader needs a terminal that can move its cursor")
+            throw StartError.unusableTerminal(
+                "TERM is \(term.isEmpty ? "not set" : "\"dumb\""): the reader needs a terminal that can move its cursor")
         }
         Self.prepareLocale()
         hark_save_terminal_modes()
@@ -70,7 +72,8 @@ public final class NcursesTerminal: TerminalBackend {
         size = Size(width: Int(hark_cols()), height: Int(hark_lines()))
         // What a crash must write to give the terminal back.
         let capabilities: [String] = ["rmcup", "cnorm", "sgr0", "rmkx"]
-        let restore = capabilities.compactMap { name in hark_capability(name).map { String(cString: $0) } }.joined()
+        let restore =
+            capabilities.compactMap { name in hark_capability(name).map { String(cString: $0) } }.joined()
             + "\u{1B}[?1000l\u{1B}[?1002l\u{1B}[?1006l\r\n"
         hark_install_terminal_guards(restore)
         if let pipe = makeWakePipe() {
@@ -212,7 +215,8 @@ public final class NcursesTerminal: TerminalBackend {
         case HARK_KEY_MOUSE:
             var event = MEVENT()
             guard getmouse(&event) == OK else { return nil }
-            let column = Int(event.x), row = Int(event.y)
+            let column = Int(event.x)
+            let row = Int(event.y)
             if event.bstate & HARK_BUTTON4_PRESSED != 0 { return .mouse(.wheelUp, column: column, row: row) }
             if event.bstate & HARK_BUTTON5_PRESSED != 0 { return .mouse(.wheelDown, column: column, row: row) }
             if event.bstate & HARK_BUTTON1_PRESSED != 0 { return .mouse(.left, column: column, row: row) }

@@ -1,5 +1,4 @@
 import HarkCore
-import HarkTopics
 import ReaderState
 import TerminalKit
 
@@ -51,7 +50,8 @@ enum HeaderView {
         let count = transcript.warnings.count
         let warnings = count == 0 ? "" : " \(count) warning\(count == 1 ? "" : "s") (W) "
         let warningsWidth = DisplayWidth.of(warnings)
-        grid.write(text, column: rect.x, row: rect.y, style: theme.header, limit: count == 0 ? rect.maxX : rect.maxX - warningsWidth - 1)
+        grid.write(
+            text, column: rect.x, row: rect.y, style: theme.header, limit: count == 0 ? rect.maxX : rect.maxX - warningsWidth - 1)
         if count > 0 {
             grid.write(warnings, column: rect.maxX - warningsWidth, row: rect.y, style: theme.warning, limit: rect.maxX)
         }
@@ -122,20 +122,25 @@ enum OverlayView {
             grid.write("│", column: box.maxX - 1, row: row, style: theme.separator)
         }
         grid.write(" \(overlay.title) ", column: box.x + 2, row: box.y, style: theme.paneTitle, limit: box.maxX - 1)
-        let keyWidth = Overlay.keyWidth(lines)
         let shown = lines.dropFirst(overlay.scroll).prefix(layout.visibleLines)
         for (k, line) in shown.enumerated() {
             let row = box.y + 1 + k
             let x = grid.write(line.key, column: box.x + 2, row: row, style: theme.helpKey, limit: box.maxX - 2)
-            grid.write(line.text, column: max(x + 1, box.x + 3 + keyWidth), row: row, style: theme.helpBox, limit: box.maxX - 2)
+            let textColumn = box.x + 2 + layout.textOffset
+            grid.write(
+                line.text, column: line.key.isEmpty ? textColumn : max(x + 1, textColumn), row: row, style: theme.helpBox,
+                limit: box.maxX - 2)
         }
         // The footer: which lines these are, and the keys that move.
         let last = overlay.scroll + shown.count
-        let position = lines.count > layout.visibleLines ? "\(overlay.scroll + 1)–\(last) of \(lines.count)  j/k Space b scroll  " : ""
+        let position =
+            lines.count > layout.visibleLines ? "\(overlay.scroll + 1)–\(last) of \(lines.count)  j/k Space b scroll  " : ""
         let footer = " \(position)q closes "
         let width = DisplayWidth.of(footer)
         if box.height >= 3 {
-            grid.write(footer, column: max(box.x + 1, box.maxX - 2 - width), row: box.maxY - 1, style: theme.paneTitle, limit: box.maxX - 1)
+            grid.write(
+                footer, column: max(box.x + 1, box.maxX - 2 - width), row: box.maxY - 1, style: theme.paneTitle,
+                limit: box.maxX - 1)
         }
     }
 }

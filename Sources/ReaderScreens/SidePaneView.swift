@@ -1,5 +1,4 @@
 import HarkCore
-import HarkTopics
 import ReaderState
 import TerminalKit
 
@@ -33,16 +32,23 @@ enum SidePaneView {
             let count = entry.count.map { " \($0)" } ?? ""
             let marker = selected ? "›" : " "
             let indent = if case .passage = entry.kind { "  " } else { "" }
-            grid.write(marker + indent + entry.title, column: rect.x, row: row, style: titleStyle, limit: rect.maxX - DisplayWidth.of(count))
+            grid.write(
+                marker + indent + entry.title, column: rect.x, row: row, style: titleStyle,
+                limit: rect.maxX - DisplayWidth.of(count))
             grid.write(count, column: rect.maxX - DisplayWidth.of(count), row: row, style: rowStyle, limit: rect.maxX)
             if entry.rows > 1, row + 1 < rect.maxY {
-                drawStrip(entry, accent: accent, transcript: transcript, position: position, row: row + 1, rect: rect, theme: theme, into: &grid)
+                drawStrip(
+                    entry, accent: accent, transcript: transcript, position: position, row: row + 1, rect: rect, theme: theme,
+                    into: &grid)
             }
             row += entry.rows
         }
         // With nothing (or only "Finding topics…") to list, say what can come here.
         if entries.count <= 1 {
-            let lines = entries.isEmpty ? ["No topics, chapters or", "speakers found.", "h highlights a keyword;", "it shows here."] : ["h highlights a keyword."]
+            let lines =
+                entries.isEmpty
+                ? ["No topics, chapters or", "speakers found.", "h highlights a keyword;", "it shows here."]
+                : ["h highlights a keyword."]
             for (k, line) in lines.enumerated() where row + 1 + k < rect.maxY {
                 grid.write(" " + line, column: rect.x, row: row + 1 + k, style: theme.nonSpeech, limit: rect.maxX)
             }
@@ -80,7 +86,9 @@ enum SidePaneView {
             let level = count == 0 ? 0 : max(1, count * (levels.count - 1) / peak)
             var cellStyle = style
             if k == here { cellStyle = theme.stripPosition }
-            grid.write(k == here && count == 0 ? "│" : levels[level], column: rect.x + 1 + k, row: row, style: cellStyle, limit: rect.maxX)
+            grid.write(
+                k == here && count == 0 ? "│" : levels[level], column: rect.x + 1 + k, row: row, style: cellStyle,
+                limit: rect.maxX)
         }
     }
 }

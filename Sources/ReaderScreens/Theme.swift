@@ -1,3 +1,4 @@
+import HarkTopics
 import ReaderState
 import TerminalKit
 
@@ -19,7 +20,9 @@ public struct Theme: Sendable {
     static let topicPaletteOnEight: [Color] = [.cyan, .green, .blue]
     static let keywordPaletteOnEight: [Color] = [.yellow, .magenta, .red]
     /// Orange, pink, light green, sky blue, gold, violet: far from the basic colours.
-    static let keywordPaletteExtended: [Color] = [.indexed(208), .indexed(213), .indexed(120), .indexed(117), .indexed(220), .indexed(141)]
+    static let keywordPaletteExtended: [Color] = [
+        .indexed(208), .indexed(213), .indexed(120), .indexed(117), .indexed(220), .indexed(141),
+    ]
 
     /// `topicColorNames`: the colour each topic's file gives it, if any.
     public init(support: ColorSupport, topicColorNames: [String?] = []) {
@@ -47,20 +50,26 @@ public struct Theme: Sendable {
 
     var header: Style { pick(Style(foreground: .black, background: .cyan), Style(reverse: true)) }
     var statusBar: Style { pick(Style(foreground: .black, background: .white), Style(reverse: true)) }
-    var statusEmphasis: Style { pick(Style(foreground: .black, background: .white, bold: true), Style(bold: true, reverse: true)) }
+    var statusEmphasis: Style {
+        pick(Style(foreground: .black, background: .white, bold: true), Style(bold: true, reverse: true))
+    }
     var gutterTime: Style { pick(Style(foreground: .cyan), Style(dim: true)) }
     var cursorMarker: Style { pick(Style(foreground: .yellow, bold: true), Style(bold: true)) }
     var text: Style { .plain }
     var nonSpeech: Style { Style(dim: true) }
     var cursorSegment: Style { pick(Style(foreground: .white, background: .blue), Style(bold: true)) }
     var searchMatch: Style { pick(Style(foreground: .black, background: .yellow), Style(reverse: true)) }
-    var currentMatch: Style { pick(Style(foreground: .white, background: .red, bold: true), Style(bold: true, underline: true, reverse: true)) }
+    var currentMatch: Style {
+        pick(Style(foreground: .white, background: .red, bold: true), Style(bold: true, underline: true, reverse: true))
+    }
     var speakerChange: Style { Style(bold: true) }
     var message: Style { Style(bold: true) }
     var warning: Style { pick(Style(foreground: .black, background: .yellow, bold: true), Style(bold: true)) }
     var prompt: Style { .plain }
     var paneTitle: Style { Style(bold: true) }
-    var paneTitleFocused: Style { pick(Style(foreground: .black, background: .cyan, bold: true), Style(bold: true, reverse: true)) }
+    var paneTitleFocused: Style {
+        pick(Style(foreground: .black, background: .cyan, bold: true), Style(bold: true, reverse: true))
+    }
     var selectedEntry: Style { Style(reverse: true) }
     var stripPosition: Style { Style(reverse: true) }
     var separator: Style { Style(dim: true) }

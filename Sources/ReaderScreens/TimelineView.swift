@@ -1,5 +1,4 @@
 import HarkCore
-import HarkTopics
 import ReaderState
 import TerminalKit
 
@@ -14,8 +13,9 @@ enum TimelineView {
         let transcript = state.transcript
 
         // Highlights that touch the visible text: search matches and keywords.
-        let visibleBytes = (lines.first { !$0.runs.isEmpty }?.runs.first?.bytes.lowerBound ?? 0)
-            ..< (lines.last { !$0.runs.isEmpty }?.runs.last?.bytes.upperBound ?? 0)
+        let firstByte = lines.first { !$0.runs.isEmpty }?.runs.first?.bytes.lowerBound ?? 0
+        let lastByte = lines.last { !$0.runs.isEmpty }?.runs.last?.bytes.upperBound ?? 0
+        let visibleBytes = firstByte..<max(firstByte, lastByte)
         var marks: [(range: Range<Int>, style: Style)] = []
         for (k, keyword) in state.highlights.enumerated() {
             for match in state.document.matches(of: SearchQuery(keyword)).overlapping(visibleBytes) {
@@ -67,7 +67,8 @@ enum TimelineView {
             for (k, run) in line.runs.enumerated() {
                 if k > 0 {
                     let joinsCursor = run.segment == state.cursor && line.runs[k - 1].segment == state.cursor
-                    x = grid.write(" ", column: x, row: y, style: joinsCursor ? theme.cursorSegment : theme.text, limit: rect.maxX)
+                    x = grid.write(
+                        " ", column: x, row: y, style: joinsCursor ? theme.cursorSegment : theme.text, limit: rect.maxX)
                 }
                 let base = run.segment == state.cursor ? theme.cursorSegment : (line.isNonSpeech ? theme.nonSpeech : theme.text)
                 var offset = run.bytes.lowerBound

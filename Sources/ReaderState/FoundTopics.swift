@@ -21,7 +21,8 @@ public struct FoundTopics: Sendable {
         let analysis = TopicAnalysis(transcript)
         if let definitions {
             return FoundTopics(
-                topics: TopicFinder.topics(definitions, source: .file, in: transcript, folded: folded), chapters: analysis.chapters,
+                topics: TopicFinder.topics(definitions, source: .file, in: transcript, folded: folded),
+                chapters: analysis.chapters,
                 fromFile: true)
         }
         return FoundTopics(topics: analysis.automaticTopics(), chapters: analysis.chapters, fromFile: false)

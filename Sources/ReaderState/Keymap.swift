@@ -44,38 +44,44 @@ public struct Keymap: Sendable {
         Binding(keys: [.control("z")], command: .suspend),
     ]
 
-    public static let timeline = Keymap(context: .timeline, bindings: [
-        Binding(keys: [.character("j"), .down], command: .nextSegment),
-        Binding(keys: [.character("k"), .up], command: .previousSegment),
-        Binding(keys: [.character(" "), .pageDown, .control("f")], command: .pageDown),
-        Binding(keys: [.character("b"), .pageUp, .control("b")], command: .pageUp),
-        Binding(keys: [.control("d")], command: .halfPageDown),
-        Binding(keys: [.control("u")], command: .halfPageUp),
-        Binding(keys: [.character("g"), .home], command: .first),
-        Binding(keys: [.character("G"), .end], command: .last),
-        Binding(keys: [.character("}")], command: .nextParagraph),
-        Binding(keys: [.character("{")], command: .previousParagraph),
-    ] + shared)
+    public static let timeline = Keymap(
+        context: .timeline,
+        bindings: [
+            Binding(keys: [.character("j"), .down], command: .nextSegment),
+            Binding(keys: [.character("k"), .up], command: .previousSegment),
+            Binding(keys: [.character(" "), .pageDown, .control("f")], command: .pageDown),
+            Binding(keys: [.character("b"), .pageUp, .control("b")], command: .pageUp),
+            Binding(keys: [.control("d")], command: .halfPageDown),
+            Binding(keys: [.control("u")], command: .halfPageUp),
+            Binding(keys: [.character("g"), .home], command: .first),
+            Binding(keys: [.character("G"), .end], command: .last),
+            Binding(keys: [.character("}")], command: .nextParagraph),
+            Binding(keys: [.character("{")], command: .previousParagraph),
+        ] + shared)
 
-    public static let sidePane = Keymap(context: .sidePane, bindings: [
-        Binding(keys: [.character("j"), .down], command: .selectNext),
-        Binding(keys: [.character("k"), .up], command: .selectPrevious),
-        Binding(keys: [.enter], command: .openSelection),
-        Binding(keys: [.character(" "), .pageDown, .control("f")], command: .pageDown),
-        Binding(keys: [.character("b"), .pageUp, .control("b")], command: .pageUp),
-    ] + shared)
+    public static let sidePane = Keymap(
+        context: .sidePane,
+        bindings: [
+            Binding(keys: [.character("j"), .down], command: .selectNext),
+            Binding(keys: [.character("k"), .up], command: .selectPrevious),
+            Binding(keys: [.enter], command: .openSelection),
+            Binding(keys: [.character(" "), .pageDown, .control("f")], command: .pageDown),
+            Binding(keys: [.character("b"), .pageUp, .control("b")], command: .pageUp),
+        ] + shared)
 
     /// Help and the warnings list, which scroll.
-    public static let overlay = Keymap(context: .overlay, bindings: [
-        Binding(keys: [.character("j"), .down, .enter], command: .overlayDown),
-        Binding(keys: [.character("k"), .up], command: .overlayUp),
-        Binding(keys: [.character(" "), .pageDown, .control("f")], command: .overlayPageDown),
-        Binding(keys: [.character("b"), .pageUp, .control("b")], command: .overlayPageUp),
-        Binding(keys: [.character("g"), .home], command: .overlayTop),
-        Binding(keys: [.character("G"), .end], command: .overlayBottom),
-        Binding(keys: [.character("q"), .escape, .character("?")], command: .closeOverlay),
-        Binding(keys: [.control("c")], command: .quit),
-    ])
+    public static let overlay = Keymap(
+        context: .overlay,
+        bindings: [
+            Binding(keys: [.character("j"), .down, .enter], command: .overlayDown),
+            Binding(keys: [.character("k"), .up], command: .overlayUp),
+            Binding(keys: [.character(" "), .pageDown, .control("f")], command: .overlayPageDown),
+            Binding(keys: [.character("b"), .pageUp, .control("b")], command: .overlayPageUp),
+            Binding(keys: [.character("g"), .home], command: .overlayTop),
+            Binding(keys: [.character("G"), .end], command: .overlayBottom),
+            Binding(keys: [.character("q"), .escape, .character("?")], command: .closeOverlay),
+            Binding(keys: [.control("c")], command: .quit),
+        ])
 
     public static func of(_ context: KeyContext) -> Keymap {
         switch context {

@@ -1,5 +1,4 @@
 import HarkCore
-import HarkTopics
 import TerminalKit
 
 /// A page drawn over the timeline: the keys, or the warnings the file
@@ -27,7 +26,11 @@ public struct Overlay: Equatable, Sendable {
     public func lines(for transcript: Transcript) -> [Line] {
         switch kind {
         case .help:
-            return Keymap.helpRows().map { Line(key: $0.keys, text: $0.place == "anywhere" || $0.place == "timeline" ? $0.summary : "\($0.place): \($0.summary)") }
+            return Keymap.helpRows().map {
+                Line(
+                    key: $0.keys,
+                    text: $0.place == "anywhere" || $0.place == "timeline" ? $0.summary : "\($0.place): \($0.summary)")
+            }
                 + Self.mouseHelp
         case .warnings:
             return transcript.warnings.map { warning in
@@ -68,8 +71,11 @@ public struct OverlayLayout: Equatable, Sendable {
     public var box: Rect
     /// The rows for lines, inside the border.
     public var visibleLines: Int
+    /// Where a line's text starts, in columns after its key's.
+    public var textOffset: Int
 
-    public init(size: Size, lineCount: Int, contentWidth: Int) {
+    public init(size: Size, lineCount: Int, contentWidth: Int, textOffset: Int) {
+        self.textOffset = textOffset
         let width = min(size.width, max(contentWidth + 4, 40))
         let height = min(size.height, lineCount + 2)
         box = Rect(x: (size.width - width) / 2, y: (size.height - height) / 2, width: width, height: height)
@@ -83,8 +89,15 @@ extension ReaderState {
     public var overlayLines: [Overlay.Line] {
         guard let overlay else { return [] }
         let lines = overlay.lines(for: transcript)
-        let keyWidth = Overlay.keyWidth(lines)
-        let textWidth = max(10, min(size.width, 120) - 4 - keyWidth - 1)
+        let width = min(size.width, 120)
+        guard !overlayIsStacked else {
+            // Too narrow for keys and texts side by side: each key on a row, its text under it.
+            return lines.flatMap { line in
+                (line.key.isEmpty ? [] : [Overlay.Line(key: line.key, text: "")])
+                    + Overlay.wrap(line.text, width: max(4, width - 6)).map { Overlay.Line(key: "", text: $0) }
+            }
+        }
+        let textWidth = width - 5 - Overlay.keyWidth(lines)
         return lines.flatMap { line in
             Overlay.wrap(line.text, width: textWidth).enumerated().map { k, part in
                 Overlay.Line(key: k == 0 ? line.key : "", text: part)
@@ -92,11 +105,20 @@ extension ReaderState {
         }
     }
 
+    /// Whether the texts go under their keys (a narrow terminal).
+    var overlayIsStacked: Bool {
+        guard let overlay else { return false }
+        return min(size.width, 120) - 5 - Overlay.keyWidth(overlay.lines(for: transcript)) < 24
+    }
+
     public var overlayLayout: OverlayLayout? {
         guard overlay != nil else { return nil }
         let lines = overlayLines
         let textWidth = lines.map { DisplayWidth.of($0.text) }.max() ?? 0
-        return OverlayLayout(size: size, lineCount: lines.count, contentWidth: Overlay.keyWidth(lines) + 1 + textWidth)
+        let keyWidth = Overlay.keyWidth(lines)
+        let textOffset = overlayIsStacked ? 2 : keyWidth + 1
+        return OverlayLayout(
+            size: size, lineCount: lines.count, contentWidth: max(keyWidth, textOffset + textWidth), textOffset: textOffset)
     }
 
     mutating func openOverlay(_ kind: Overlay.Kind) {

@@ -1,5 +1,4 @@
 import HarkCore
-import HarkTopics
 import TerminalKit
 
 /// An open transcript, as the reader's state asks about it: its paragraphs,
@@ -55,7 +54,9 @@ public enum DocumentAnswers {
         return start
     }
 
-    public static func lines(of segments: Range<Int>, block: Int, in transcript: Transcript, raw: Bool, width: Int) -> [TimelineLine] {
+    public static func lines(of segments: Range<Int>, block: Int, in transcript: Transcript, raw: Bool, width: Int)
+        -> [TimelineLine]
+    {
         TimelineWrapper.wrap(transcript, block: block, segments: segments, raw: raw, width: width)
     }
 

@@ -1,5 +1,4 @@
 import HarkCore
-import HarkTopics
 import TerminalKit
 
 /// Which open document a piece of background work was for: results that

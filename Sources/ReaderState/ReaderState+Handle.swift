@@ -1,5 +1,4 @@
 import HarkCore
-import HarkTopics
 import TerminalKit
 
 extension ReaderState {
@@ -203,7 +202,8 @@ extension ReaderState {
                 }
             } else if layout.sidePane.contains(column: column, row: row) {
                 focus = .sidePane
-                let first = SidePaneGeometry.firstVisible(sidePaneEntries, selected: selectedIndex, height: layout.sidePane.height)
+                let first = SidePaneGeometry.firstVisible(
+                    sidePaneEntries, selected: selectedIndex, height: layout.sidePane.height)
                 if let entry = SidePaneGeometry.entry(atRow: row - layout.sidePane.y, in: sidePaneEntries, first: first) {
                     select(entryAt: entry)
                 }

@@ -1,5 +1,4 @@
 import HarkCore
-import HarkTopics
 import TerminalKit
 
 /// The prompt line: search, jump to a time, highlight a keyword.
@@ -113,7 +112,8 @@ extension ReaderState {
         }
         let long = transcript.continuousTextLength >= Self.longTranscriptTextBytes
         if long && !committing && prompt.text.count < Self.incrementalMinimumOnLongTranscripts {
-            message = "keep typing: on a transcript this long, search starts at \(Self.incrementalMinimumOnLongTranscripts) characters (Enter searches now)"
+            message =
+                "keep typing: on a transcript this long, search starts at \(Self.incrementalMinimumOnLongTranscripts) characters (Enter searches now)"
             return
         }
         message = nil

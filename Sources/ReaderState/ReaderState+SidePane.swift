@@ -8,7 +8,8 @@ extension ReaderState {
     /// cleared, a topic closed), a passage gives way to its topic and
     /// anything else to the entry now in its place.
     mutating func rebuildSidePane() {
-        sidePaneEntries = SidePaneEntry.all(document: document, topics: topics, expandedTopic: expandedTopic, highlights: highlights)
+        sidePaneEntries = SidePaneEntry.all(
+            document: document, topics: topics, expandedTopic: expandedTopic, highlights: highlights)
         guard let selection else {
             selectedIndex = nil
             return
@@ -102,7 +103,9 @@ extension ReaderState {
         if let topic = entry.topic, let passage = places.lastIndex(where: { $0 <= cursor }) {
             parts.append("passage \(passage + 1) of \(places.count)")
             if expandedTopic == topic.name,
-                let row = sidePaneEntries.firstIndex(where: { $0.id == .passage(topic: topic.name, firstSegment: places[passage]) })
+                let row = sidePaneEntries.firstIndex(where: {
+                    $0.id == .passage(topic: topic.name, firstSegment: places[passage])
+                })
             {
                 select(entryAt: row)
             }

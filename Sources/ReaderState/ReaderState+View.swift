@@ -1,5 +1,4 @@
 import HarkCore
-import HarkTopics
 
 /// Moving the cursor and the view over wrapped lines.
 extension ReaderState {
@@ -17,7 +16,9 @@ extension ReaderState {
 
     /// `anchor` moved by `count` lines (negative: up), stopping at either end.
     func advance(_ anchor: ViewAnchor, by count: Int) -> ViewAnchor {
-        var block = anchor.block, line = anchor.line, remaining = count
+        var block = anchor.block
+        var line = anchor.line
+        var remaining = count
         while remaining > 0 {
             let lineCount = lines(ofBlock: block).count
             if line + remaining < lineCount { return ViewAnchor(block: block, line: line + remaining) }
@@ -42,7 +43,8 @@ extension ReaderState {
     func distance(from: ViewAnchor, to: ViewAnchor, limit: Int) -> Int {
         guard from < to else { return 0 }
         var count = 0
-        var block = from.block, line = from.line
+        var block = from.block
+        var line = from.line
         while count < limit {
             if block == to.block { return count + (to.line - line) }
             count += lines(ofBlock: block).count - line
@@ -65,7 +67,8 @@ extension ReaderState {
     /// The lines on screen now.
     public func visibleLines() -> [TimelineLine] {
         var result: [TimelineLine] = []
-        var block = top.block, line = top.line
+        var block = top.block
+        var line = top.line
         while result.count < pageLines {
             let lines = self.lines(ofBlock: block)
             if lines.isEmpty { break }
@@ -172,7 +175,8 @@ extension ReaderState {
         clampTop()
         let target = advance(top, by: row)
         let targetLines = self.lines(ofBlock: target.block)
-        if target.line < targetLines.count, let segment = targetLines[target.line].firstSegment ?? targetLines.first?.firstSegment {
+        if target.line < targetLines.count, let segment = targetLines[target.line].firstSegment ?? targetLines.first?.firstSegment
+        {
             cursor = segment
         } else {
             cursor = max(0, min(document.segmentCount - 1, cursor + lines.signum()))

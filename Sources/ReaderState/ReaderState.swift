@@ -1,5 +1,4 @@
 import HarkCore
-import HarkTopics
 import TerminalKit
 
 /// The whole state of the reader, as one value. `handle(_:)` is the only way

@@ -24,7 +24,8 @@ public struct ScreenLayout: Equatable, Sendable {
     /// `gutterWidth`: the timeline's time column, which comes on top of the reading measure.
     public init(size: Size, sidePaneWanted: Bool, gutterWidth: Int = 9) {
         self.size = size
-        let width = max(0, size.width), height = max(0, size.height)
+        let width = max(0, size.width)
+        let height = max(0, size.height)
         // Bottom up: the prompt line, the status bar, then the header if room.
         promptLine = Rect(x: 0, y: max(0, height - 1), width: width, height: height >= 1 ? 1 : 0)
         statusBar = Rect(x: 0, y: max(0, height - 2), width: width, height: height >= 2 ? 1 : 0)

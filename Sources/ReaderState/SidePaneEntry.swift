@@ -108,13 +108,15 @@ extension SidePaneEntry {
         }
         if !transcript.speakers.isEmpty {
             for (name, turns) in document.speakerTurns {
-                entries.append(SidePaneEntry(kind: .speaker(name), title: name, segments: turns, count: turns.count, target: turns.first))
+                entries.append(
+                    SidePaneEntry(kind: .speaker(name), title: name, segments: turns, count: turns.count, target: turns.first))
             }
         }
         if !changes.isEmpty {
             entries.append(
                 SidePaneEntry(
-                    kind: .speakerChanges, title: "speaker changes", segments: changes, count: changes.count, target: changes.first))
+                    kind: .speakerChanges, title: "speaker changes", segments: changes, count: changes.count,
+                    target: changes.first))
         }
         for (k, keyword) in highlights.enumerated() {
             let query = SearchQuery(keyword)

@@ -1,5 +1,4 @@
 import HarkCore
-import HarkTopics
 
 /// What `:` accepts: a clock time (`1:02:03`, `62:03`), a number with a unit
 /// (`3723s`, `90m`, `2h`), a percentage (`45%`), or any of those relative with
@@ -32,8 +31,13 @@ public enum TimeJump: Equatable, Sendable {
         if text == "p" || text == "N" { return .success(.previousFile) }
         var body = Substring(text)
         var sign: Int64 = 0
-        if body.first == "+" { sign = 1; body = body.dropFirst() }
-        else if body.first == "-" { sign = -1; body = body.dropFirst() }
+        if body.first == "+" {
+            sign = 1
+            body = body.dropFirst()
+        } else if body.first == "-" {
+            sign = -1
+            body = body.dropFirst()
+        }
         body = body.drop { $0 == " " }
         guard !body.isEmpty else { return .failure(.notATime(text)) }
 

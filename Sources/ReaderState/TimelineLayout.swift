@@ -1,5 +1,4 @@
 import HarkCore
-import HarkTopics
 import TerminalKit
 
 /// A piece of a timeline line: bytes of the continuous text from one segment.
@@ -90,7 +89,9 @@ enum TimelineWrapper {
             var runs: [LineRun] = []
             var position = range.lowerBound
             while position < range.upperBound {
-                while segment < segments.upperBound - 1 && transcript.textRange(of: segment).upperBound < position { segment += 1 }
+                while segment < segments.upperBound - 1 && transcript.textRange(of: segment).upperBound < position {
+                    segment += 1
+                }
                 let segmentRange = transcript.textRange(of: segment)
                 let end = min(range.upperBound, segmentRange.upperBound)
                 if end > position { runs.append(LineRun(bytes: position..<end, segment: segment)) }
@@ -99,13 +100,15 @@ enum TimelineWrapper {
                 if end >= segmentRange.upperBound && segment < segments.upperBound - 1 { segment += 1 }
             }
             if runs.isEmpty { runs.append(LineRun(bytes: range.lowerBound..<range.lowerBound, segment: segment)) }
-            lines.append(TimelineLine(
-                block: block, lineInBlock: k, time: k == 0 ? transcript.start(of: first) : nil,
-                label: k == 0 ? label : nil, runs: runs, isNonSpeech: nonSpeech))
+            lines.append(
+                TimelineLine(
+                    block: block, lineInBlock: k, time: k == 0 ? transcript.start(of: first) : nil,
+                    label: k == 0 ? label : nil, runs: runs, isNonSpeech: nonSpeech))
         }
         if !raw {
-            lines.append(TimelineLine(
-                block: block, lineInBlock: lines.count, time: nil, label: nil, runs: [], isNonSpeech: false))
+            lines.append(
+                TimelineLine(
+                    block: block, lineInBlock: lines.count, time: nil, label: nil, runs: [], isNonSpeech: false))
         }
         return lines
     }

@@ -76,10 +76,11 @@ public struct CellGrid: Equatable, Sendable {
     /// wins), `.` for plain: snapshots of highlights.
     public func styleMask(_ legend: [(Character, (Style) -> Bool)]) -> String {
         (0..<size.height).map { row in
-            String((0..<size.width).map { column -> Character in
-                let style = self[column, row].style
-                return legend.first { $0.1(style) }?.0 ?? "."
-            }) + "|"
+            String(
+                (0..<size.width).map { column -> Character in
+                    let style = self[column, row].style
+                    return legend.first { $0.1(style) }?.0 ?? "."
+                }) + "|"
         }.joined(separator: "\n")
     }
 }

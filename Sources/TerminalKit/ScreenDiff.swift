@@ -30,7 +30,8 @@ public enum ScreenDiff {
         let whole = previous == nil || previous?.size != next.size
         var runs: [Run] = []
         for row in 0..<next.size.height {
-            var first = 0, last = width - 1
+            var first = 0
+            var last = width - 1
             if !whole, let previous {
                 while first < width && previous[first, row] == next[first, row] { first += 1 }
                 if first == width { continue }

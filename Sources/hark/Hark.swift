@@ -27,7 +27,11 @@ extension TranscriptFormat: ExpressibleByArgument {}
 extension ExportFormat: ExpressibleByArgument {}
 
 struct FormatOption: ParsableArguments {
-    @Option(name: .long, help: "Read the files as this format instead of recognising it (\(TranscriptFormat.allCases.map(\.rawValue).joined(separator: ", "))).")
+    @Option(
+        name: .long,
+        help:
+            "Read the files as this format instead of recognising it (\(TranscriptFormat.allCases.map(\.rawValue).joined(separator: ", ")))."
+    )
     var format: TranscriptFormat?
 }
 
@@ -55,10 +59,16 @@ struct Open: ParsableCommand {
     @Option(help: "Start with this search.")
     var search: String?
 
-    @Option(name: .customLong("topics"), help: "A topics file (TOML) for the side pane; else NAME.topics.toml beside the transcript is used, else hark finds topics itself.")
+    @Option(
+        name: .customLong("topics"),
+        help:
+            "A topics file (TOML) for the side pane; else NAME.topics.toml beside the transcript is used, else hark finds topics itself."
+    )
     var topicsFile: String?
 
-    @Flag(name: .customLong("no-mouse"), help: "Leave the mouse to the terminal, so that text can be selected and copied (M in the reader switches).")
+    @Flag(
+        name: .customLong("no-mouse"),
+        help: "Leave the mouse to the terminal, so that text can be selected and copied (M in the reader switches).")
     var noMouse = false
 
     @OptionGroup var formatOption: FormatOption
@@ -67,7 +77,8 @@ struct Open: ParsableCommand {
         var paths = files
         if paths.isEmpty {
             guard let sample = SampleData.transcriptPath() else {
-                Diagnostics.write("hark: no file given, and the sample interview (sample-data/\(SampleData.fileName)) was not found")
+                Diagnostics.write(
+                    "hark: no file given, and the sample interview (sample-data/\(SampleData.fileName)) was not found")
                 throw ExitCode(1)
             }
             paths = [sample]
@@ -135,8 +146,9 @@ struct Info: ParsableCommand {
     }
 
     func run() throws {
-        try Self.finish(HarkCommands.info(
-            paths: files, format: formatOption.format, json: json, quiet: quiet, output: .standardOutput()))
+        try Self.finish(
+            HarkCommands.info(
+                paths: files, format: formatOption.format, json: json, quiet: quiet, output: .standardOutput()))
     }
 }
 
@@ -151,8 +163,9 @@ struct Export: ParsableCommand {
     @OptionGroup var formatOption: FormatOption
 
     func run() throws {
-        try Self.finish(HarkCommands.export(
-            path: file, format: formatOption.format, to: to, quiet: quiet, output: .standardOutput()))
+        try Self.finish(
+            HarkCommands.export(
+                path: file, format: formatOption.format, to: to, quiet: quiet, output: .standardOutput()))
     }
 }
 
@@ -190,7 +203,8 @@ struct Chapters: ParsableCommand {
     @OptionGroup var formatOption: FormatOption
 
     func run() throws {
-        try Self.finish(HarkCommands.chapters(
-            path: file, json: json, quiet: quiet, format: formatOption.format, output: .standardOutput()))
+        try Self.finish(
+            HarkCommands.chapters(
+                path: file, json: json, quiet: quiet, format: formatOption.format, output: .standardOutput()))
     }
 }

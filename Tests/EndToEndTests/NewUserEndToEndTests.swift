@@ -1,4 +1,5 @@
 import Foundation
+import HarkTestSupport
 import Testing
 
 /// What a new user hit, checked on the real screen at the sizes they used.
@@ -51,12 +52,10 @@ struct NewUserEndToEndTests {
     }
 
     @Test func loadWarningsAreShownAndListed() throws {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("hark-e2e-\(getpid())")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        let file = folder.appendingPathComponent("warned.srt")
-        let srt = "1\n00:00:01,000 --> 00:00:02,000\nHello.\n\n2\n00:00:99,000 --> 00:01:03,000\nBad.\n\n3\n00:00:04,000 --> 00:00:05,000\nWorld.\n"
-        try Data(srt.utf8).write(to: file)
-        let tmux = try Tmux("\(hark) '\(file.path)'")
+        let srt =
+            "1\n00:00:01,000 --> 00:00:02,000\nHello.\n\n2\n00:00:99,000 --> 00:01:03,000\nBad.\n\n3\n00:00:04,000 --> 00:00:05,000\nWorld.\n"
+        let file = TestSupport.write(srt, name: "warned.srt")
+        let tmux = try Tmux("\(hark) '\(file)'")
         let screen = try tmux.waitFor(text: "1 warning (W)")
         #expect(screen.contains("1 warning while loading: W lists them"))
         try tmux.send("W")

@@ -1,4 +1,5 @@
 import Foundation
+import HarkTestSupport
 import Testing
 
 /// The real binary under tmux, as a person would use it. Each test waits for
@@ -174,11 +175,8 @@ extension ReaderEndToEndTests {
     }
 
     @Test func aBrokenTopicsFileIsAnErrorNamingItsLine() throws {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("hark-e2e-\(getpid())")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        let topics = folder.appendingPathComponent("broken.topics.toml")
-        try Data("[[topic]]\nname = \"x\"\nkeywords = [\"a\", 3]\n".utf8).write(to: topics)
-        let tmux = try Tmux("\(hark) --topics '\(topics.path)'")
+        let topics = TestSupport.write("[[topic]]\nname = \"x\"\nkeywords = [\"a\", 3]\n", name: "broken.topics.toml")
+        let tmux = try Tmux("\(hark) --topics '\(topics)'")
         let ending = try tmux.ending()
         #expect(ending.status == 1)
         #expect(ending.screen.contains("broken.topics.toml:3: \"keywords\" must hold strings only, not 3"))

@@ -14,7 +14,11 @@ struct BinaryTests {
         return nil
     }
 
-    struct Result { var stdout: String; var stderr: String; var status: Int32 }
+    struct Result {
+        var stdout: String
+        var stderr: String
+        var status: Int32
+    }
 
     static func run(_ arguments: [String], environment: [String: String] = [:]) throws -> Result {
         let process = Process()
@@ -29,7 +33,8 @@ struct BinaryTests {
         let errURL = folder.appendingPathComponent("binary-\(UUID().uuidString).err")
         _ = FileManager.default.createFile(atPath: outURL.path, contents: nil)
         _ = FileManager.default.createFile(atPath: errURL.path, contents: nil)
-        let out = try FileHandle(forWritingTo: outURL), err = try FileHandle(forWritingTo: errURL)
+        let out = try FileHandle(forWritingTo: outURL)
+        let err = try FileHandle(forWritingTo: errURL)
         process.standardOutput = out
         process.standardError = err
         process.standardInput = FileHandle.nullDevice
@@ -57,7 +62,9 @@ struct BinaryTests {
     }
 
     @Test func searchCountOnTheSample() throws {
-        let result = try Self.run(["search", "--count", "language model", "sample-data/gradient-dissent-sarah-catanzaro.whisper.txt"])
+        let result = try Self.run([
+            "search", "--count", "language model", "sample-data/gradient-dissent-sarah-catanzaro.whisper.txt",
+        ])
         #expect(result.stdout == "4\n")
     }
 

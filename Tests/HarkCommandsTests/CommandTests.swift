@@ -39,7 +39,8 @@ enum Files {
 }
 
 struct SearchCommandTests {
-    let talk = Files.write("""
+    let talk = Files.write(
+        """
         1
         00:00:01,000 --> 00:00:02,500
         We trained a large language
@@ -55,11 +56,12 @@ struct SearchCommandTests {
             HarkCommands.search(pattern: "language model", paths: [talk], options: .init(), output: out, report: report)
         }
         #expect(run.status == 0)
-        #expect(run.output == """
-            0:00:01.000: We trained a large language model, then another language model.
-            0:00:02.500: model, then another language model.
+        #expect(
+            run.output == """
+                0:00:01.000: We trained a large language model, then another language model.
+                0:00:02.500: model, then another language model.
 
-            """)
+                """)
     }
 
     @Test func namesTheFileWhenSeveralAreSearched() {
@@ -108,7 +110,8 @@ struct SearchCommandTests {
 
     @Test func aMissingFileIsReportedAndTheOthersAreStillSearched() {
         let run = CommandRun { out, report in
-            HarkCommands.search(pattern: "match", paths: ["/nonexistent.srt", other], options: .init(), output: out, report: report)
+            HarkCommands.search(
+                pattern: "match", paths: ["/nonexistent.srt", other], options: .init(), output: out, report: report)
         }
         #expect(run.status == 1)
         #expect(run.errors == ["hark: /nonexistent.srt: no such file"])
@@ -121,16 +124,17 @@ struct InfoAndExportCommandTests {
         let run = CommandRun { out, report in
             HarkCommands.info(paths: [Files.sample], format: nil, json: false, quiet: false, output: out, report: report)
         }
-        #expect(run.output == """
-            \(Files.sample)
-              format    whisper-text (whisper console text)
-              duration  1:16:22.520
-              segments  925
-              words     10227
-              speakers  none named; 6 unnamed changes of speaker
-              warnings  none
+        #expect(
+            run.output == """
+                \(Files.sample)
+                  format    whisper-text (whisper console text)
+                  duration  1:16:22.520
+                  segments  925
+                  words     10227
+                  speakers  none named; 6 unnamed changes of speaker
+                  warnings  none
 
-            """)
+                """)
     }
 
     @Test func infoAsJSON() throws {
@@ -161,7 +165,8 @@ struct InfoAndExportCommandTests {
 
     @Test func unreadableFilesFailWithOneLine() {
         let run = CommandRun { out, report in
-            HarkCommands.info(paths: [Files.write("", name: "empty.vtt")], format: nil, json: false, quiet: false, output: out, report: report)
+            HarkCommands.info(
+                paths: [Files.write("", name: "empty.vtt")], format: nil, json: false, quiet: false, output: out, report: report)
         }
         #expect(run.status == 1)
         #expect(run.errors.count == 1)
@@ -176,7 +181,8 @@ struct InfoAndExportCommandTests {
 /// A transcript must never be able to send an escape sequence to the
 /// terminal, whichever command prints it.
 struct ControlCharacterTests {
-    static let hostile = "1\n00:00:01,000 --> 00:00:02,000\nESC:\u{1B}]0;pwned\u{07} CSI:\u{1B}[2J C1:\u{9B}31m BS:\u{08} NUL:\u{0} DEL:\u{7F} danger\n"
+    static let hostile =
+        "1\n00:00:01,000 --> 00:00:02,000\nESC:\u{1B}]0;pwned\u{07} CSI:\u{1B}[2J C1:\u{9B}31m BS:\u{08} NUL:\u{0} DEL:\u{7F} danger\n"
 
     static func isSafe(_ text: String) -> Bool {
         text.unicodeScalars.allSatisfy { scalar in

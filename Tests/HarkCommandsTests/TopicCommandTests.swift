@@ -29,7 +29,8 @@ struct TopicCommandTests {
             #expect(!passages.isEmpty)
             for passage in passages {
                 #expect(Set(passage.keys) == ["start", "end", "first_segment", "last_segment", "score"])
-                let first = try #require(passage["first_segment"] as? Int), last = try #require(passage["last_segment"] as? Int)
+                let first = try #require(passage["first_segment"] as? Int)
+                let last = try #require(passage["last_segment"] as? Int)
                 #expect(first <= last)
                 #expect((passage["start"] as? Double ?? -1) < (passage["end"] as? Double ?? -1))
             }

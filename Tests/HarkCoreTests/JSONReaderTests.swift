@@ -12,9 +12,10 @@ struct JSONReaderTests {
             """
         let t = try TestFiles.load(json, name: "whisper.json")
         #expect(t.format == .whisperJSON)
-        #expect(Array(t.segments) == [
-            Segment(start: 0, end: 7600, text: "Hi there."), Segment(start: 7600, end: 9120, text: "Bye."),
-        ])
+        #expect(
+            Array(t.segments) == [
+                Segment(start: 0, end: 7600, text: "Hi there."), Segment(start: 7600, end: 9120, text: "Bye."),
+            ])
     }
 
     @Test func readsVerboseJSONWithWords() throws {
@@ -28,7 +29,8 @@ struct JSONReaderTests {
     }
 
     @Test func missingEndTakesTheNextStart() throws {
-        let json = #"{"segments": [{"start": 1.0, "end": null, "text": "a"}, {"start": 3.5, "end": 4.0, "text": "b"}, {"start": 5, "text": "c"}]}"#
+        let json =
+            #"{"segments": [{"start": 1.0, "end": null, "text": "a"}, {"start": 3.5, "end": 4.0, "text": "b"}, {"start": 5, "text": "c"}]}"#
         let t = try TestFiles.load(json, name: "noend.json")
         #expect(t.segments.map(\.end) == [3500, 4000, 7000])
         #expect(t.warnings.map(\.kind) == [.missingEnd, .missingEnd])
@@ -51,9 +53,11 @@ struct JSONReaderTests {
             """
         let t = try TestFiles.load(json, name: "cpp.json")
         #expect(t.format == .whisperCppJSON)
-        #expect(Array(t.segments) == [
-            Segment(start: 0, end: 5000, text: "Hello."), Segment(start: 5000, end: 7000, text: "World.", speakerChange: true),
-        ])
+        #expect(
+            Array(t.segments) == [
+                Segment(start: 0, end: 5000, text: "Hello."),
+                Segment(start: 5000, end: 7000, text: "World.", speakerChange: true),
+            ])
     }
 
     @Test func readsDiarizedJSON() throws {
@@ -79,14 +83,16 @@ struct JSONReaderTests {
             """
         let t = try TestFiles.load(json, name: "podcast.json")
         #expect(t.format == .podcastJSON)
-        #expect(Array(t.segments) == [
-            Segment(start: 800, end: 1500, speaker: "Alban", text: "Hello there."),
-            Segment(start: 1600, end: 2200, speaker: "Bob", text: "Hi back"),
-        ])
+        #expect(
+            Array(t.segments) == [
+                Segment(start: 800, end: 1500, speaker: "Alban", text: "Hello there."),
+                Segment(start: 1600, end: 2200, speaker: "Bob", text: "Hi back"),
+            ])
     }
 
     @Test func readsPodcastingJSONWithPhraseSegmentsAsTheyAre() throws {
-        let json = #"{"version": "1.0.0", "segments": [{"speaker": "A", "startTime": 0, "endTime": 2, "body": "A whole phrase here."}]}"#
+        let json =
+            #"{"version": "1.0.0", "segments": [{"speaker": "A", "startTime": 0, "endTime": 2, "body": "A whole phrase here."}]}"#
         #expect(try TestFiles.load(json, name: "phrases.json").texts == ["A whole phrase here."])
     }
 
@@ -102,8 +108,9 @@ struct JSONReaderTests {
 
     @Test func jsonWithoutSegmentsSaysWhatWasExpected() throws {
         let path = TestFiles.write(#"{"results": []}"#, name: "other.json")
-        #expect(throws: LoadError(
-            path: path, reason: "JSON without transcript segments: expected a \"segments\" or \"transcription\" array")
+        #expect(
+            throws: LoadError(
+                path: path, reason: "JSON without transcript segments: expected a \"segments\" or \"transcription\" array")
         ) { try TranscriptLoader.load(path: path) }
     }
 }
@@ -123,11 +130,12 @@ struct SpeakerTextReaderTests {
             """
         let t = try TestFiles.load(text, name: "otter.txt")
         #expect(t.format == .speakerText)
-        #expect(Array(t.segments) == [
-            Segment(start: 0, end: 49_000, speaker: "Sarah Catanzaro", text: "Hello there, this is Otter.", line: 1),
-            Segment(start: 49_000, end: 3_723_000, speaker: "Lukas Biewald", text: "And this is me. Still me.", line: 4),
-            Segment(start: 3_723_000, end: 3_723_400, speaker: "Sarah Catanzaro", text: "Later.", line: 8),
-        ])
+        #expect(
+            Array(t.segments) == [
+                Segment(start: 0, end: 49_000, speaker: "Sarah Catanzaro", text: "Hello there, this is Otter.", line: 1),
+                Segment(start: 49_000, end: 3_723_000, speaker: "Lukas Biewald", text: "And this is me. Still me.", line: 4),
+                Segment(start: 3_723_000, end: 3_723_400, speaker: "Sarah Catanzaro", text: "Later.", line: 8),
+            ])
     }
 
     @Test func readsRevStyleTurns() throws {
@@ -179,9 +187,10 @@ struct FormatDetectionTests {
 
     @Test func unknownContentAndEmptyFilesAreErrors() throws {
         let prose = TestFiles.write("Just some prose.\nNothing timed here.\n", name: "prose.txt")
-        #expect(throws: LoadError(
-            path: prose,
-            reason: "not a transcript hark recognises: expected whisper text, SRT, WebVTT, JSON or speaker-labelled text")
+        #expect(
+            throws: LoadError(
+                path: prose,
+                reason: "not a transcript hark recognises: expected whisper text, SRT, WebVTT, JSON or speaker-labelled text")
         ) { try TranscriptLoader.load(path: prose) }
         let empty = TestFiles.write("", name: "empty.srt")
         #expect(throws: LoadError(path: empty, reason: "the file is empty")) { try TranscriptLoader.load(path: empty) }
@@ -192,8 +201,11 @@ struct FormatDetectionTests {
 
     @Test func fileWithNoSegmentSaysWhatWasExpected() throws {
         let path = TestFiles.write("1\n00:00:01,000 --> 00:00:02,000\n\n", name: "nothing.srt")
-        #expect(throws: LoadError(
-            path: path, reason: "no segment found (read as SRT subtitles: expected cues like 00:00:01,000 --> 00:00:04,000 followed by text)")
+        #expect(
+            throws: LoadError(
+                path: path,
+                reason:
+                    "no segment found (read as SRT subtitles: expected cues like 00:00:01,000 --> 00:00:04,000 followed by text)")
         ) { try TranscriptLoader.load(path: path) }
     }
 }

@@ -8,13 +8,15 @@ struct ParagraphTests {
     }
 
     @Test func breaksOnSpeakerChangesAndPauses() {
-        let t = Transcript(source: "t", format: .srt, segments: [
-            segment(0, 1000, "One."), segment(1000, 2000, "Two."),
-            segment(2000, 3000, "Marked change.", change: true),
-            segment(5500, 6000, "After a 2.5 s pause."),
-            segment(6000, 7000, "Named.", speaker: "Ann"), segment(7000, 8000, "Still Ann.", speaker: "Ann"),
-            segment(8000, 9000, "Bob now.", speaker: "Bob"),
-        ])
+        let t = Transcript(
+            source: "t", format: .srt,
+            segments: [
+                segment(0, 1000, "One."), segment(1000, 2000, "Two."),
+                segment(2000, 3000, "Marked change.", change: true),
+                segment(5500, 6000, "After a 2.5 s pause."),
+                segment(6000, 7000, "Named.", speaker: "Ann"), segment(7000, 8000, "Still Ann.", speaker: "Ann"),
+                segment(8000, 9000, "Bob now.", speaker: "Bob"),
+            ])
         let paragraphs = Paragraphs.of(t)
         #expect(paragraphs.map(\.segments) == [0..<2, 2..<3, 3..<4, 4..<6, 6..<7])
         #expect(paragraphs.map(\.startsTurn) == [false, true, false, true, true])
@@ -45,9 +47,11 @@ struct ParagraphTests {
     }
 
     @Test func nonSpeechStandsAlone() {
-        let t = Transcript(source: "t", format: .srt, segments: [
-            segment(0, 1000, "[MUSIC]"), segment(1000, 2000, "Hello."), segment(2000, 3000, "(upbeat music)"),
-        ])
+        let t = Transcript(
+            source: "t", format: .srt,
+            segments: [
+                segment(0, 1000, "[MUSIC]"), segment(1000, 2000, "Hello."), segment(2000, 3000, "(upbeat music)"),
+            ])
         #expect(Paragraphs.of(t).map(\.segments) == [0..<1, 1..<2, 2..<3])
     }
 
@@ -60,8 +64,10 @@ struct ParagraphTests {
         #expect(paragraphs.filter(\.startsTurn).count == 6)
     }
 
-    @Test(arguments: [("[MUSIC]", true), ("(upbeat music)", true), ("[LAUGH] [APPLAUSE]", true), ("♪ ♪", true),
-        ("[LAUGH] Yeah, yeah.", false), ("Hello.", false), ("[]", false)])
+    @Test(arguments: [
+        ("[MUSIC]", true), ("(upbeat music)", true), ("[LAUGH] [APPLAUSE]", true), ("♪ ♪", true),
+        ("[LAUGH] Yeah, yeah.", false), ("Hello.", false), ("[]", false),
+    ])
     func recognisesNonSpeech(text: String, expected: Bool) {
         #expect(NonSpeech.isMarker(text) == expected)
     }

@@ -20,7 +20,8 @@ struct RoundTripTests {
     /// reloaded and compared.
     @Test(arguments: [ExportFormat.json, .srt, .vtt])
     func exportThenImportGivesTheSameSegments(format: ExportFormat) async {
-        let words = Self.words, speakers = Self.speakers
+        let words = Self.words
+        let speakers = Self.speakers
         let segment = zip(
             Gen.int(in: 0...5_000), Gen.int(in: 0...20_000), Gen.int(in: 0..<speakers.count), Gen.bool,
             Gen.int(in: 0..<words.count).array(of: 1...8)

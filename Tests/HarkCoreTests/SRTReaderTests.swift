@@ -7,10 +7,11 @@ struct SRTReaderTests {
         let text = "1\n00:00:01,540 --> 00:00:07,399\nHello there,\nsecond line.\n\n2\n00:00:08,000 --> 00:00:09,000\nBye.\n"
         let t = try TestFiles.load(text, name: "plain.srt")
         #expect(t.format == .srt)
-        #expect(Array(t.segments) == [
-            Segment(start: 1540, end: 7399, text: "Hello there, second line.", line: 2),
-            Segment(start: 8000, end: 9000, text: "Bye.", line: 7),
-        ])
+        #expect(
+            Array(t.segments) == [
+                Segment(start: 1540, end: 7399, text: "Hello there, second line.", line: 2),
+                Segment(start: 8000, end: 9000, text: "Bye.", line: 7),
+            ])
     }
 
     @Test func toleratesMissingAndOddIndexesAndBlankLines() throws {
@@ -33,9 +34,10 @@ struct SRTReaderTests {
             42
             """
         let t = try TestFiles.load(text, name: "odd.srt")
-        #expect(t.texts == [
-            "no index", "index out of order blank line inside a cue", "no blank line before the next cue", "42",
-        ])
+        #expect(
+            t.texts == [
+                "no index", "index out of order blank line inside a cue", "no blank line before the next cue", "42",
+            ])
     }
 
     @Test func readsTimingVariants() throws {
@@ -95,7 +97,8 @@ struct SRTReaderTests {
     }
 
     @Test func skipsCuesWithBadTimesAndKeepsTheRest() throws {
-        let text = "1\n00:00:01,000 --> 00:00:02,000\nok\n\n2\n00:01:70,000 --> 00:01:71,000\nbad\n\n3\n00:00:05,000 --> junk\nworse\n\n4\n00:00:06,000 --> 00:00:07,000\nfine\n"
+        let text =
+            "1\n00:00:01,000 --> 00:00:02,000\nok\n\n2\n00:01:70,000 --> 00:01:71,000\nbad\n\n3\n00:00:05,000 --> junk\nworse\n\n4\n00:00:06,000 --> 00:00:07,000\nfine\n"
         let t = try TestFiles.load(text, name: "bad.srt")
         #expect(t.texts == ["ok", "fine"])
         #expect(t.warnings == [LoadWarning(.timeOutOfRange, line: 6), LoadWarning(.malformedTimestamp, line: 10)])

@@ -3,12 +3,14 @@ import Testing
 @testable import HarkCore
 
 struct SearchTests {
-    private let transcript = Transcript(source: "t", format: .srt, segments: [
-        Segment(start: 0, end: 1000, text: "We trained a large language"),
-        Segment(start: 1000, end: 2000, text: "model on a Language Model benchmark."),
-        Segment(start: 2000, end: 3000, text: "Meet me at the café, Zoë."),
-        Segment(start: 3000, end: 4000, text: "Modeling and remodel and model."),
-    ])
+    private let transcript = Transcript(
+        source: "t", format: .srt,
+        segments: [
+            Segment(start: 0, end: 1000, text: "We trained a large language"),
+            Segment(start: 1000, end: 2000, text: "model on a Language Model benchmark."),
+            Segment(start: 2000, end: 3000, text: "Meet me at the café, Zoë."),
+            Segment(start: 3000, end: 4000, text: "Modeling and remodel and model."),
+        ])
 
     private func matches(_ pattern: String, caseSensitive: Bool = false, word: Bool = false) -> [SearchMatch] {
         TextSearch.matches(of: SearchQuery(pattern, forceCaseSensitive: caseSensitive, wholeWord: word), in: transcript)

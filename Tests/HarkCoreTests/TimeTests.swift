@@ -40,8 +40,10 @@ struct TimeFormatTests {
         #expect(TimeFormat.short(59_000, compact: true) == "0:59")
     }
 
-    @Test(arguments: [(0, "0.0"), (3760, "3.76"), (7600, "7.6"), (4_582_520, "4582.52"), (1, "0.001"), (-1500, "-1.5"),
-        (3_602_645_720, "3602645.72")])
+    @Test(arguments: [
+        (0, "0.0"), (3760, "3.76"), (7600, "7.6"), (4_582_520, "4582.52"), (1, "0.001"), (-1500, "-1.5"),
+        (3_602_645_720, "3602645.72"),
+    ])
     func formatsSecondsForJSON(ms: Int64, expected: String) {
         #expect(TimeFormat.seconds(ms) == expected)
     }

@@ -28,10 +28,11 @@ struct WebVTTReaderTests {
             """
         let t = try TestFiles.load(text, name: "full.vtt")
         #expect(t.format == .webvtt)
-        #expect(Array(t.segments) == [
-            Segment(start: 0, end: 2000, text: "Hello.", line: 16),
-            Segment(start: 2000, end: 4000, text: "Second.", line: 19),
-        ])
+        #expect(
+            Array(t.segments) == [
+                Segment(start: 0, end: 2000, text: "Hello.", line: 16),
+                Segment(start: 2000, end: 4000, text: "Second.", line: 19),
+            ])
         #expect(t.warnings.isEmpty)
     }
 
@@ -130,7 +131,8 @@ struct WebVTTReaderTests {
 
     /// Speech that repeats itself in ordinary captions stays.
     @Test func ordinaryRepeatsAreKept() throws {
-        let text = "WEBVTT\n\n00:00.000 --> 00:01.000\nYeah.\n\n00:01.000 --> 00:02.000\nYeah.\n\n00:02.000 --> 00:03.000\nRight.\n\n00:03.000 --> 00:04.000\nOkay.\n"
+        let text =
+            "WEBVTT\n\n00:00.000 --> 00:01.000\nYeah.\n\n00:01.000 --> 00:02.000\nYeah.\n\n00:02.000 --> 00:03.000\nRight.\n\n00:03.000 --> 00:04.000\nOkay.\n"
         #expect(try TestFiles.load(text, name: "repeat.vtt").texts == ["Yeah.", "Yeah.", "Right.", "Okay."])
     }
 }

@@ -3,11 +3,13 @@ import Testing
 @testable import HarkCore
 
 struct WriterTests {
-    private let transcript = Transcript(source: "talk.srt", format: .srt, segments: [
-        Segment(start: 0, end: 3760, text: "[MUSIC]"),
-        Segment(start: 3760, end: 7900, speaker: "Sarah", text: "Say \"hi\" & <wave>"),
-        Segment(start: 7900, end: 9000, text: "Who's next?", speakerChange: true),
-    ])
+    private let transcript = Transcript(
+        source: "talk.srt", format: .srt,
+        segments: [
+            Segment(start: 0, end: 3760, text: "[MUSIC]"),
+            Segment(start: 3760, end: 7900, speaker: "Sarah", text: "Say \"hi\" & <wave>"),
+            Segment(start: 7900, end: 9000, text: "Who's next?", speakerChange: true),
+        ])
 
     @Test func jsonFollowsTheDocumentedSchema() {
         let expected = """
@@ -61,32 +63,34 @@ struct WriterTests {
     }
 
     @Test func textAndMarkdownAreReadableParagraphs() {
-        #expect(ExportFormat.txt.render(transcript) == """
-            [0:00:00]
-            [MUSIC]
+        #expect(
+            ExportFormat.txt.render(transcript) == """
+                [0:00:00]
+                [MUSIC]
 
-            [0:00:03] Sarah:
-            Say "hi" & <wave>
+                [0:00:03] Sarah:
+                Say "hi" & <wave>
 
-            [0:00:07] >>
-            Who's next?
-
-
-            """)
-        #expect(ExportFormat.md.render(transcript) == """
-            # talk.srt
-
-            **[0:00:00]**
-            \\[MUSIC\\]
-
-            **[0:00:03]** **Sarah:**
-            Say "hi" & \\<wave\\>
-
-            **[0:00:07]** **\\>\\>**
-            Who's next?
+                [0:00:07] >>
+                Who's next?
 
 
-            """)
+                """)
+        #expect(
+            ExportFormat.md.render(transcript) == """
+                # talk.srt
+
+                **[0:00:00]**
+                \\[MUSIC\\]
+
+                **[0:00:03]** **Sarah:**
+                Say "hi" & \\<wave\\>
+
+                **[0:00:07]** **\\>\\>**
+                Who's next?
+
+
+                """)
     }
 
     @Test func jsonEscapesEverythingThatNeedsIt() {
@@ -96,10 +100,12 @@ struct WriterTests {
 
     @Test func warningsAreExported() throws {
         let t = try TestFiles.load("1\n00:00:02,000 --> 00:00:01,000\nBackwards.\n", name: "w.srt")
-        #expect(ExportFormat.json.render(t).hasSuffix("""
-             "warnings": [
-              {"line": 2, "message": "end before start; end set to start"}]}
+        #expect(
+            ExportFormat.json.render(t).hasSuffix(
+                """
+                 "warnings": [
+                  {"line": 2, "message": "end before start; end set to start"}]}
 
-            """))
+                """))
     }
 }

@@ -37,7 +37,8 @@ public enum Evaluation {
                 return label
             }
         }
-        let ref = labels(reference), hyp = labels(hypothesis)
+        let ref = labels(reference)
+        let hyp = labels(hypothesis)
         let chapters = Set(reference.filter { $0 > 0 }).count + 1
         let k = max(1, Int((Double(count) / Double(chapters) / 2).rounded()))
         guard count > k else { return 0 }
@@ -67,6 +68,7 @@ public enum Evaluation {
     }
 
     public static func annotation(_ name: String) throws -> String {
-        try String(contentsOf: TestSupport.repositoryRoot.appendingPathComponent("sample-data/annotations/\(name)"), encoding: .utf8)
+        try String(
+            contentsOf: TestSupport.repositoryRoot.appendingPathComponent("sample-data/annotations/\(name)"), encoding: .utf8)
     }
 }

@@ -48,7 +48,8 @@ public enum TestSupport {
         let a = expected.split(separator: "\n", omittingEmptySubsequences: false)
         let b = actual.split(separator: "\n", omittingEmptySubsequences: false)
         for k in 0..<max(a.count, b.count) where (k < a.count ? a[k] : "") != (k < b.count ? b[k] : "") {
-            return "snapshot \(name) differs at line \(k + 1):\n  expected: \(k < a.count ? a[k] : "")\n  actual:   \(k < b.count ? b[k] : "")"
+            return
+                "snapshot \(name) differs at line \(k + 1):\n  expected: \(k < a.count ? a[k] : "")\n  actual:   \(k < b.count ? b[k] : "")"
         }
         return "snapshot \(name) differs"
     }

@@ -106,12 +106,14 @@ struct ChapterTests {
     }
 
     @Test func keyPhrasesDoNotRunAcrossTheEndOfASentence() {
-        let transcript = Transcript(source: "t", format: .srt, segments: [
-            Segment(start: 0, end: 1000, text: "We love structured"),
-            Segment(start: 1000, end: 2000, text: "data."),
-            Segment(start: 2000, end: 3000, text: "Pipelines fail, often"),
-            Segment(start: 3000, end: 4000, text: "quietly and the end-to-end tests"),
-        ])
+        let transcript = Transcript(
+            source: "t", format: .srt,
+            segments: [
+                Segment(start: 0, end: 1000, text: "We love structured"),
+                Segment(start: 1000, end: 2000, text: "data."),
+                Segment(start: 2000, end: 3000, text: "Pipelines fail, often"),
+                Segment(start: 3000, end: 4000, text: "quietly and the end-to-end tests"),
+            ])
         let words = ContentWords(transcript)
         // love structured | data. | Pipelines fail, | (often) quietly | (and the) end | (to) end tests:
         // the full stop that ends a segment breaks a phrase too.

@@ -18,7 +18,9 @@ struct PassageTests {
         return Transcript(source: "t", format: .srt, segments: segments)
     }
 
-    private func hits(_ pairs: [(Int, Int)]) -> [PassageBuilder.Hit] { pairs.map { PassageBuilder.Hit(segment: $0.0, keyword: $0.1) } }
+    private func hits(_ pairs: [(Int, Int)]) -> [PassageBuilder.Hit] {
+        pairs.map { PassageBuilder.Hit(segment: $0.0, keyword: $0.1) }
+    }
 
     @Test func aSingleMentionIsNotAPassage() {
         let t = transcript(200)
@@ -53,11 +55,13 @@ struct PassageTests {
     @Test func passagesThatMeetAreMerged() {
         // Hits 61 s apart are two clusters, but their paragraphs touch.
         let t = transcript(80, pausesBefore: [40])
-        let passages = PassageBuilder.passages(from: hits([(0, 0), (2, 0), (33, 0), (39, 1)]), in: t, rules: {
-            var rules = PassageBuilder.Rules()
-            rules.maximumGap = 30_000
-            return rules
-        }())
+        let passages = PassageBuilder.passages(
+            from: hits([(0, 0), (2, 0), (33, 0), (39, 1)]), in: t,
+            rules: {
+                var rules = PassageBuilder.Rules()
+                rules.maximumGap = 30_000
+                return rules
+            }())
         #expect(passages.count == 1)
         #expect(passages[0].hits == 4)
     }

@@ -8,9 +8,11 @@ import Testing
 /// exclusions, and one hit where keywords overlap.
 struct TopicMatchingTests {
     private func transcript(_ texts: [String], secondsApart: Int64 = 5) -> Transcript {
-        Transcript(source: "t", format: .srt, segments: texts.enumerated().map { i, text in
-            Segment(start: Int64(i) * secondsApart * 1000, end: Int64(i) * secondsApart * 1000 + 4000, text: text)
-        })
+        Transcript(
+            source: "t", format: .srt,
+            segments: texts.enumerated().map { i, text in
+                Segment(start: Int64(i) * secondsApart * 1000, end: Int64(i) * secondsApart * 1000 + 4000, text: text)
+            })
     }
 
     /// The segments hit by one topic with these keywords and exclusions.
@@ -33,7 +35,8 @@ struct TopicMatchingTests {
     }
 
     @Test func wildcardsWorkInsideAPhrase() {
-        #expect(hits(["foundation* model*"], in: ["foundational models", "foundation model", "a foundation.", "models"]) == [0, 1])
+        #expect(
+            hits(["foundation* model*"], in: ["foundational models", "foundation model", "a foundation.", "models"]) == [0, 1])
     }
 
     @Test func phrasesRunAcrossSegmentsButNotAcrossSentences() {
@@ -84,7 +87,8 @@ struct TopicMatchingTests {
         let t = transcript(["Meet at the café.", "The CAFÉ again", "cafe, and a café", "nothing here"], secondsApart: 5)
         let definitions = [TopicDefinition(name: "cafés", keywords: ["cafe"])]
         let direct = TopicFinder.topics(definitions, source: .file, in: t)
-        #expect(TopicFinder.topics(definitions, source: .file, in: t, folded: SearchIndex(t).folded(caseSensitive: false)) == direct)
+        #expect(
+            TopicFinder.topics(definitions, source: .file, in: t, folded: SearchIndex(t).folded(caseSensitive: false)) == direct)
         #expect(direct[0].hitSegments == [0, 1, 2, 2])
     }
 }

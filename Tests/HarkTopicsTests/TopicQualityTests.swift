@@ -9,7 +9,9 @@ import Testing
 @Suite struct TopicQualityTests {
     @Test func topicPassagesAgreeWithTheReading() throws {
         let transcript = try TestSupport.sample()
-        let topicsPath = TestSupport.repositoryRoot.appendingPathComponent("sample-data/gradient-dissent-sarah-catanzaro.topics.toml").path
+        let topicsPath = TestSupport.repositoryRoot.appendingPathComponent(
+            "sample-data/gradient-dissent-sarah-catanzaro.topics.toml"
+        ).path
         let definitions = try TopicsFile.load(path: topicsPath)
         #expect(definitions.map(\.name) == ["LLM hype", "MLOps consolidation", "structured data"])
         let marked = Evaluation.markedSegments(try Evaluation.annotation("topics.txt"))
@@ -28,7 +30,8 @@ import Testing
         let transcript = try TestSupport.sample()
         let reference = Evaluation.chapterStarts(try Evaluation.annotation("chapters.txt"))
         let chapters = TopicAnalysis(transcript).chapters
-        let pk = Evaluation.pk(reference: reference, hypothesis: chapters.map(\.segments.lowerBound), count: transcript.segments.count)
+        let pk = Evaluation.pk(
+            reference: reference, hypothesis: chapters.map(\.segments.lowerBound), count: transcript.segments.count)
         // The baseline: as many chapters, evenly spaced.
         let count = transcript.segments.count
         let even = (0..<chapters.count).map { $0 * count / chapters.count }

@@ -21,7 +21,8 @@ struct TopicsFileTests {
     }
 
     @Test func readsNamesKeywordsExclusionsAndColours() throws {
-        let definitions = try parse("""
+        let definitions = try parse(
+            """
             # a codebook
             [[topic]]
             name = "Costs"
@@ -34,14 +35,16 @@ struct TopicsFileTests {
             keywords = ["recruit*"]
             color = "cyan"
             """)
-        #expect(definitions == [
-            TopicDefinition(name: "Costs", keywords: ["price*", "budget"], exclusions: ["price tag"], colour: "yellow"),
-            TopicDefinition(name: "Hiring", keywords: ["recruit*"], colour: "cyan"),
-        ])
+        #expect(
+            definitions == [
+                TopicDefinition(name: "Costs", keywords: ["price*", "budget"], exclusions: ["price tag"], colour: "yellow"),
+                TopicDefinition(name: "Hiring", keywords: ["recruit*"], colour: "cyan"),
+            ])
     }
 
     @Test func aSyntaxErrorNamesItsLine() {
-        let found = error("""
+        let found = error(
+            """
             [[topic]]
             name = "Costs"
             keywords = ["price*", "budget"
@@ -60,7 +63,9 @@ struct TopicsFileTests {
             name = "Hiring"
             keywords = ["recruit*", 3]
             """
-        #expect(error(text) == TopicsFileError(path: "talk.topics.toml", line: 7, problem: "\"keywords\" must hold strings only, not 3"))
+        #expect(
+            error(text)
+                == TopicsFileError(path: "talk.topics.toml", line: 7, problem: "\"keywords\" must hold strings only, not 3"))
     }
 
     @Test func everyKindOfMistakeIsExplained() {
@@ -70,11 +75,18 @@ struct TopicsFileTests {
             ("[[topic]]\nname = \"X\"\nkeywords = []", 3, "the topic \"X\" has no keywords"),
             ("[[topic]]\nname = \"X\"\nkeywords = \"cost\"", 3, "\"keywords\" must be a list of strings"),
             ("[[topic]]\nname = \"X\"\nkeywords = [\"con*t\"]", 3, "\"con*t\": * may only end a word (as in consolidat*)"),
-            ("[[topic]]\nname = \"X\"\nkeywords = [\"a\"]\ncolour = \"pink\"", 4,
-             "the colour must be one of red, green, yellow, blue, magenta, cyan, white"),
-            ("[[topic]]\nname = \"X\"\nkeyword = [\"a\"]", 3, "unknown key \"keyword\" (a topic has name, keywords, exclude and colour)"),
-            ("[[topic]]\nname = \"X\"\nkeywords = [\"a\"]\n[[topic]]\nname = \"x\"\nkeywords = [\"b\"]", 5,
-             "the topic \"x\" is defined twice"),
+            (
+                "[[topic]]\nname = \"X\"\nkeywords = [\"a\"]\ncolour = \"pink\"", 4,
+                "the colour must be one of red, green, yellow, blue, magenta, cyan, white"
+            ),
+            (
+                "[[topic]]\nname = \"X\"\nkeyword = [\"a\"]", 3,
+                "unknown key \"keyword\" (a topic has name, keywords, exclude and colour)"
+            ),
+            (
+                "[[topic]]\nname = \"X\"\nkeywords = [\"a\"]\n[[topic]]\nname = \"x\"\nkeywords = [\"b\"]", 5,
+                "the topic \"x\" is defined twice"
+            ),
             ("name = \"X\"", 1, "unknown key \"name\" (topics are written as [[topic]] tables)"),
             ("", nil, "no topics: add a [[topic]] table with a name and keywords"),
             ("[topic]\nname = \"X\"", 1, "\"topic\" must be written as [[topic]] tables"),
@@ -96,7 +108,7 @@ struct TopicsFileTests {
         let transcript = folder.appendingPathComponent("talk.whisper.txt").path
         #expect(TopicsFile.lookUp(forTranscript: transcript, given: nil) == nil)
         let beside = folder.appendingPathComponent("talk.topics.toml").path
-        FileManager.default.createFile(atPath: beside, contents: Data())
+        _ = FileManager.default.createFile(atPath: beside, contents: Data())
         #expect(TopicsFile.lookUp(forTranscript: transcript, given: nil) == beside)
         #expect(TopicsFile.lookUp(forTranscript: transcript, given: "/elsewhere.toml") == "/elsewhere.toml")
     }

@@ -13,7 +13,9 @@ struct LoopTests {
         path == "missing.srt"
             ? .failure(LoadError(path: path, reason: "no such file"))
             : .success(
-                CachedDocument(Transcript(source: path, format: .srt, segments: [Segment(start: 0, end: 1000, text: "Second file.")]), id: id))
+                CachedDocument(
+                    Transcript(source: path, format: .srt, segments: [Segment(start: 0, end: 1000, text: "Second file.")]), id: id
+                ))
     }
 
     private func run(
@@ -21,8 +23,10 @@ struct LoopTests {
         size: Size = Size(width: 80, height: 20), beforeWork: @escaping @Sendable () -> Void = {}
     ) -> (FakeTerminal, ReaderLoop.Ending) {
         let terminal = FakeTerminal(size: size, steps: steps)
-        let (state, effects) = ReaderState.opening(Fixtures.document(transcript), files: files, size: size, colorSupport: .extended)
-        let ending = ReaderLoop.run(backend: terminal, state: state, effects: effects, load: Self.secondFile, beforeWork: beforeWork)
+        let (state, effects) = ReaderState.opening(
+            Fixtures.document(transcript), files: files, size: size, colorSupport: .extended)
+        let ending = ReaderLoop.run(
+            backend: terminal, state: state, effects: effects, load: Self.secondFile, beforeWork: beforeWork)
         return (terminal, ending)
     }
 
@@ -47,12 +51,14 @@ struct LoopTests {
     }
 
     @Test func mouseCaptureGoesToTheBackend() {
-        let (terminal, _) = run(keys(.key(.character("M"))) + [.waitForScreen("the terminal has the mouse")] + keys(.key(.character("q"))))
+        let (terminal, _) = run(
+            keys(.key(.character("M"))) + [.waitForScreen("the terminal has the mouse")] + keys(.key(.character("q"))))
         #expect(!terminal.mouseCaptured)
     }
 
     @Test func colonNOpensTheNextFileLoadedOffTheLoop() {
-        let steps = keys(.key(.character(":")), .key(.character("n")), .key(.enter)) + [.waitForScreen("Second file.")]
+        let steps =
+            keys(.key(.character(":")), .key(.character("n")), .key(.enter)) + [.waitForScreen("Second file.")]
             + keys(.key(.character("q")))
         let (terminal, _) = run(steps, files: ["talk.json", "b.srt"])
         let last = terminal.frames.last?.text ?? ""
@@ -61,7 +67,8 @@ struct LoopTests {
     }
 
     @Test func aFileThatFailsToLoadIsAMessage() {
-        let steps = keys(.key(.character(":")), .key(.character("n")), .key(.enter)) + [.waitForScreen("no such file")]
+        let steps =
+            keys(.key(.character(":")), .key(.character("n")), .key(.enter)) + [.waitForScreen("no such file")]
             + keys(.key(.character("q")))
         let (terminal, _) = run(steps, files: ["talk.json", "missing.srt"])
         let last = terminal.frames.last?.text ?? ""
@@ -73,7 +80,8 @@ struct LoopTests {
         let terminal = FakeTerminal(size: Size(width: 80, height: 20))
         let (state, effects) = ReaderState.opening(
             Fixtures.document(Fixtures.conversation), files: ["t"], size: terminal.size, colorSupport: .extended)
-        let ending = ReaderLoop.run(backend: terminal, state: state, effects: effects, load: Self.secondFile, pendingSignal: { 15 })
+        let ending = ReaderLoop.run(
+            backend: terminal, state: state, effects: effects, load: Self.secondFile, pendingSignal: { 15 })
         #expect(ending == .signal(15))
     }
 
@@ -111,7 +119,10 @@ struct LoopTests {
             .event(.key(.tab)), .event(.key(.character("j"))), .event(.key(.character("j"))),
             .waitForScreen("›AI"),
             // Only now may the work off the loop (folding, then topics) go on.
-            .run { release.signal(); release.signal() },
+            .run {
+                release.signal()
+                release.signal()
+            },
             .waitForScreen("Topics found by hark"),
             .event(.key(.character("q"))),
         ]

@@ -54,7 +54,11 @@ struct NewUserTests {
         let wide = Fixtures.sampleState(width: 200, height: 60)
         #expect(wide.textWidth == ScreenLayout.readingMeasure)
         #expect(wide.layout.sidePane.width >= 80)
-        let longest = wide.visibleLines().map { wide.transcript.string(ofBytes: ($0.runs.first?.bytes.lowerBound ?? 0)..<($0.runs.last?.bytes.upperBound ?? 0)).count }.max() ?? 0
+        let longest =
+            wide.visibleLines().map {
+                wide.transcript.string(ofBytes: ($0.runs.first?.bytes.lowerBound ?? 0)..<($0.runs.last?.bytes.upperBound ?? 0))
+                    .count
+            }.max() ?? 0
         #expect(longest <= 100)
         // The pane's titles are whole at 200 columns.
         let screen = ReaderScreen.render(wide).text
@@ -114,7 +118,9 @@ struct NewUserTests {
             let topics = Set(names.indices.compactMap { theme.topic($0).foreground })
             for k in 0..<ReaderState.maximumHighlights {
                 let colour = theme.keyword(k).foreground
-                #expect(colour.map { !topics.contains($0) } ?? true, "keyword \(k) \(String(describing: colour)) with topics \(topics)")
+                #expect(
+                    colour.map { !topics.contains($0) } ?? true,
+                    "keyword \(k) \(String(describing: colour)) with topics \(topics)")
                 #expect(theme.keyword(k).underline)
             }
         }

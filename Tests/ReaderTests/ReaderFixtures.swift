@@ -44,7 +44,9 @@ enum Fixtures {
 
     /// The sample as the reader shows it once its topics are found
     /// (`topicsFound: false`, while they are still being found).
-    static func sampleState(width: Int = 100, height: Int = 30, colors: ColorSupport = .extended, topicsFound: Bool = true) -> ReaderState {
+    static func sampleState(width: Int = 100, height: Int = 30, colors: ColorSupport = .extended, topicsFound: Bool = true)
+        -> ReaderState
+    {
         state(
             sampleTranscript, files: [TestSupport.samplePath], width: width, height: height, colors: colors,
             topics: topicsFound ? sampleTopics : nil)
@@ -52,15 +54,17 @@ enum Fixtures {
 
     /// A small conversation with named speakers, a marked change, non-speech,
     /// wide characters and combining marks.
-    static let conversation = Transcript(source: "talk.json", format: .diarizedJSON, segments: [
-        Segment(start: 0, end: 2000, text: "[MUSIC]"),
-        Segment(start: 2000, end: 6000, speaker: "Sarah", text: "Welcome to the show about large language models."),
-        Segment(start: 6000, end: 9000, speaker: "Sarah", text: "Today we talk about structured data."),
-        Segment(start: 9000, end: 12000, speaker: "Lukas", text: "Thanks. I spent a year in 東京 at a café, naïve as I was."),
-        Segment(start: 12000, end: 15000, speaker: "Lukas", text: "Language"),
-        Segment(start: 15000, end: 18000, speaker: "Lukas", text: "models everywhere, and e\u{301}lan."),
-        Segment(start: 20500, end: 24000, text: "Somebody else cuts in.", speakerChange: true),
-    ])
+    static let conversation = Transcript(
+        source: "talk.json", format: .diarizedJSON,
+        segments: [
+            Segment(start: 0, end: 2000, text: "[MUSIC]"),
+            Segment(start: 2000, end: 6000, speaker: "Sarah", text: "Welcome to the show about large language models."),
+            Segment(start: 6000, end: 9000, speaker: "Sarah", text: "Today we talk about structured data."),
+            Segment(start: 9000, end: 12000, speaker: "Lukas", text: "Thanks. I spent a year in 東京 at a café, naïve as I was."),
+            Segment(start: 12000, end: 15000, speaker: "Lukas", text: "Language"),
+            Segment(start: 15000, end: 18000, speaker: "Lukas", text: "models everywhere, and e\u{301}lan."),
+            Segment(start: 20500, end: 24000, text: "Somebody else cuts in.", speakerChange: true),
+        ])
 
     static let conversationTopics = FoundTopics.find(
         in: conversation, folded: FoldedText(conversation, caseSensitive: false), definitions: nil)

@@ -165,8 +165,10 @@ struct SearchInTheReaderTests {
 }
 
 struct JumpTests {
-    @Test(arguments: [("1:02:03", Int64(3_723_000)), ("62:03", 3_723_000), ("3723s", 3_723_000), ("90m", 4_582_520),
-        ("50%", 2_291_260)])
+    @Test(arguments: [
+        ("1:02:03", Int64(3_723_000)), ("62:03", 3_723_000), ("3723s", 3_723_000), ("90m", 4_582_520),
+        ("50%", 2_291_260),
+    ])
     func jumpsToTheSegmentBeingSpoken(input: String, time: Int64) {
         var state = Fixtures.sampleState()
         state.submit(.jump, text: input)

@@ -7,23 +7,29 @@ import Testing
 /// The main screens as text (and highlights as style masks), compared with
 /// snapshots in Snapshots/. Re-record with HARK_RECORD_SNAPSHOTS=1.
 struct ScreenSnapshotTests {
-    static var legend: [(Character, (Style) -> Bool)] { [
-        ("C", { $0.background == .blue }),  // cursor segment
-        ("M", { $0.background == .red }),  // current match
-        ("S", { $0.background == .yellow }),  // other matches
-        ("K", { $0.underline && $0.foreground != nil }),  // keywords
-        ("R", { $0.reverse }),
-        ("B", { $0.bold }),
-        ("U", { $0.underline }),
-        ("D", { $0.dim }),
-        ("c", { $0.foreground != nil || $0.background != nil }),
-    ] }
+    static var legend: [(Character, (Style) -> Bool)] {
+        [
+            ("C", { $0.background == .blue }),  // cursor segment
+            ("M", { $0.background == .red }),  // current match
+            ("S", { $0.background == .yellow }),  // other matches
+            ("K", { $0.underline && $0.foreground != nil }),  // keywords
+            ("R", { $0.reverse }),
+            ("B", { $0.bold }),
+            ("U", { $0.underline }),
+            ("D", { $0.dim }),
+            ("c", { $0.foreground != nil || $0.background != nil }),
+        ]
+    }
 
-    private func check(_ state: ReaderState, _ name: String, mask: Bool = false, sourceLocation: SourceLocation = #_sourceLocation) {
+    private func check(
+        _ state: ReaderState, _ name: String, mask: Bool = false, sourceLocation: SourceLocation = #_sourceLocation
+    ) {
         let grid = ReaderScreen.render(state)
         #expect(TestSupport.compareSnapshot(grid.text, named: name) == nil, sourceLocation: sourceLocation)
         if mask {
-            #expect(TestSupport.compareSnapshot(grid.styleMask(Self.legend), named: name + ".styles") == nil, sourceLocation: sourceLocation)
+            #expect(
+                TestSupport.compareSnapshot(grid.styleMask(Self.legend), named: name + ".styles") == nil,
+                sourceLocation: sourceLocation)
         }
     }
 

@@ -10,10 +10,11 @@ struct ScreenDiffTests {
 
     @Test func withoutAPreviousFrameEveryRowIsWritten() {
         let runs = ScreenDiff.runs(from: nil, to: grid(["ab", "cd"], width: 3))
-        #expect(runs == [
-            ScreenDiff.Run(row: 0, column: 0, text: "ab ", width: 3, style: .plain),
-            ScreenDiff.Run(row: 1, column: 0, text: "cd ", width: 3, style: .plain),
-        ])
+        #expect(
+            runs == [
+                ScreenDiff.Run(row: 0, column: 0, text: "ab ", width: 3, style: .plain),
+                ScreenDiff.Run(row: 1, column: 0, text: "cd ", width: 3, style: .plain),
+            ])
     }
 
     @Test func anUnchangedFrameWritesNothing() {
@@ -24,7 +25,8 @@ struct ScreenDiffTests {
     @Test func onlyTheChangedStretchOfAChangedRowIsWritten() {
         let before = grid(["hello", "world"])
         let after = grid(["hello", "wOrLd"])
-        #expect(ScreenDiff.runs(from: before, to: after) == [ScreenDiff.Run(row: 1, column: 1, text: "OrL", width: 3, style: .plain)])
+        #expect(
+            ScreenDiff.runs(from: before, to: after) == [ScreenDiff.Run(row: 1, column: 1, text: "OrL", width: 3, style: .plain)])
     }
 
     @Test func aChangedRowIsSplitWhereTheStyleChanges() {
@@ -33,10 +35,11 @@ struct ScreenDiffTests {
         let bold = Style(bold: true)
         after.write("cd", column: 2, row: 0, style: bold)
         after.write("e", column: 4, row: 0, style: Style(foreground: .red))
-        #expect(ScreenDiff.runs(from: before, to: after) == [
-            ScreenDiff.Run(row: 0, column: 2, text: "cd", width: 2, style: bold),
-            ScreenDiff.Run(row: 0, column: 4, text: "e", width: 1, style: Style(foreground: .red)),
-        ])
+        #expect(
+            ScreenDiff.runs(from: before, to: after) == [
+                ScreenDiff.Run(row: 0, column: 2, text: "cd", width: 2, style: bold),
+                ScreenDiff.Run(row: 0, column: 4, text: "e", width: 1, style: Style(foreground: .red)),
+            ])
     }
 
     @Test func aWideCharacterIsNeverWrittenByHalves() {
@@ -59,7 +62,9 @@ struct ScreenDiffTests {
 
 struct ColorTests {
     @Test func coloursHaveTheTerminalsNumbersWhateverTheirOrder() {
-        let expected: [(Color, Int16)] = [(.black, 0), (.red, 1), (.green, 2), (.yellow, 3), (.blue, 4), (.magenta, 5), (.cyan, 6), (.white, 7)]
+        let expected: [(Color, Int16)] = [
+            (.black, 0), (.red, 1), (.green, 2), (.yellow, 3), (.blue, 4), (.magenta, 5), (.cyan, 6), (.white, 7),
+        ]
         for (color, number) in expected { #expect(TerminalColors.number(for: color) == number) }
         #expect(TerminalColors.number(for: nil) == -1)
         #expect(TerminalColors.number(for: .indexed(208)) == 208)

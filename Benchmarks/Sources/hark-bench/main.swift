@@ -67,24 +67,36 @@ let scan = Measure.median(options.runs) { lineCount = try Measure.byteScan(longP
 var segments = 0
 let load = Measure.median(options.runs) { segments = try TranscriptLoader.load(path: longPath).segments.count }
 print(Measure.row("byte scan (baseline)", scan, megabytes, note: "\(lineCount) lines"))
-print(Measure.row("hark load", load, megabytes, note: "\(segments) segments; \(String(format: "%.2f", load / scan))x the scan's time"))
+print(
+    Measure.row(
+        "hark load", load, megabytes, note: "\(segments) segments; \(String(format: "%.2f", load / scan))x the scan's time"))
 
 print("\n== peak memory (VmHWM of a child process that does only this) ==")
 let me = CommandLine.arguments[0]
 let scanRSS = Int(try Measure.run(me, ["--child-scan", longPath]).trimmingCharacters(in: .whitespacesAndNewlines)) ?? 0
 let loadRSS = Int(try Measure.run(me, ["--child-load", longPath]).trimmingCharacters(in: .whitespacesAndNewlines)) ?? 0
 print(String(format: "byte scan (baseline)  %7.1f MB", Double(scanRSS) / 1e6))
-print(String(format: "hark load             %7.1f MB  = %.2fx the file size (goal ≤ 1.5x)", Double(loadRSS) / 1e6, Double(loadRSS) / Double(fileSize)))
+print(
+    String(
+        format: "hark load             %7.1f MB  = %.2fx the file size (goal ≤ 1.5x)", Double(loadRSS) / 1e6,
+        Double(loadRSS) / Double(fileSize)))
 
 print("\n== search --count \"language model\" over 1,000 episodes, median of \(options.runs) ==")
 let episodes = try FileManager.default.contentsOfDirectory(atPath: episodeFolder).sorted().map { episodeFolder + "/" + $0 }
 var rgOutput = ""
 let rg = Measure.median(options.runs) { rgOutput = try Measure.run("/usr/bin/rg", ["-c", "-i", "language model"] + episodes) }
 var harkOutput = ""
-let harkSearch = Measure.median(options.runs) { harkOutput = try Measure.run(options.hark, ["search", "--count", "language model"] + episodes) }
-func total(_ output: String) -> Int { output.split(separator: "\n").compactMap { Int($0.split(separator: ":").last!) }.reduce(0, +) }
+let harkSearch = Measure.median(options.runs) {
+    harkOutput = try Measure.run(options.hark, ["search", "--count", "language model"] + episodes)
+}
+func total(_ output: String) -> Int {
+    output.split(separator: "\n").compactMap { Int($0.split(separator: ":").last!) }.reduce(0, +)
+}
 print(String(format: "rg -c -i (baseline)  %8.1f ms  %6d matching lines", rg * 1000, total(rgOutput)))
-print(String(format: "hark search --count  %8.1f ms  %6d matches  = %.2fx rg's time (goal ≤ 4x)", harkSearch * 1000, total(harkOutput), harkSearch / rg))
+print(
+    String(
+        format: "hark search --count  %8.1f ms  %6d matches  = %.2fx rg's time (goal ≤ 4x)", harkSearch * 1000, total(harkOutput),
+        harkSearch / rg))
 let one = try TranscriptLoader.load(path: options.sample)
 let matches = TextSearch.matches(of: SearchQuery("language model"), in: one)
 let straddling = matches.filter { $0.lastSegment != $0.segment }.count
@@ -97,19 +109,31 @@ let wordPass = Measure.median(options.runs) { words = long.wordCount }
 print(String(format: "count words, one pass (baseline)   %8.1f ms  %d words", wordPass * 1000, words))
 var analysis: TopicAnalysis?
 let chapterTime = Measure.median(options.runs) { analysis = TopicAnalysis(long) }
-print(String(format: "chapters and their titles          %8.1f ms  %d chapters  = %.1fx the word pass", chapterTime * 1000, analysis!.chapters.count, chapterTime / wordPass))
+print(
+    String(
+        format: "chapters and their titles          %8.1f ms  %d chapters  = %.1fx the word pass", chapterTime * 1000,
+        analysis!.chapters.count, chapterTime / wordPass))
 var automatic: [Topic] = []
 let automaticTime = Measure.median(options.runs) { automatic = analysis!.automaticTopics() }
-print(String(format: "automatic topics (after chapters)  %8.1f ms  %d topics  = %.1fx the word pass", automaticTime * 1000, automatic.count, automaticTime / wordPass))
+print(
+    String(
+        format: "automatic topics (after chapters)  %8.1f ms  %d topics  = %.1fx the word pass", automaticTime * 1000,
+        automatic.count, automaticTime / wordPass))
 let topicsFile = options.sample.replacingOccurrences(of: ".whisper.txt", with: ".topics.toml")
 let definitions = try TopicsFile.load(path: topicsFile)
 var fileTopics: [Topic] = []
 let fileTime = Measure.median(options.runs) { fileTopics = TopicFinder.topics(definitions, source: .file, in: long) }
-print(String(format: "topics from the sample's file      %8.1f ms  %d passages  = %.1fx the word pass", fileTime * 1000, fileTopics.map(\.passages.count).reduce(0, +), fileTime / wordPass))
+print(
+    String(
+        format: "topics from the sample's file      %8.1f ms  %d passages  = %.1fx the word pass", fileTime * 1000,
+        fileTopics.map(\.passages.count).reduce(0, +), fileTime / wordPass))
 let both = chapterTime + automaticTime
 print(String(format: "chapters + automatic topics        %8.1f ms  (goal < 1000 ms)", both * 1000))
 
 print("\n== reader: one key handled and a 200x60 frame rendered, on the 1,000-hour transcript, median of \(options.runs) ==")
 for row in try ReaderBenchmark.run(path: longPath, runs: options.runs) {
-    print(String(format: "%-40@ %8.2f ms  %@", row.name as NSString, row.milliseconds, (row.milliseconds <= 16 ? "within a 16 ms frame" : "OVER a 16 ms frame") as NSString))
+    print(
+        String(
+            format: "%-40@ %8.2f ms  %@", row.name as NSString, row.milliseconds,
+            (row.milliseconds <= 16 ? "within a 16 ms frame" : "OVER a 16 ms frame") as NSString))
 }

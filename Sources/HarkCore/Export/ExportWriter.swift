@@ -42,9 +42,12 @@ struct ExportWriter {
 
     /// A non-negative number in decimal, at least `width` digits.
     mutating func write(number: UInt64, width: Int = 1) {
-        var digits: (UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8,
-                     UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8) =
-            (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
+        var digits:
+            (
+                UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8,
+                UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8
+            ) =
+                (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
         var count = 0
         var value = number
         withUnsafeMutableBytes(of: &digits) { raw in
@@ -53,7 +56,10 @@ struct ExportWriter {
                 value /= 10
                 count += 1
             } while value > 0
-            while count < width { raw[count] = 0x30; count += 1 }
+            while count < width {
+                raw[count] = 0x30
+                count += 1
+            }
             for k in stride(from: count - 1, through: 0, by: -1) { buffer.append(raw[k]) }
         }
     }
@@ -83,7 +89,10 @@ struct ExportWriter {
             return
         }
         var width = 3
-        while fraction % 10 == 0 { fraction /= 10; width -= 1 }
+        while fraction % 10 == 0 {
+            fraction /= 10
+            width -= 1
+        }
         write(number: fraction, width: width)
     }
 

@@ -148,8 +148,9 @@ enum ReadableTextWriter {
             }
             out.write("\n")
             // The paragraph's segments are contiguous in the continuous text.
-            let bytes = transcript.textRange(of: paragraph.segments.lowerBound).lowerBound
-                ..< transcript.textRange(of: paragraph.segments.upperBound - 1).upperBound
+            let bytes =
+                transcript.textRange(of: paragraph.segments.lowerBound)
+                .lowerBound..<transcript.textRange(of: paragraph.segments.upperBound - 1).upperBound
             transcript.withContinuousText { text in
                 let slice = UnsafeBufferPointer(rebasing: text[bytes])
                 switch style {

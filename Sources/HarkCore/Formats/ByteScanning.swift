@@ -5,7 +5,8 @@ typealias Bytes = UnsafeBufferPointer<UInt8>
 
 extension UnsafeBufferPointer where Element == UInt8 {
     func trimmingSpaces() -> Bytes {
-        var start = 0, end = count
+        var start = 0
+        var end = count
         while start < end, ByteClass.isSpace(self[start]) { start += 1 }
         while end > start, ByteClass.isSpace(self[end - 1]) { end -= 1 }
         return Bytes(rebasing: self[start..<end])
@@ -85,7 +86,8 @@ struct TimingLine {
         guard !right.isEmpty else { return .invalid(.malformed) }
         switch (TimestampParser.parse(left), TimestampParser.parse(right)) {
         case (.success(let start), .success(let end)):
-            return .timing(TimingLine(start: start, end: end, startText: left, endText: right, rest: Bytes(rebasing: afterArrow[e...])))
+            return .timing(
+                TimingLine(start: start, end: end, startText: left, endText: right, rest: Bytes(rebasing: afterArrow[e...])))
         case (.failure(.outOfRange), _), (_, .failure(.outOfRange)):
             return .invalid(.outOfRange)
         default:

@@ -29,15 +29,26 @@ enum FormatDetector {
         }
         if first.hasPrefix("WEBVTT") { return .text(.webvtt) }
 
-        var whisperLines = 0, timingLines = 0, indexedTimings = 0, commaTimings = 0
-        var timedHeaders = 0, labelHeaders = 0, nonBlank = 0
+        var whisperLines = 0
+        var timingLines = 0
+        var indexedTimings = 0
+        var commaTimings = 0
+        var timedHeaders = 0
+        var labelHeaders = 0
+        var nonBlank = 0
         var previous: Bytes?
         for line in lines {
             let trimmed = line.trimmingSpaces()
-            guard !trimmed.isEmpty else { previous = nil; continue }
+            guard !trimmed.isEmpty else {
+                previous = nil
+                continue
+            }
             nonBlank += 1
             defer { previous = trimmed }
-            if WhisperTextReader.isSegmentLine(trimmed) { whisperLines += 1; continue }
+            if WhisperTextReader.isSegmentLine(trimmed) {
+                whisperLines += 1
+                continue
+            }
             if case .timing(let timing) = TimingLine.parse(trimmed) {
                 timingLines += 1
                 if previous?.isAllDigits == true { indexedTimings += 1 }

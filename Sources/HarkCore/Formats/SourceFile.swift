@@ -116,7 +116,8 @@ final class SourceFile {
         let target = pending.reserveTail(wanted)
         var got = 0
         while got < wanted {
-            let n = isRegularFile
+            let n =
+                isRegularFile
                 ? pread(fd, target + got, wanted - got, off_t(position + got))
                 : read(fd, target + got, wanted - got)
             if n < 0 {
@@ -167,7 +168,8 @@ final class SourceFile {
         units.reserveCapacity(bytes.count / 2)
         var i = 0
         while i + 1 < bytes.count {
-            let a = UInt16(bytes[i]), b = UInt16(bytes[i + 1])
+            let a = UInt16(bytes[i])
+            let b = UInt16(bytes[i + 1])
             units.append(bigEndian ? a << 8 | b : b << 8 | a)
             i += 2
         }

@@ -55,8 +55,13 @@ struct TextCleaner {
         while i < n {
             let b = input[i]
             if b > 0x20 && b < 0x7F {
-                if spacePending { w.pointee = 0x20; w += 1; spacePending = false }
-                w.pointee = b; w += 1
+                if spacePending {
+                    w.pointee = 0x20
+                    w += 1
+                    spacePending = false
+                }
+                w.pointee = b
+                w += 1
                 empty = false
                 i += 1
             } else if b == 0x20 || b == 0x09 || b == 0x0A || b == 0x0D {
@@ -64,8 +69,15 @@ struct TextCleaner {
                 i += 1
             } else if b < 0x80 {
                 if b == 0 {
-                    if spacePending { w.pointee = 0x20; w += 1; spacePending = false }
-                    w.pointee = 0xEF; w[1] = 0xBF; w[2] = 0xBD; w += 3
+                    if spacePending {
+                        w.pointee = 0x20
+                        w += 1
+                        spacePending = false
+                    }
+                    w.pointee = 0xEF
+                    w[1] = 0xBF
+                    w[2] = 0xBD
+                    w += 3
                     empty = false
                     findings.nul = true
                 } else {
@@ -75,8 +87,15 @@ struct TextCleaner {
             } else {
                 let length = Self.validSequenceLength(input, i, n)
                 if length == 0 {
-                    if spacePending { w.pointee = 0x20; w += 1; spacePending = false }
-                    w.pointee = 0xEF; w[1] = 0xBF; w[2] = 0xBD; w += 3
+                    if spacePending {
+                        w.pointee = 0x20
+                        w += 1
+                        spacePending = false
+                    }
+                    w.pointee = 0xEF
+                    w[1] = 0xBF
+                    w[2] = 0xBD
+                    w += 3
                     empty = false
                     findings.invalidUTF8 = true
                     i += Self.maximalSubpartLength(input, i, n)
@@ -87,7 +106,11 @@ struct TextCleaner {
                     spacePending = !empty  // no-break space
                     i += 2
                 } else {
-                    if spacePending { w.pointee = 0x20; w += 1; spacePending = false }
+                    if spacePending {
+                        w.pointee = 0x20
+                        w += 1
+                        spacePending = false
+                    }
                     for k in 0..<length { w[k] = input[i + k] }
                     w += length
                     empty = false
@@ -109,7 +132,8 @@ struct TextCleaner {
         var flags: UInt8 = 0
         // Wrapping arithmetic only: an overflow check would stop vectorisation.
         for i in 0..<(n &- 1) {
-            let b = p[i], c = p[i &+ 1]
+            let b = p[i]
+            let c = p[i &+ 1]
             // Bit 7 is set for b < 0x20 (wraps), b == 0x7F (+1) and b >= 0x80.
             let outside = (b &- 0x20) | (b &+ 1) | b
             // v is zero exactly at two spaces; (v - 1) & ~v has bit 7 set only then.
@@ -127,14 +151,23 @@ struct TextCleaner {
     private static func maximalSubpartLength(_ p: UnsafePointer<UInt8>, _ i: Int, _ n: Int) -> Int {
         let b0 = p[i]
         let expected: Int
-        var low: UInt8 = 0x80, high: UInt8 = 0xBF
+        var low: UInt8 = 0x80
+        var high: UInt8 = 0xBF
         switch b0 {
         case 0xC2...0xDF: expected = 2
-        case 0xE0: expected = 3; low = 0xA0
-        case 0xED: expected = 3; high = 0x9F
+        case 0xE0:
+            expected = 3
+            low = 0xA0
+        case 0xED:
+            expected = 3
+            high = 0x9F
         case 0xE1...0xEF: expected = 3
-        case 0xF0: expected = 4; low = 0x90
-        case 0xF4: expected = 4; high = 0x8F
+        case 0xF0:
+            expected = 4
+            low = 0x90
+        case 0xF4:
+            expected = 4
+            high = 0x8F
         case 0xF1...0xF3: expected = 4
         default: return 1
         }

@@ -57,7 +57,9 @@ public enum TimestampParser {
         }
         if i != n { return .failure(.malformed) }
 
-        let hours: Int64, minutes: Int64, seconds: Int64
+        let hours: Int64
+        let minutes: Int64
+        let seconds: Int64
         switch fieldCount {
         case 3: (hours, minutes, seconds) = fields
         case 2: (hours, minutes, seconds) = (0, fields.0, fields.1)
@@ -85,7 +87,8 @@ public enum TimestampParser {
             guard let d = digit(k) else { return nil }
             hours = hours * 10 + d
         }
-        let minutes = m1 * 10 + m2, seconds = s1 * 10 + s2
+        let minutes = m1 * 10 + m2
+        let seconds = s1 * 10 + s2
         if minutes >= 60 || seconds >= 60 { return .failure(.outOfRange) }
         return .success(((hours * 60 + minutes) * 60 + seconds) * 1000 + f1 * 100 + f2 * 10 + f3)
     }

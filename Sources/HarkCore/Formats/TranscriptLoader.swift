@@ -32,7 +32,8 @@ public enum TranscriptLoader {
             loadedFormat = format
         }
         guard builder.segmentCount > 0 else {
-            throw LoadError(path: path, reason: "no segment found (read as \(loadedFormat.displayName): expected \(loadedFormat.example))")
+            throw LoadError(
+                path: path, reason: "no segment found (read as \(loadedFormat.displayName): expected \(loadedFormat.example))")
         }
         return builder.build(source: path, format: loadedFormat)
     }

@@ -114,14 +114,19 @@ public enum NonSpeech {
         var sawGroup = false
         while i < text.count {
             let open = text[i]
-            if open == 0x20 { i += 1; continue }
+            if open == 0x20 {
+                i += 1
+                continue
+            }
             let close: UInt8
             switch open {
             case 0x5B: close = 0x5D  // [ ]
             case 0x28: close = 0x29  // ( )
             case 0x2A: close = 0x2A  // * *
             case 0xE2 where i + 2 < text.count && text[i + 1] == 0x99:  // ♪ ♫ …
-                i += 3; sawGroup = true; continue
+                i += 3
+                sawGroup = true
+                continue
             default: return false
             }
             var j = i + 1

@@ -33,17 +33,29 @@ public enum TimeFormat {
         if fraction == 0 {
             fractionDigits = 1
         } else {
-            while fraction % 10 == 0 { fraction /= 10; fractionDigits -= 1 }
+            while fraction % 10 == 0 {
+                fraction /= 10
+                fractionDigits -= 1
+            }
         }
         // Written backwards into a small buffer: this runs twice per segment in exports.
         return String(unsafeUninitializedCapacity: 32) { buffer in
             var k = 32
-            func put(_ byte: UInt8) { k -= 1; buffer[k] = byte }
+            func put(_ byte: UInt8) {
+                k -= 1
+                buffer[k] = byte
+            }
             var f = fraction
-            for _ in 0..<fractionDigits { put(0x30 + UInt8(f % 10)); f /= 10 }
+            for _ in 0..<fractionDigits {
+                put(0x30 + UInt8(f % 10))
+                f /= 10
+            }
             put(0x2E)
             var whole = magnitude / 1000
-            repeat { put(0x30 + UInt8(whole % 10)); whole /= 10 } while whole > 0
+            repeat {
+                put(0x30 + UInt8(whole % 10))
+                whole /= 10
+            } while whole > 0
             if ms < 0 { put(0x2D) }
             let length = 32 - k
             for i in 0..<length { buffer[i] = buffer[k + i] }

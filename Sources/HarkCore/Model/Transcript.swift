@@ -44,7 +44,8 @@ public struct Transcript: Sendable {
     }
     public func hasSpeakerChange(at index: Int) -> Bool { store.speakerChanges[index] }
     public func text(of index: Int) -> String {
-        store.withText { text in String(decoding: UnsafeBufferPointer(rebasing: text[store.textRange(of: index)]), as: UTF8.self) }
+        store.withText { text in String(decoding: UnsafeBufferPointer(rebasing: text[store.textRange(of: index)]), as: UTF8.self)
+        }
     }
 
     /// The byte range of a segment's text inside the continuous text.
@@ -58,7 +59,8 @@ public struct Transcript: Sendable {
     /// The segment whose text contains the byte at `offset` of the continuous
     /// text (the separator after a segment belongs to that segment).
     public func segmentIndex(atTextOffset offset: Int) -> Int {
-        var low = 0, high = store.textStarts.count
+        var low = 0
+        var high = store.textStarts.count
         while high - low > 1 {
             let mid = (low + high) / 2
             if store.textStarts[mid] <= offset { low = mid } else { high = mid }
@@ -70,7 +72,8 @@ public struct Transcript: Sendable {
     /// before it (the first segment for earlier times).
     public func segmentIndex(at time: Milliseconds) -> Int? {
         guard store.count > 0 else { return nil }
-        var low = 0, high = store.count
+        var low = 0
+        var high = store.count
         while low < high {
             let mid = (low + high) / 2
             if store.starts[mid] <= time { low = mid + 1 } else { high = mid }
@@ -156,7 +159,8 @@ enum WordCounter {
         for i in 1..<text.count {
             // Bit and wrapping arithmetic, so that the loop vectorises: a is
             // zero at a space before, c non-zero at a non-space here.
-            let a = p[i &- 1] ^ 0x20, c = p[i] ^ 0x20
+            let a = p[i &- 1] ^ 0x20
+            let c = p[i] ^ 0x20
             let startBit = (a &- 1) & ~a & (c | (0 &- c)) & 0x80
             starts &+= Int(startBit >> 7)
         }

@@ -55,7 +55,8 @@ public struct MatchList: RandomAccessCollection, Sendable {
         let kept: [Int] = folded.bytes.withUnsafeBufferPointer { text in
             pattern.withUnsafeBufferPointer { needle in
                 foldedStarts.filter { start in
-                    start + needle.count <= text.count && memcmp(text.baseAddress! + start, needle.baseAddress!, needle.count) == 0
+                    start + needle.count <= text.count
+                        && memcmp(text.baseAddress! + start, needle.baseAddress!, needle.count) == 0
                 }
             }
         }
@@ -78,7 +79,8 @@ public struct MatchList: RandomAccessCollection, Sendable {
 
     /// The first match starting at or after `offset` of the continuous text.
     public func firstIndex(atOrAfter offset: Int) -> Int? {
-        var low = 0, high = foldedStarts.count
+        var low = 0
+        var high = foldedStarts.count
         while low < high {
             let mid = (low + high) / 2
             if start(of: mid) < offset { low = mid + 1 } else { high = mid }

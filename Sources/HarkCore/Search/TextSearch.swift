@@ -209,7 +209,8 @@ public struct FoldedText: Sendable {
     /// The original offset for a folded one. Inside a changed run, a start
     /// rounds down to the run's start and an end up to the run's end.
     package func originalOffset(_ folded: Int, roundingUp: Bool) -> Int {
-        var low = 0, high = changedRuns.count
+        var low = 0
+        var high = changedRuns.count
         while low < high {
             let mid = (low + high) / 2
             if changedRuns[mid].folded.lowerBound <= folded { low = mid + 1 } else { high = mid }

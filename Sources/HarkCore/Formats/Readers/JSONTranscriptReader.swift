@@ -67,9 +67,10 @@ enum JSONTranscriptReader {
             }
             let speaker = speakerName(object["speaker"])
             if speaker != nil { hasSpeakers = true }
-            parsed.append(Item(
-                start: start, end: seconds(object[endKey]), speaker: speaker, text: text,
-                speakerChange: bool(object["turn"])))
+            parsed.append(
+                Item(
+                    start: start, end: seconds(object[endKey]), speaker: speaker, text: text,
+                    speakerChange: bool(object["turn"])))
             if seconds(object[endKey]) == nil {
                 builder.warn(.missingEnd, line: nil, detail: name)
             }
@@ -99,9 +100,10 @@ enum JSONTranscriptReader {
                 builder.warn(.invalidItem, line: nil, detail: "transcription[\(index)]: no start time")
                 continue
             }
-            parsed.append(Item(
-                start: start, end: time("to"), speaker: speakerName(object["speaker"]), text: text,
-                speakerChange: turnNext))
+            parsed.append(
+                Item(
+                    start: start, end: time("to"), speaker: speakerName(object["speaker"]), text: text,
+                    speakerChange: turnNext))
             turnNext = bool(object["speaker_turn_next"])
         }
         commit(parsed, into: &builder)
@@ -169,7 +171,8 @@ enum JSONTranscriptReader {
                 out[out.count - 1] = last
                 words += 1
             } else {
-                out.append(Item(start: item.start, end: item.end, speaker: item.speaker, text: word, speakerChange: item.speakerChange))
+                out.append(
+                    Item(start: item.start, end: item.end, speaker: item.speaker, text: word, speakerChange: item.speakerChange))
                 words = 1
             }
         }

@@ -22,7 +22,11 @@ enum SpeakerTextReader {
     static let millisecondsPerWord: Milliseconds = 400
 
     static func read(_ file: SourceFile, into builder: inout TranscriptBuilder) throws {
-        struct Turn { var header: TurnHeader; var line: Int; var text: [String] }
+        struct Turn {
+            var header: TurnHeader
+            var line: Int
+            var text: [String]
+        }
         var turns: [Turn] = []
         var strayLine: Int?
         try file.forEachLine { raw, number in

@@ -10,7 +10,11 @@
 /// read with the lenient parser rather than dropping their cues.
 enum WebVTTReader {
     static func read(_ file: SourceFile, into builder: inout TranscriptBuilder) throws {
-        enum State { case signature, header, betweenBlocks, afterID(line: Int), cueText, skippingBlock }
+        enum State {
+            case signature, header, betweenBlocks
+            case afterID(line: Int)
+            case cueText, skippingBlock
+        }
         var state = State.signature
         var cues: [CaptionCue] = []
         var current: CaptionCue?
@@ -143,7 +147,8 @@ enum VTTCueText {
                 let afterLT = rest[rest.index(after: lt)...]
                 let close = afterLT.firstIndex(of: ">") ?? afterLT.endIndex
                 let tag = afterLT[..<close]
-                if speaker == nil, tag.first == "v", tag.dropFirst().first.map({ $0 == " " || $0 == "." || $0 == "\t" }) ?? false {
+                if speaker == nil, tag.first == "v", tag.dropFirst().first.map({ $0 == " " || $0 == "." || $0 == "\t" }) ?? false
+                {
                     let annotation = tag.drop { $0 != " " && $0 != "\t" }
                     let name = String(annotation).trimmingASCIISpaces()
                     if !name.isEmpty { speaker = CharacterReferences.decode(name) }
@@ -186,7 +191,8 @@ enum CharacterReferences {
     private static func resolve(_ name: Substring) -> String? {
         if name.hasPrefix("#") {
             let digits = name.dropFirst()
-            let value = digits.first == "x" || digits.first == "X"
+            let value =
+                digits.first == "x" || digits.first == "X"
                 ? UInt32(digits.dropFirst(), radix: 16) : UInt32(digits, radix: 10)
             return value.flatMap(Unicode.Scalar.init).map { String(Character($0)) }
         }
