@@ -14,7 +14,7 @@ enum Generator {
         // Each copy starts a second after the previous one ends.
         let period = transcript.duration + 1000
         let copies = Int((Milliseconds(hours) * 3_600_000 + period - 1) / period)
-        FileManager.default.createFile(atPath: path, contents: nil)
+        _ = FileManager.default.createFile(atPath: path, contents: nil)
         let handle = try FileHandle(forWritingTo: URL(fileURLWithPath: path))
         for copy in 0..<copies {
             var chunk = ""
