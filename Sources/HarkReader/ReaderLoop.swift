@@ -7,7 +7,8 @@ import TerminalKit
 /// the loop), the state's `handle` applied, its effects carried out, the
 /// screen drawn. It waits on the terminal and the mailbox at once, so no
 /// result waits for a timer. Knows no terminal library; the executable
-/// hands it the ncurses backend, tests a `FakeTerminal`.
+/// hands it the ncurses backend, tests a `FakeTerminal`. ARCHITECTURE.md
+/// ("The reader's event flow") draws the whole path.
 public enum ReaderLoop {
     public enum Ending: Equatable, Sendable {
         case quit

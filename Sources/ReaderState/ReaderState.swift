@@ -4,7 +4,8 @@ import TerminalKit
 /// The whole state of the reader, as one value. `handle(_:)` is the only way
 /// it changes (every field is read-only outside this module's extensions);
 /// screens only read it. What it derives from the transcript it asks of its
-/// `document`; the runner owns the document and its caches.
+/// `document`; the runner owns the document and its caches (see
+/// ARCHITECTURE.md, "The reader's event flow").
 public struct ReaderState {
     public internal(set) var document: any ReaderDocument
     /// The files given on the command line, and which one is open.
