@@ -61,8 +61,19 @@ public enum HarkCommands {
         pattern: String, paths: [String], options: SearchOptions, output: OutputSink,
         report: (String) -> Void = Diagnostics.write
     ) -> Int32 {
+        guard !pattern.isEmpty else {
+            report("hark: search: the pattern is empty; give the text to find")
+            return 1
+        }
         let query = SearchQuery(pattern, forceCaseSensitive: options.caseSensitive, wholeWord: options.wholeWord)
         let printer = SearchPrinter(showFile: paths.count > 1, colors: output.colors, json: options.json)
+        if paths.count == 1 && !options.count {
+            // One file: each line is written as it is made, so output streams however many matches there are.
+            guard let transcript = load(paths[0], format: options.format, report: report) else { return 1 }
+            TextSearch.forEachMatch(of: query, in: transcript) { output.write(printer.line(for: $0, in: transcript)) }
+            output.flush()
+            return 0
+        }
         let results = ParallelResults<Result<String, LoadError>>(count: paths.count)
         DispatchQueue.concurrentPerform(iterations: paths.count) { k in
             let path = paths[k]

@@ -117,7 +117,6 @@ struct Search: ParsableCommand {
     @OptionGroup var formatOption: FormatOption
 
     func validate() throws {
-        if pattern.isEmpty { throw ValidationError("The pattern is empty.") }
         if files.isEmpty { throw ValidationError("Give at least one transcript file.") }
     }
 

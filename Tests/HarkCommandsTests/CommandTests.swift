@@ -220,3 +220,47 @@ struct ControlCharacterTests {
         #expect(Self.isSafe(info.output) && info.errors.allSatisfy(Self.isSafe))
     }
 }
+
+/// Patterns and segments that once crashed `hark search` or made it print without bound.
+struct SearchRobustnessTests {
+    let talk = Files.write(
+        "[00:00:00.000 --> 00:00:01.000]   One two.\n[00:00:01.000 --> 00:00:02.000]   Three four.\n", name: "spaces.whisper.txt")
+
+    @Test(arguments: [" ", "\t", "  ", " t"])
+    func aPatternOfWhitespaceDoesNotCrash(pattern: String) {
+        let run = CommandRun { out, report in
+            HarkCommands.search(pattern: pattern, paths: [talk], options: .init(), output: out, report: report)
+        }
+        #expect(run.status == 0)
+        #expect(run.errors.isEmpty)
+        // Every line is a time and text; a space between the segments is found at the first.
+        for line in run.output.split(separator: "\n") { #expect(line.hasPrefix("0:00:0")) }
+    }
+
+    @Test func anEmptyPatternIsAnErrorWithAMessage() {
+        let run = CommandRun { out, report in
+            HarkCommands.search(pattern: "", paths: [talk], options: .init(), output: out, report: report)
+        }
+        #expect(run.status == 1)
+        #expect(run.errors == ["hark: search: the pattern is empty; give the text to find"])
+        #expect(run.output.isEmpty)
+    }
+
+    @Test func aLongSegmentIsCutAroundEachMatch() {
+        let long = String(repeating: "word ", count: 20_000) + "needle " + String(repeating: "word ", count: 20_000)
+        let file = Files.write("[00:00:00.000 --> 00:00:01.000]   \(long)\n", name: "long.whisper.txt")
+        let run = CommandRun { out, report in
+            HarkCommands.search(pattern: "needle", paths: [file], options: .init(), output: out, report: report)
+        }
+        #expect(run.output.hasPrefix("0:00:00.000: …word"))
+        #expect(run.output.hasSuffix("word…\n"))
+        #expect(run.output.utf8.count < 2 * SearchPrinter.contextBytes + 40)
+        // A pattern matching everywhere gives one short line a match, not the segment each time.
+        let every = CommandRun { out, report in
+            HarkCommands.search(pattern: "word", paths: [file], options: .init(), output: out, report: report)
+        }
+        let lines = every.output.split(separator: "\n")
+        #expect(lines.count == 40_000)
+        #expect(lines.allSatisfy { $0.utf8.count < 2 * SearchPrinter.contextBytes + 40 })
+    }
+}

@@ -33,3 +33,15 @@ extension Transcript {
     /// The length of the continuous text in bytes.
     public var continuousTextLength: Int { store.withText { $0.count } }
 }
+
+extension Transcript {
+    /// The first offset at or after `offset` where a UTF-8 character starts
+    /// (or the end of the text): cutting there never splits a character.
+    public func characterBoundary(atOrAfter offset: Int) -> Int {
+        store.withText { text in
+            var position = max(0, min(offset, text.count))
+            while position < text.count && text[position] & 0xC0 == 0x80 { position += 1 }
+            return position
+        }
+    }
+}

@@ -47,6 +47,21 @@ public enum TextSearch {
         Array(SearchIndex(transcript).matches(of: query))
     }
 
+    /// Each match in order, as it is found, without keeping them: output
+    /// for any number of matches streams in constant memory.
+    public static func forEachMatch(of query: SearchQuery, in transcript: Transcript, _ body: (SearchMatch) -> Void) {
+        let folded = FoldedText(transcript, caseSensitive: query.caseSensitive)
+        let length = query.foldedPattern.count
+        forEachMatch(of: query.foldedPattern, in: folded, wholeWord: query.wholeWord) { foldedStart, _ in
+            let start = folded.originalOffset(foldedStart, roundingUp: false)
+            let end = folded.originalOffset(foldedStart + length, roundingUp: true)
+            body(
+                SearchMatch(
+                    range: start..<end, segment: transcript.segmentIndex(atTextOffset: start),
+                    lastSegment: transcript.segmentIndex(atTextOffset: Swift.max(start, end - 1))))
+        }
+    }
+
     /// How many matches, without building them.
     public static func count(of query: SearchQuery, in transcript: Transcript) -> Int {
         let folded = transcript.withContinuousText { FoldedText($0, caseSensitive: query.caseSensitive) }
