@@ -112,7 +112,7 @@ public enum HarkCommands {
         } catch let error as LoadError {
             report("hark: \(error)")
         } catch {
-            report("hark: \(path): \(error)")
+            report("hark: \(Escaped.name(path)): \(Escaped.message("\(error)"))")
         }
         return nil
     }

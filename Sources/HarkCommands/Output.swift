@@ -79,7 +79,8 @@ public enum Diagnostics {
     /// One line per kind of warning: `talk.srt:12: end before start; end set to start (+3 more)`.
     public static func warningLines(for transcript: Transcript) -> [String] {
         transcript.warnings.summarized().map { summary in
-            let place = summary.first.line.map { "\(transcript.source):\($0)" } ?? transcript.source
+            let source = Escaped.name(transcript.source)
+            let place = summary.first.line.map { "\(source):\($0)" } ?? source
             let more = summary.count > 1 ? " (+\(summary.count - 1) more)" : ""
             return "\(place): warning: \(summary.first.message)\(more)"
         }

@@ -13,7 +13,7 @@ struct SearchPrinter: Sendable {
 
     func countLine(path: String, count: Int) -> String {
         if json { return "{\"file\": \(JSONText.quote(path)), \"count\": \(count)}\n" }
-        return showFile ? "\(ANSI.paint(path, ANSI.path, if: colors)):\(count)\n" : "\(count)\n"
+        return showFile ? "\(ANSI.paint(Escaped.name(path), ANSI.path, if: colors)):\(count)\n" : "\(count)\n"
     }
 
     /// A match that straddles segments prints the segments it covers, joined
@@ -39,7 +39,7 @@ struct SearchPrinter: Sendable {
             out += "\"text\": \(JSONText.quote(before + matched + after)), \"match\": \(JSONText.quote(matched))}\n"
             return out
         }
-        var out = showFile ? ANSI.paint(transcript.source, ANSI.path, if: colors) + ":" : ""
+        var out = showFile ? ANSI.paint(Escaped.name(transcript.source), ANSI.path, if: colors) + ":" : ""
         out += ANSI.paint(TimeFormat.clock(start), ANSI.time, if: colors) + ": "
         return out + before + ANSI.paint(matched, ANSI.match, if: colors) + after + "\n"
     }

@@ -28,7 +28,7 @@ struct TranscriptSummary {
     var text: String {
         let warnings = transcript.warnings.count
         return """
-            \(transcript.source)
+            \(Escaped.name(transcript.source))
               format    \(transcript.format.rawValue) (\(transcript.format.displayName))
               duration  \(TimeFormat.clock(transcript.duration))
               segments  \(transcript.segments.count)

@@ -1,4 +1,5 @@
 import Foundation
+import HarkCore
 import TOMLKit
 
 /// A topics file (a codebook) in TOML:
@@ -85,10 +86,17 @@ public enum TopicsFile {
         guard let name = nameValue.string?.trimmingCharacters(in: .whitespaces), !name.isEmpty else {
             throw fail("name", "the name must be a non-empty string")
         }
+        guard !name.unicodeScalars.contains(where: Escaped.isControl) else {
+            throw fail("name", "the name has a control character in it")
+        }
         guard topic["keywords"] != nil else { throw fail(nil, "the topic \"\(name)\" has no keywords") }
         let keywords = try strings(topic, "keywords", fail)
         guard !keywords.isEmpty else { throw fail("keywords", "the topic \"\(name)\" has no keywords") }
         let exclusions = topic["exclude"] == nil ? [] : try strings(topic, "exclude", fail)
+        for (key, values) in [("keywords", keywords), ("exclude", exclusions)]
+        where values.contains(where: { $0.unicodeScalars.contains(where: Escaped.isControl) }) {
+            throw fail(key, "a keyword has a control character in it")
+        }
         var colour: String?
         for key in ["colour", "color"] {
             guard let value = topic[key] else { continue }
@@ -131,8 +139,11 @@ public struct TopicsFileError: Error, CustomStringConvertible, Equatable {
         self.problem = problem
     }
 
+    /// Control characters in the path or the problem (which may quote the
+    /// file) are escaped: see `Escaped`.
     public var description: String {
-        line.map { "\(path):\($0): \(problem)" } ?? "\(path): \(problem)"
+        let place = Escaped.name(path) + (line.map { ":\($0)" } ?? "")
+        return "\(place): \(Escaped.message(problem))"
     }
 }
 

@@ -34,7 +34,7 @@ enum ReaderLauncher {
         do {
             terminal = try NcursesTerminal()
         } catch {
-            Diagnostics.write("hark: \(error)")
+            Diagnostics.write("hark: " + Escaped.message("\(error)"))  // it may quote TERM
             return 1
         }
         let (state, effects) = ReaderState.opening(

@@ -124,7 +124,7 @@ enum ReadableTextWriter {
     static func write(_ transcript: Transcript, style: Style, to out: inout ExportWriter) {
         if style == .markdown {
             out.write("# ")
-            var name = String(transcript.source.split(separator: "/").last ?? Substring(transcript.source))
+            var name = Escaped.name(String(transcript.source.split(separator: "/").last ?? Substring(transcript.source)))
             name.withUTF8 { out.write($0, escaping: markdownEscape) }
             out.write("\n\n")
         }

@@ -13,9 +13,11 @@ public struct LoadError: Error, Equatable, CustomStringConvertible, Sendable {
     }
 
     /// One line for stderr: `talk.srt:12: reason` or `talk.srt: reason`.
+    /// Control characters in the path or the reason (which may quote the
+    /// file) are escaped: see `Escaped`.
     public var description: String {
-        if let line { return "\(path):\(line): \(reason)" }
-        return "\(path): \(reason)"
+        let place = Escaped.name(path) + (line.map { ":\($0)" } ?? "")
+        return "\(place): \(Escaped.message(reason))"
     }
 }
 

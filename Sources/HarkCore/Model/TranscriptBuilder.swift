@@ -1,3 +1,5 @@
+import Foundation
+
 /// Collects segments as a reader finds them and makes the `Transcript`.
 ///
 /// A reader opens a segment, appends its text in as many pieces as it likes
@@ -70,7 +72,7 @@ public struct TranscriptBuilder {
         }
         store.starts.append(start)
         store.ends.append(end)
-        let id = speaker.map { speakerID(for: $0) } ?? -1
+        let id = speaker.map { speakerID(for: $0, line: line) } ?? -1
         store.speakerIDs.append(id)
         store.speakerChanges.append(speakerChange || pendingSpeakerChange)
         store.lines.append(Int32(clamping: line))
@@ -114,7 +116,7 @@ public struct TranscriptBuilder {
         store.textStarts.appendConsuming(otherStore.textStarts) { $0 += textShift }
         let shift = Int32(clamping: lineOffset)
         store.lines.appendConsuming(otherStore.lines) { $0 += shift }
-        let idMap = other.speakers.map { speakerID(for: $0) }
+        let idMap = other.speakers.map { speakerID(for: $0, line: 0) }  // clean already: no warning
         store.speakerIDs.appendConsuming(otherStore.speakerIDs) { if $0 >= 0 { $0 = idMap[Int($0)] } }
         store.speakerChanges.appendConsuming(otherStore.speakerChanges)
         store.ends.appendConsuming(otherStore.ends)
@@ -141,13 +143,34 @@ public struct TranscriptBuilder {
 
     // MARK: Private
 
-    private mutating func speakerID(for name: String) -> Int32 {
-        if let id = speakerIDs[name] { return id }
+    /// The id of a speaker's name as the file gives it. Control characters
+    /// (C0, DEL, C1) are taken out of a name, as out of text, so that no
+    /// name can send an escape sequence to a terminal; a name of nothing
+    /// else is no name (-1).
+    private mutating func speakerID(for raw: String, line: Int) -> Int32 {
+        if let id = speakerIDs[raw] { return id }
+        var name = raw
+        if raw.unicodeScalars.contains(where: Self.isControl) {
+            warnings.append(LoadWarning(.controlCharacters, line: line, detail: "in a speaker's name"))
+            name = String(String.UnicodeScalarView(raw.unicodeScalars.filter { !Self.isControl($0) }))
+            name = name.trimmingCharacters(in: .whitespaces)
+        }
+        if name.isEmpty {
+            speakerIDs[raw] = -1
+            return -1
+        }
+        if let id = speakerIDs[name] {
+            speakerIDs[raw] = id
+            return id
+        }
         let id = Int32(speakers.count)
         speakers.append(name)
         speakerIDs[name] = id
+        speakerIDs[raw] = id
         return id
     }
+
+    static func isControl(_ scalar: Unicode.Scalar) -> Bool { Escaped.isControl(scalar) }
 
     private mutating func noteCleanerFindings(line: Int) {
         let findings = cleaner.takeFindings()
