@@ -16,8 +16,8 @@ struct NewUserEndToEndTests {
         try tmux.send("?")
         try tmux.waitFor(text: "j/k Space b scroll  q closes")
         try tmux.send("G")
-        let bottom = try tmux.waitFor(text: "suspend (fg to come back)")
-        #expect(bottom.contains("hold Shift"))
+        // The last lines of the help: the keys cut off before, and how to select text.
+        try tmux.waitFor("the bottom of the help") { $0.contains("suspend (fg to come back)") && $0.contains("hold Shift") }
         try tmux.send("q")
         try tmux.waitFor("help to close") { !$0.contains("q closes") }
         try tmux.send("m")

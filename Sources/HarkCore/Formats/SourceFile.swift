@@ -41,8 +41,6 @@ final class SourceFile {
     /// The next byte to read, and where to stop.
     private var position = 0
     private var endOffset: Int
-    /// Pipes and terminals are read in order; only regular files by offset.
-    private let isRegularFile: Bool
 
     /// Opens `path`, reads its first chunk and settles its encoding.
     convenience init(path: String) throws {
@@ -60,20 +58,22 @@ final class SourceFile {
 
     private init(path: String, byteRange: Range<Int>?) throws {
         self.path = path
-        let fd = open(path, O_RDONLY)
+        // Non-blocking, so that opening a FIFO with no writer cannot hang
+        // before it is refused below.
+        let fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC)
         guard fd >= 0 else { throw LoadError(path: path, reason: Self.describe(errno: errno)) }
         var info = stat()
         guard fstat(fd, &info) == 0 else {
             close(fd)
             throw LoadError(path: path, reason: Self.describe(errno: errno))
         }
-        if info.st_mode & S_IFMT == S_IFDIR {
+        if let refusal = Self.refusal(forFileType: info.st_mode & S_IFMT) {
             close(fd)
-            throw LoadError(path: path, reason: "is a directory, not a transcript file")
+            throw LoadError(path: path, reason: refusal)
         }
+        _ = fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) & ~O_NONBLOCK)
         self.fd = fd
-        self.isRegularFile = info.st_mode & S_IFMT == S_IFREG
-        self.byteCount = isRegularFile ? Int(info.st_size) : 0
+        self.byteCount = Int(info.st_size)
         self.exhausted = false
         self.endOffset = byteRange?.upperBound ?? Int.max
         if let start = byteRange?.lowerBound {
@@ -84,30 +84,82 @@ final class SourceFile {
 
     deinit { close(fd) }
 
-    /// Nothing at all to read (a pipe has no size to ask, so this looks).
+    /// Why a file of this type is not read, or nil for a regular file. A
+    /// FIFO, a device or a socket can block or never end, so hark reads only
+    /// files, whose size is known.
+    static func refusal(forFileType type: mode_t) -> String? {
+        switch type {
+        case S_IFREG: nil
+        case S_IFDIR: "is a directory, not a transcript file"
+        case S_IFIFO: "is a pipe (FIFO), not a regular file; save the transcript to a file and open that"
+        case S_IFCHR, S_IFBLK: "is a device, not a regular file"
+        case S_IFSOCK: "is a socket, not a regular file"
+        default: "is not a regular file"
+        }
+    }
+
+    /// Nothing at all to read.
     var isEmpty: Bool { exhausted && pending.isEmpty }
 
     /// The first bytes of the file (UTF-8), for recognising its format.
     var head: [UInt8] { pending.withUnsafeBufferPointer { Array($0.prefix(64 * 1024)) } }
 
+    /// The largest file read whole (JSON): over a gigabyte is no transcript
+    /// (1,000 hours of openai-whisper JSON is 200 MB), and would not fit in
+    /// memory beside the model made from it.
+    static let maximumWholeFileBytes = 1 << 30
+
     /// Everything, for formats that need the whole document (JSON).
     func readAll() throws -> [UInt8] {
+        if byteCount > Self.maximumWholeFileBytes {
+            throw LoadError(path: path, reason: "is over 1 GB, too large to be a JSON transcript")
+        }
         while !exhausted { try readChunk() }
         defer { pending = ByteBuffer(capacity: 0) }
         return pending.withUnsafeBufferPointer { Array($0) }
     }
 
+    /// The longest line handed out whole; a longer one is cut here (on a
+    /// character boundary) and the rest of it skipped, so that a file with
+    /// no line ends (a disk image, a file of zeros) is read in bounded memory.
+    static let maximumLineBytes = 1 << 20
+    /// The lines cut at `maximumLineBytes`, for the reader to warn about.
+    private(set) var cutLines: [Int] = []
+
     /// Hands out the file's lines in order, without their line ends. LF, CRLF
     /// and CR-only line ends are all recognised, mixed too. Line numbers start at 1.
     func forEachLine(_ body: (UnsafeBufferPointer<UInt8>, Int) throws -> Void) throws {
         var splitter = LineSplitter()
+        var skippingCutLine = false
         while true {
             let final = exhausted
+            if skippingCutLine {
+                // The rest of a line that was cut: up to and with its line end.
+                let (used, found) = pending.withUnsafeBufferPointer { splitter.skipToLineEnd($0, isFinal: final) }
+                pending.discardFirst(used)
+                skippingCutLine = !found
+                if skippingCutLine {
+                    if final { return }
+                    try readChunk()
+                    continue
+                }
+            }
             let consumed = try pending.withUnsafeBufferPointer { buffer in
                 try splitter.split(buffer, isFinal: final, body)
             }
             pending.discardFirst(consumed)
             if final { return }
+            if pending.count > Self.maximumLineBytes {
+                let number = splitter.takeLineNumber()
+                try pending.withUnsafeBufferPointer { buffer in
+                    var cut = Self.maximumLineBytes
+                    while cut > 0 && buffer[cut] & 0xC0 == 0x80 { cut -= 1 }  // not inside a character
+                    try body(UnsafeBufferPointer(rebasing: buffer[0..<cut]), number)
+                }
+                cutLines.append(number)
+                pending.discardFirst(pending.count)
+                skippingCutLine = true
+            }
             try readChunk()
         }
     }
@@ -118,10 +170,7 @@ final class SourceFile {
         let target = pending.reserveTail(wanted)
         var got = 0
         while got < wanted {
-            let n =
-                isRegularFile
-                ? pread(fd, target + got, wanted - got, off_t(position + got))
-                : read(fd, target + got, wanted - got)
+            let n = pread(fd, target + got, wanted - got, off_t(position + got))
             if n < 0 {
                 if errno == EINTR { continue }
                 throw LoadError(path: path, reason: Self.describe(errno: errno))
@@ -188,7 +237,6 @@ final class SourceFile {
     /// The offset just after the first line end at or after `offset`, for
     /// cutting a file into parts at line boundaries.
     func lineStart(after offset: Int) -> Int? {
-        guard isRegularFile else { return nil }
         var window = [UInt8](repeating: 0, count: 1 << 16)
         let n = window.withUnsafeMutableBytes { pread(fd, $0.baseAddress, $0.count, off_t(offset)) }
         guard n > 0, let k = window[0..<n].firstIndex(where: { $0 == 0x0A || $0 == 0x0D }) else { return nil }
@@ -212,6 +260,30 @@ struct LineSplitter {
     private(set) var lineNumber = 0
     /// The previous chunk ended in CR: a LF at the start of this one belongs to it.
     private var skipLeadingLF = false
+
+    /// Counts a line handed out by someone else (a line cut for length).
+    mutating func takeLineNumber() -> Int {
+        lineNumber += 1
+        return lineNumber
+    }
+
+    /// Skips to the next line end and past it, without counting a line:
+    /// returns the bytes used and whether the line end was found.
+    mutating func skipToLineEnd(_ buffer: UnsafeBufferPointer<UInt8>, isFinal: Bool) -> (used: Int, found: Bool) {
+        guard let base = buffer.baseAddress else { return (0, false) }
+        let lf = memchr(base, 0x0A, buffer.count).map { UnsafePointer<UInt8>($0.assumingMemoryBound(to: UInt8.self)) - base }
+        let cr = memchr(base, 0x0D, lf ?? buffer.count).map {
+            UnsafePointer<UInt8>($0.assumingMemoryBound(to: UInt8.self)) - base
+        }
+        guard let end = cr ?? lf else { return (buffer.count, false) }
+        if buffer[end] == 0x0D {
+            if end + 1 < buffer.count {
+                return (buffer[end + 1] == 0x0A ? end + 2 : end + 1, true)
+            }
+            if !isFinal { skipLeadingLF = true }
+        }
+        return (end + 1, true)
+    }
 
     /// Calls `body` for each complete line; returns how many bytes were used.
     /// With `isFinal`, the unterminated last line is a line too.

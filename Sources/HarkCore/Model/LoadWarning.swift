@@ -17,6 +17,8 @@ public struct LoadWarning: Equatable, Sendable {
         case estimatedTimes = "no timestamps; times estimated at 150 words a minute"
         case invalidItem = "item is not a segment; skipped"
         case rollingCaptions = "rolling captions: lines repeated from the previous cue removed"
+        case lineTooLong = "line longer than 1 MB; cut there, the rest skipped"
+        case segmentTooLong = "segment longer than 1 MB; the rest of its text dropped"
     }
 
     public var kind: Kind

@@ -34,10 +34,25 @@ public struct TranscriptBuilder {
         cleaner.beginSegment()
     }
 
+    /// The most text a segment keeps: past it the rest of the segment is
+    /// dropped (and warned about), so that no segment is too long to read,
+    /// wrap or search as one (a subtitle cue is a few lines).
+    public static let maximumSegmentBytes = 1 << 20
+    private var openSegmentCut = false
+
     /// Appends raw text bytes to the open segment, cleaned.
     mutating func appendText(_ bytes: UnsafeBufferPointer<UInt8>) {
         if openTextStart == nil { beginSegment() }
-        cleaner.append(bytes, to: store.text)
+        let room = Self.maximumSegmentBytes - (store.text.count - (openTextStart ?? 0))
+        guard bytes.count > room else {
+            cleaner.append(bytes, to: store.text)
+            return
+        }
+        openSegmentCut = true
+        guard room > 0 else { return }
+        var cut = room
+        while cut > 0 && bytes[cut] & 0xC0 == 0x80 { cut -= 1 }  // not inside a character
+        cleaner.append(UnsafeBufferPointer(rebasing: bytes[0..<cut]), to: store.text)
     }
 
     mutating func appendText(_ string: String) {
@@ -55,6 +70,10 @@ public struct TranscriptBuilder {
         openTextStart = nil
         cleaner.finishSegment()
         noteCleanerFindings(line: line)
+        if openSegmentCut {
+            warnings.append(LoadWarning(.segmentTooLong, line: line))
+            openSegmentCut = false
+        }
         if store.text.count == textStart {
             // Nothing left: remove the separator too, remember a pending turn.
             if textStart > 0 { store.text.truncate(to: textStart - 1) }

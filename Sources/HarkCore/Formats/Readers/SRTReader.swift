@@ -51,6 +51,7 @@ enum SRTReader {
                 }
             }
         }
+        for line in file.cutLines { builder.warn(.lineTooLong, line: line) }
         finishCue()
         if let strayLine { builder.warn(.notASegment, line: strayLine) }
         CaptionCue.commit(cues, into: &builder)

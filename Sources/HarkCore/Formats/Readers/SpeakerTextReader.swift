@@ -41,6 +41,7 @@ enum SpeakerTextReader {
                 strayLine = number
             }
         }
+        for line in file.cutLines { builder.warn(.lineTooLong, line: line) }
         if let strayLine { builder.warn(.notASegment, line: strayLine) }
         if !turns.isEmpty && turns.allSatisfy({ $0.header.time == nil }) {
             builder.warn(.estimatedTimes, line: nil)

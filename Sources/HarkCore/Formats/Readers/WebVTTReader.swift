@@ -103,6 +103,7 @@ enum WebVTTReader {
                 }
             }
         }
+        for line in file.cutLines { builder.warn(.lineTooLong, line: line) }
         finishCue()
         if let nonStandardLine {
             builder.warn(.nonStandardTimestamp, line: nonStandardLine, detail: "\(nonStandardCount) timing lines")

@@ -71,6 +71,7 @@ enum WhisperTextReader {
                 if !line.isBlank { builder.warn(.notASegment, line: number) }
             }
         }
+        for line in file.cutLines { builder.warn(.lineTooLong, line: line) }
         return lineCount
     }
 
