@@ -18,12 +18,13 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
         .package(url: "https://github.com/x-sheep/swift-property-based.git", from: "2.0.1"),
-        .package(url: "https://github.com/LebJe/TOMLKit.git", from: "0.6.0"),
     ],
     targets: [
         .target(name: "HarkCore"),
-        // Topics files are TOML: TOMLKit stays out of HarkCore.
-        .target(name: "HarkTopics", dependencies: ["HarkCore", .product(name: "TOMLKit", package: "TOMLKit")]),
+        // TOML (topics files, and the notes file to come): a parser of our own that cannot crash.
+        .target(name: "HarkTOML"),
+        // Topics, chapters and topics files.
+        .target(name: "HarkTopics", dependencies: ["HarkCore", "HarkTOML"]),
         .target(name: "HarkCommands", dependencies: ["HarkCore", "HarkTopics"]),
         // The reader, in the layers ARCHITECTURE.md describes.
         .target(name: "CTerminalSupport"),
@@ -58,6 +59,7 @@ let package = Package(
             exclude: ["Snapshots"]
         ),
         .testTarget(name: "TerminalKitTests", dependencies: ["TerminalKit"]),
+        .testTarget(name: "HarkTOMLTests", dependencies: ["HarkTOML"]),
         // The real binary under tmux (the README's test command runs these too).
         .testTarget(name: "EndToEndTests", dependencies: ["HarkTestSupport"]),
     ]

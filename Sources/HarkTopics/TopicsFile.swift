@@ -1,6 +1,6 @@
 import Foundation
 import HarkCore
-import TOMLKit
+import HarkTOML
 
 /// A topics file (a codebook) in TOML:
 ///
@@ -10,9 +10,9 @@ import TOMLKit
 ///     exclude = ["data consolidation"]     # optional
 ///     colour = "cyan"                      # optional
 ///
-/// TOML itself is read by TOMLKit (toml++). Its syntax errors carry a line;
-/// for errors of meaning (a missing name, a number where a keyword should
-/// be) the line is found by looking for the key inside its `[[topic]]`.
+/// TOML is read by `HarkTOML`, which gives every error and every key its
+/// line, so errors of meaning (a missing name, a number where a keyword
+/// should be) name the line too.
 public enum TopicsFile {
     public static let colourNames = ["red", "green", "yellow", "blue", "magenta", "cyan", "white"]
     static let knownKeys: Set<String> = ["name", "keywords", "exclude", "colour", "color"]
@@ -21,7 +21,13 @@ public enum TopicsFile {
         guard let data = FileManager.default.contents(atPath: path) else {
             throw TopicsFileError(path: path, line: nil, problem: "cannot be read")
         }
-        return try parse(String(decoding: data, as: UTF8.self), path: path)
+        let table: TOMLTable
+        do {
+            table = try TOML.parse(bytes: Array(data))
+        } catch {
+            throw TopicsFileError(path: path, line: error.line, problem: error.message)
+        }
+        return try definitions(in: table, path: path)
     }
 
     /// The file to use for a transcript: the one given, else
@@ -39,45 +45,43 @@ public enum TopicsFile {
     public static func parse(_ text: String, path: String) throws(TopicsFileError) -> [TopicDefinition] {
         let table: TOMLTable
         do {
-            table = try TOMLTable(string: text)
-        } catch let error as TOMLParseError {
-            throw TopicsFileError(path: path, line: error.source.begin.line, problem: error.description)
+            table = try TOML.parse(text)
         } catch {
-            throw TopicsFileError(path: path, line: nil, problem: "\(error)")
+            throw TopicsFileError(path: path, line: error.line, problem: error.message)
         }
-        let lines = SourceLines(text)
+        return try definitions(in: table, path: path)
+    }
+
+    private static func definitions(in table: TOMLTable, path: String) throws(TopicsFileError) -> [TopicDefinition] {
         for key in table.keys where key != "topic" {
             throw TopicsFileError(
-                path: path, line: lines.topLevel(key), problem: "unknown key \"\(key)\" (topics are written as [[topic]] tables)")
+                path: path, line: table.line(of: key), problem: "unknown key \"\(key)\" (topics are written as [[topic]] tables)")
         }
         guard let topicValue = table["topic"] else {
             throw TopicsFileError(path: path, line: nil, problem: "no topics: add a [[topic]] table with a name and keywords")
         }
         guard let topics = topicValue.array else {
-            throw TopicsFileError(
-                path: path, line: lines.topLevel("topic"), problem: "\"topic\" must be written as [[topic]] tables")
+            throw TopicsFileError(path: path, line: table.line(of: "topic"), problem: "\"topic\" must be written as [[topic]] tables")
         }
         var definitions: [TopicDefinition] = []
         var names = Set<String>()
         for (n, value) in topics.enumerated() {
             guard let topic = value.table else {
-                throw TopicsFileError(path: path, line: lines.topicHeader(n), problem: "topic \(n + 1) is not a table")
+                throw TopicsFileError(path: path, line: table.line(of: "topic"), problem: "topic \(n + 1) is not a table")
             }
-            let definition = try readTopic(topic, number: n, lines: lines, path: path)
+            let definition = try readTopic(topic, number: n, path: path)
             guard names.insert(definition.name.lowercased()).inserted else {
                 throw TopicsFileError(
-                    path: path, line: lines.key("name", inTopic: n), problem: "the topic \"\(definition.name)\" is defined twice")
+                    path: path, line: topic.line(of: "name"), problem: "the topic \"\(definition.name)\" is defined twice")
             }
             definitions.append(definition)
         }
         return definitions
     }
 
-    private static func readTopic(_ topic: TOMLTable, number n: Int, lines: SourceLines, path: String) throws(TopicsFileError)
-        -> TopicDefinition
-    {
+    private static func readTopic(_ topic: TOMLTable, number n: Int, path: String) throws(TopicsFileError) -> TopicDefinition {
         func fail(_ key: String?, _ problem: String) -> TopicsFileError {
-            TopicsFileError(path: path, line: key.flatMap { lines.key($0, inTopic: n) } ?? lines.topicHeader(n), problem: problem)
+            TopicsFileError(path: path, line: key.flatMap { topic.line(of: $0) } ?? topic.headerLine, problem: problem)
         }
         for key in topic.keys where !knownKeys.contains(key) {
             throw fail(key, "unknown key \"\(key)\" (a topic has name, keywords, exclude and colour)")
@@ -115,7 +119,7 @@ public enum TopicsFile {
         var result: [String] = []
         for value in array {
             guard let string = value.string else {
-                throw fail(key, "\"\(key)\" must hold strings only, not \(value.debugDescription)")
+                throw fail(key, "\"\(key)\" must hold strings only, not \(value.quoted)")
             }
             do {
                 try TopicKeyword.validate(string)
@@ -144,42 +148,5 @@ public struct TopicsFileError: Error, CustomStringConvertible, Equatable {
     public var description: String {
         let place = Escaped.name(path) + (line.map { ":\($0)" } ?? "")
         return "\(place): \(Escaped.message(problem))"
-    }
-}
-
-/// Finds the line of a key for errors TOMLKit cannot place: the lines of
-/// the n-th `[[topic]]` header and of `key =` between it and the next header.
-struct SourceLines {
-    private let lines: [Substring]
-    private let headers: [Int]  // 0-based line numbers of [[topic]]
-
-    init(_ text: String) {
-        let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
-        self.lines = lines
-        headers = lines.indices.filter { Self.bare($0, lines).hasPrefix("[[topic]]") }
-    }
-
-    private static func bare(_ i: Int, _ lines: [Substring]) -> Substring {
-        lines[i].drop { $0 == " " || $0 == "\t" }.filter { $0 != " " && $0 != "\t" }[...]
-    }
-
-    func topicHeader(_ n: Int) -> Int? { n < headers.count ? headers[n] + 1 : nil }
-
-    func key(_ key: String, inTopic n: Int) -> Int? {
-        guard n < headers.count else { return topicHeader(n) }
-        let end = n + 1 < headers.count ? headers[n + 1] : lines.count
-        return firstLine(startingWith: key, in: (headers[n] + 1)..<end) ?? topicHeader(n)
-    }
-
-    func topLevel(_ key: String) -> Int? {
-        firstLine(startingWith: key, in: 0..<(headers.first ?? lines.count))
-    }
-
-    private func firstLine(startingWith key: String, in range: Range<Int>) -> Int? {
-        for i in range {
-            let line = Self.bare(i, lines)
-            if line.hasPrefix(key + "=") || line.hasPrefix("\"\(key)\"=") || line.hasPrefix("[\(key)") { return i + 1 }
-        }
-        return nil
     }
 }

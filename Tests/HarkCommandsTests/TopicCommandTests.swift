@@ -54,7 +54,7 @@ struct TopicCommandTests {
         #expect(failed.status == 1)
         #expect(failed.output.isEmpty)
         #expect(failed.errors.count == 1)
-        #expect(failed.errors.first == "hark: \(broken):3: Error while parsing array: encountered end-of-file")
+        #expect(failed.errors.first == "hark: \(broken):3: the array is not closed: expected ']'")
     }
 
     @Test func chaptersAsJSON() throws {
