@@ -42,6 +42,7 @@ static const int HARK_KEY_DC = KEY_DC;
 static const int HARK_KEY_BTAB = KEY_BTAB;
 static const int HARK_KEY_RESIZE = KEY_RESIZE;
 static const int HARK_KEY_MOUSE = KEY_MOUSE;
+static const int HARK_KEY_F0 = KEY_F0;
 
 /// A terminal capability string, or NULL when the terminal lacks it.
 static inline const char *hark_capability(const char *name) {

@@ -36,6 +36,31 @@ static void on_termination(int signal_number) {
 
 void hark_set_signal_wake_descriptor(int descriptor) { wake_descriptor = descriptor; }
 
+static struct sigaction previous_winch;
+static int winch_chained = 0;
+
+/// A resize wakes the loop's wait too, then goes on to the handler that was
+/// there (ncurses', which makes the next key read report KEY_RESIZE).
+static void on_winch(int signal_number) {
+    if (wake_descriptor >= 0) {
+        char byte = 1;
+        ssize_t ignored = write(wake_descriptor, &byte, 1);
+        (void)ignored;
+    }
+    if (!(previous_winch.sa_flags & SA_SIGINFO) && previous_winch.sa_handler != SIG_DFL &&
+        previous_winch.sa_handler != SIG_IGN) {
+        previous_winch.sa_handler(signal_number);
+    }
+}
+
+void hark_chain_resize_signal(void) {
+    struct sigaction action;
+    memset(&action, 0, sizeof(action));
+    sigemptyset(&action.sa_mask);
+    action.sa_handler = on_winch;
+    if (sigaction(SIGWINCH, &action, &previous_winch) == 0) winch_chained = 1;
+}
+
 static void on_crash(int signal_number) {
     hark_restore_terminal();
     // Die of the same signal, as if no handler had been there.
@@ -70,6 +95,10 @@ void hark_install_terminal_guards(const char *restore_sequence) {
 int hark_termination_signal(void) { return termination; }
 
 void hark_remove_terminal_guards(void) {
+    if (winch_chained) {
+        sigaction(SIGWINCH, &previous_winch, NULL);
+        winch_chained = 0;
+    }
     for (size_t k = 0; k < sizeof(termination_signals) / sizeof(int); k++) signal(termination_signals[k], SIG_DFL);
     for (size_t k = 0; k < sizeof(crash_signals) / sizeof(int); k++) signal(crash_signals[k], SIG_DFL);
 }

@@ -32,6 +32,11 @@ public final class CachedDocument: ReaderDocument {
     /// Text folded off the loop for case-insensitive search.
     public func adopt(folded: FoldedText) { searchIndex.adopt(folded, caseSensitive: false) }
 
+    /// The text folded for case-insensitive search, if a search has made it
+    /// already (one given on the command line, or typed before the fold off
+    /// the loop was done).
+    public var foldedText: FoldedText? { searchIndex.foldedIfMade(caseSensitive: false) }
+
     // MARK: Blocks: paragraphs, or segments in raw mode
     //
     // A block is known by its first segment. A paragraph's end depends only

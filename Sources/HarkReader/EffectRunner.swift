@@ -53,6 +53,14 @@ final class EffectRunner {
             }
         case .prepareSearch(let id):
             guard id == document.id else { return }  // asked for a file since replaced
+            if let folded = (document as? CachedDocument)?.foldedText {
+                // A search on the loop folded it already: lend that to the topics, fold nothing again.
+                queue.async {
+                    scratch.folded = (id, folded)
+                    mailbox.post(.event(.searchReady(id)))
+                }
+                return
+            }
             let transcript = document.transcript
             queue.async {
                 beforeWork()

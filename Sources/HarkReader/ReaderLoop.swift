@@ -77,6 +77,7 @@ public enum ReaderLoop {
                     runner.start(effect, files: state.files, document: state.document)
                 }
             }
+            if needsDraw { continue }  // back from a suspend: draw before waiting
             guard let event = backend.nextEvent(timeoutMilliseconds: 1000, wakeDescriptor: runner.mailbox.wakeDescriptor) else {
                 continue
             }

@@ -218,7 +218,8 @@ private struct Parser {
             case .tableArray(let existing):
                 table.set(name, .tableArray(existing + [new]), line: table.children[name]?.line ?? headerLine)
             case .table:
-                throw TOMLError(line: headerLine, column: nil, message: "[[\(shown)]]: \(shown) is already a table, not an array of tables")
+                throw TOMLError(
+                    line: headerLine, column: nil, message: "[[\(shown)]]: \(shown) is already a table, not an array of tables")
             case .value:
                 throw TOMLError(line: headerLine, column: nil, message: "[[\(shown)]]: \(shown) already has a value")
             }
@@ -284,11 +285,13 @@ private struct Parser {
                 target = new
             case .table(let existing):
                 guard !existing.definedByHeader else {
-                    throw TOMLError(line: keyLine, column: nil, message: "\(shown) is a table with a header; add keys under its header")
+                    throw TOMLError(
+                        line: keyLine, column: nil, message: "\(shown) is a table with a header; add keys under its header")
                 }
                 target = existing
             case .tableArray:
-                throw TOMLError(line: keyLine, column: nil, message: "\(shown) is an array of tables; dotted keys cannot add to it")
+                throw TOMLError(
+                    line: keyLine, column: nil, message: "\(shown) is an array of tables; dotted keys cannot add to it")
             case .value(let existing):
                 throw TOMLError(line: keyLine, column: nil, message: Self.notExtendable(shown, existing))
             }

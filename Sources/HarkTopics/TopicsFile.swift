@@ -61,7 +61,8 @@ public enum TopicsFile {
             throw TopicsFileError(path: path, line: nil, problem: "no topics: add a [[topic]] table with a name and keywords")
         }
         guard let topics = topicValue.array else {
-            throw TopicsFileError(path: path, line: table.line(of: "topic"), problem: "\"topic\" must be written as [[topic]] tables")
+            throw TopicsFileError(
+                path: path, line: table.line(of: "topic"), problem: "\"topic\" must be written as [[topic]] tables")
         }
         var definitions: [TopicDefinition] = []
         var names = Set<String>()

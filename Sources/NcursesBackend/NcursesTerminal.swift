@@ -60,7 +60,8 @@ public final class NcursesTerminal: TerminalBackend {
         } else {
             colorSupport = .none
         }
-        pairs = ColorPairs(limit: Int(hark_color_pairs()))
+        // COLOR_PAIR() keeps a pair number in eight bits of the attributes.
+        pairs = ColorPairs(limit: min(Int(hark_color_pairs()), 256))
         raw()
         noecho()
         nonl()
@@ -80,6 +81,7 @@ public final class NcursesTerminal: TerminalBackend {
             signalPipe = [pipe.read, pipe.write]
             hark_set_signal_wake_descriptor(pipe.write)
         }
+        hark_chain_resize_signal()
     }
 
     /// Gives the terminal back. Safe to call more than once.
@@ -98,7 +100,14 @@ public final class NcursesTerminal: TerminalBackend {
 
     /// A termination signal (SIGINT, SIGTERM, SIGHUP) received since the
     /// terminal was taken over, or 0.
-    public static func pendingSignal() -> Int32 { hark_termination_signal() }
+    public static func pendingSignal() -> Int32 {
+        let signal = hark_termination_signal()
+        return signal != 0 ? signal : (stdinHungUp ? SIGHUP : 0)
+    }
+
+    /// The terminal went away without a SIGHUP (stdin hung up): the reader
+    /// ends as if it had had one, rather than waking for ever.
+    nonisolated(unsafe) private static var stdinHungUp = false
 
     private static func prepareLocale() {
         setlocale(LC_ALL, "")
@@ -168,7 +177,12 @@ public final class NcursesTerminal: TerminalBackend {
             var buffer = [UInt8](repeating: 0, count: 16)
             _ = read(signalPipe[0], &buffer, buffer.count)
         }
-        return readKey()
+        let key = readKey()
+        if key == nil && ready.contains(STDIN_FILENO) {
+            var input = pollfd(fd: STDIN_FILENO, events: Int16(POLLIN), revents: 0)
+            if poll(&input, 1, 0) > 0 && input.revents & Int16(POLLHUP | POLLERR | POLLNVAL) != 0 { Self.stdinHungUp = true }
+        }
+        return key
     }
 
     /// A key (or resize, or mouse event) ncurses has, without waiting.
@@ -189,6 +203,8 @@ public final class NcursesTerminal: TerminalBackend {
         case 9: return .key(.tab)
         case 8, 127: return .key(.backspace)
         case 1...26: return .key(.control(Character(Unicode.Scalar(code + 96)!)))
+        case 0: return .key(.other("Ctrl-Space"))
+        case 28...31: return .key(.other("Ctrl-" + String(Character(Unicode.Scalar(code + 64)!))))
         default:
             guard let scalar = Unicode.Scalar(code), code >= 0x20 else { return nil }
             return .key(.character(Character(scalar)))
@@ -221,8 +237,12 @@ public final class NcursesTerminal: TerminalBackend {
             if event.bstate & HARK_BUTTON5_PRESSED != 0 { return .mouse(.wheelDown, column: column, row: row) }
             if event.bstate & HARK_BUTTON1_PRESSED != 0 { return .mouse(.left, column: column, row: row) }
             return nil
+        case HARK_KEY_F0 + 1...HARK_KEY_F0 + 63:
+            return .key(.function(Int(code - HARK_KEY_F0)))
         default:
-            return nil
+            // A key with no meaning here (Insert, a keypad key): named, so the reader can say it is not bound.
+            let name = keyname(code).map { String(cString: $0) } ?? "key \(code)"
+            return .key(.other(name.hasPrefix("KEY_") ? String(name.dropFirst(4)).capitalized : name))
         }
     }
 

@@ -18,8 +18,8 @@ public enum ReaderScreen {
         }
         StatusBarView.draw(state, in: layout.statusBar, theme: theme, into: &grid)
         PromptLineView.draw(state, in: layout.promptLine, theme: theme, into: &grid)
-        if let overlay = state.overlay, let overlayLayout = state.overlayLayout {
-            OverlayView.draw(overlay, lines: state.overlayLines, layout: overlayLayout, theme: theme, into: &grid)
+        if let overlay = state.overlay {
+            OverlayView.draw(overlay, lines: overlay.lines, layout: overlay.layout, theme: theme, into: &grid)
         }
         return grid
     }

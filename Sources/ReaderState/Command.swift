@@ -31,7 +31,7 @@ public enum Command: String, CaseIterable, Sendable {
         case .nextMatch: "next match"
         case .previousMatch: "previous match"
         case .startJump: "jump to a time (1:02:03, 62:03, 3723s, 90m, 45%, +30s, -2m), or n/p for the next/previous file"
-        case .startHighlight: "highlight a keyword (up to six, each in its own colour)"
+        case .startHighlight: "highlight a keyword (up to six, in colours no topic has)"
         case .clearHighlights: "clear keyword highlights"
         case .toggleRaw: "raw mode: one segment a line, each with its time"
         case .toggleSidePane: "show or hide the side pane"

@@ -39,7 +39,7 @@ public struct Keymap: Sendable {
         Binding(keys: [.character("[")], command: .previousOccurrence),
         Binding(keys: [.character("M")], command: .toggleMouse),
         Binding(keys: [.character("W")], command: .showWarnings),
-        Binding(keys: [.character("?")], command: .help),
+        Binding(keys: [.character("?"), .function(1)], command: .help),
         Binding(keys: [.character("q"), .control("c")], command: .quit),
         Binding(keys: [.control("z")], command: .suspend),
     ]

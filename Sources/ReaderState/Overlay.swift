@@ -9,6 +9,44 @@ public struct Overlay: Equatable, Sendable {
     public var kind: Kind
     /// The first line shown.
     public var scroll = 0
+    /// The lines as drawn (wrapped to the box) and where they go: made when
+    /// the overlay opens and when the terminal is resized, not for every
+    /// key or frame (a file can have 100,000 warnings).
+    public private(set) var lines: [Line] = []
+    public private(set) var layout = OverlayLayout(size: Size(width: 0, height: 0), lineCount: 0, contentWidth: 0, textOffset: 0)
+
+    init(kind: Kind, transcript: Transcript, size: Size) {
+        self.kind = kind
+        lay(out: Self.content(kind, transcript), in: size)
+    }
+
+    /// Wraps `content` for a terminal of `size`, and places the box.
+    mutating func lay(out content: [Line], in size: Size) {
+        let width = min(size.width, 120)
+        let keyWidth = Self.keyWidth(content)
+        let stacked = width - 5 - keyWidth < 24
+        if stacked {
+            // Too narrow for keys and texts side by side: each key on a row, its text under it.
+            lines = content.flatMap { line in
+                (line.key.isEmpty ? [] : [Line(key: line.key, text: "")])
+                    + Self.wrap(line.text, width: max(4, width - 6)).map { Line(key: "", text: $0) }
+            }
+        } else {
+            lines = content.flatMap { line in
+                Self.wrap(line.text, width: width - 5 - keyWidth).enumerated().map { k, part in
+                    Line(key: k == 0 ? line.key : "", text: part)
+                }
+            }
+        }
+        let textWidth = lines.map { DisplayWidth.of($0.text) }.max() ?? 0
+        let textOffset = stacked ? 2 : keyWidth + 1
+        layout = OverlayLayout(
+            size: size, lineCount: lines.count, contentWidth: max(keyWidth, textOffset + textWidth), textOffset: textOffset)
+        scroll = max(0, min(scroll, maximumScroll))
+    }
+
+    /// The last possible first line: scrolling stops with the last line at the bottom.
+    public var maximumScroll: Int { max(0, lines.count - layout.visibleLines) }
 
     public var title: String {
         switch kind {
@@ -23,7 +61,8 @@ public struct Overlay: Equatable, Sendable {
         public var text: String
     }
 
-    public func lines(for transcript: Transcript) -> [Line] {
+    /// What the overlay says, before wrapping.
+    static func content(_ kind: Kind, _ transcript: Transcript) -> [Line] {
         switch kind {
         case .help:
             return Keymap.helpRows().map {
@@ -76,7 +115,8 @@ public struct OverlayLayout: Equatable, Sendable {
 
     public init(size: Size, lineCount: Int, contentWidth: Int, textOffset: Int) {
         self.textOffset = textOffset
-        let width = min(size.width, max(contentWidth + 4, 40))
+        var width = min(size.width, max(contentWidth + 4, 46))  // 46: the footer fits
+        if size.width - width <= 2 { width = size.width }  // no sliver of the screen beside the box
         let height = min(size.height, lineCount + 2)
         box = Rect(x: (size.width - width) / 2, y: (size.height - height) / 2, width: width, height: height)
         visibleLines = max(0, height - 2)
@@ -84,45 +124,15 @@ public struct OverlayLayout: Equatable, Sendable {
 }
 
 extension ReaderState {
-    /// The overlay's lines as drawn: texts too long for the box wrap onto
-    /// lines of their own under the text column.
-    public var overlayLines: [Overlay.Line] {
-        guard let overlay else { return [] }
-        let lines = overlay.lines(for: transcript)
-        let width = min(size.width, 120)
-        guard !overlayIsStacked else {
-            // Too narrow for keys and texts side by side: each key on a row, its text under it.
-            return lines.flatMap { line in
-                (line.key.isEmpty ? [] : [Overlay.Line(key: line.key, text: "")])
-                    + Overlay.wrap(line.text, width: max(4, width - 6)).map { Overlay.Line(key: "", text: $0) }
-            }
-        }
-        let textWidth = width - 5 - Overlay.keyWidth(lines)
-        return lines.flatMap { line in
-            Overlay.wrap(line.text, width: textWidth).enumerated().map { k, part in
-                Overlay.Line(key: k == 0 ? line.key : "", text: part)
-            }
-        }
-    }
-
-    /// Whether the texts go under their keys (a narrow terminal).
-    var overlayIsStacked: Bool {
-        guard let overlay else { return false }
-        return min(size.width, 120) - 5 - Overlay.keyWidth(overlay.lines(for: transcript)) < 24
-    }
-
-    public var overlayLayout: OverlayLayout? {
-        guard overlay != nil else { return nil }
-        let lines = overlayLines
-        let textWidth = lines.map { DisplayWidth.of($0.text) }.max() ?? 0
-        let keyWidth = Overlay.keyWidth(lines)
-        let textOffset = overlayIsStacked ? 2 : keyWidth + 1
-        return OverlayLayout(
-            size: size, lineCount: lines.count, contentWidth: max(keyWidth, textOffset + textWidth), textOffset: textOffset)
-    }
-
     mutating func openOverlay(_ kind: Overlay.Kind) {
-        overlay = Overlay(kind: kind)
+        overlay = Overlay(kind: kind, transcript: transcript, size: size)
+    }
+
+    /// After a resize: wrapped again for the new width, the same lines in view if they still can be.
+    mutating func relayOutOverlay() {
+        guard var overlay else { return }
+        overlay.lay(out: Overlay.content(overlay.kind, transcript), in: size)
+        self.overlay = overlay
     }
 
     mutating func handleOverlayKey(_ key: KeyPress) -> [Effect] {
@@ -131,7 +141,7 @@ extension ReaderState {
             overlay = nil
             return []
         }
-        let page = max(1, (overlayLayout?.visibleLines ?? 1) - 1)
+        let page = max(1, (overlay?.layout.visibleLines ?? 1) - 1)
         switch command {
         case .overlayDown: scrollOverlay(by: 1)
         case .overlayUp: scrollOverlay(by: -1)
@@ -154,17 +164,9 @@ extension ReaderState {
         }
     }
 
-    /// The overlay's last possible first line: scrolling stops with the last line at the bottom.
-    var overlayMaximumScroll: Int {
-        guard let layout = overlayLayout else { return 0 }
-        return max(0, overlayLines.count - layout.visibleLines)
-    }
-
     mutating func scrollOverlay(by lines: Int) {
         guard var overlay else { return }
-        overlay.scroll = max(0, min(overlayMaximumScroll, overlay.scroll + lines))
+        overlay.scroll = max(0, min(overlay.maximumScroll, overlay.scroll + lines))
         self.overlay = overlay
     }
-
-    mutating func clampOverlayScroll() { scrollOverlay(by: 0) }
 }

@@ -53,7 +53,7 @@ extension ReaderState {
         case .resize(let newSize):
             size = newSize
             if !layout.showsSidePane && focus == .sidePane { focus = .timeline }
-            clampOverlayScroll()
+            relayOutOverlay()
             clampTop()
             ensureCursorVisible()
             return []
@@ -81,7 +81,7 @@ extension ReaderState {
         return perform(command)
     }
 
-    public mutating func perform(_ command: Command) -> [Effect] {
+    mutating func perform(_ command: Command) -> [Effect] {
         switch command {
         case .nextSegment: moveCursor(to: cursor + 1)
         case .previousSegment: moveCursor(to: cursor - 1)
@@ -131,8 +131,8 @@ extension ReaderState {
             mouseCaptured.toggle()
             message =
                 mouseCaptured
-                ? "the reader has the mouse: wheel scrolls, click selects (M gives it to the terminal)"
-                : "the terminal has the mouse: select text to copy it (M gives it back to the reader)"
+                ? "mouse on: the wheel scrolls, a click selects (M: off)"
+                : "mouse off: the terminal selects text to copy (M: on)"
             return [.captureMouse(mouseCaptured)]
         case .help: openOverlay(.help)
         case .showWarnings:
@@ -153,13 +153,20 @@ extension ReaderState {
 
     /// `:n`, `:p`: the runner loads the file and answers with `.fileOpened`.
     mutating func openFile(_ index: Int) -> [Effect] {
+        if index == fileIndex {
+            // Back to the file that is open: the one loading is no longer wanted.
+            opening = nil
+            message = "\(index + 1)/\(files.count): \(files[index])"
+            return []
+        }
         opening = index
         message = "opening \(files[index])…"
         return [.openFile(index: index)]
     }
 
     /// Shows another file, keeping what the reader chose (highlights, raw
-    /// mode, side pane, mouse).
+    /// mode, side pane, focus, mouse) and what the user is in the middle of:
+    /// a prompt being typed (a search runs again in the new file) or help.
     private mutating func replaceDocument(with newDocument: any ReaderDocument, fileIndex index: Int) -> [Effect] {
         let (kept, effects) = Self.opening(newDocument, files: files, fileIndex: index, size: size, colorSupport: colorSupport)
         var next = kept
@@ -167,8 +174,17 @@ extension ReaderState {
         next.raw = raw
         next.sidePaneWanted = sidePaneWanted
         next.mouseCaptured = mouseCaptured
+        if next.layout.showsSidePane { next.focus = focus }
         next.rebuildSidePane()
         next.message = "\(index + 1)/\(files.count): \(files[index])" + (next.message.map { "; " + $0 } ?? "")
+        if var prompt {
+            prompt.origin = Prompt.Origin(cursor: 0, top: ViewAnchor(block: 0, line: 0), search: nil)
+            next.prompt = prompt
+            if prompt.kind == .search { next.searchIncrementally(prompt) }
+        }
+        if let overlay, overlay.kind == .help || !next.transcript.warnings.isEmpty {
+            next.openOverlay(overlay.kind)
+        }
         self = next
         return effects
     }

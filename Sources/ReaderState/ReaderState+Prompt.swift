@@ -79,17 +79,20 @@ extension ReaderState {
             case .success(.percent(let percent)):
                 jump(to: Int64((Double(transcript.duration) * percent / 100).rounded()))
             case .success(.nextFile):
-                guard fileIndex + 1 < files.count else {
+                // From the file on its way, if one is loading: `:n :n` goes two files on.
+                let from = opening ?? fileIndex
+                guard from + 1 < files.count else {
                     message = "no next file"
                     return []
                 }
-                return openFile(fileIndex + 1)
+                return openFile(from + 1)
             case .success(.previousFile):
-                guard fileIndex > 0 else {
+                let from = opening ?? fileIndex
+                guard from > 0 else {
                     message = "no previous file"
                     return []
                 }
-                return openFile(fileIndex - 1)
+                return openFile(from - 1)
             }
             return []
         }
@@ -103,7 +106,7 @@ extension ReaderState {
     static let incrementalMinimumOnLongTranscripts = 3
     static let longTranscriptTextBytes = 8 << 20
 
-    private mutating func searchIncrementally(_ prompt: Prompt, committing: Bool = false) {
+    mutating func searchIncrementally(_ prompt: Prompt, committing: Bool = false) {
         guard !prompt.text.isEmpty else {
             search = prompt.origin.search
             cursor = prompt.origin.cursor

@@ -5,8 +5,8 @@ import HarkTopics
 extension ReaderState {
     /// Lists the entries again for what they depend on, and finds the
     /// selected one among them by identity. If it is gone (a keyword
-    /// cleared, a topic closed), a passage gives way to its topic and
-    /// anything else to the entry now in its place.
+    /// cleared, a topic closed), a passage gives way to its topic, and
+    /// anything else to no selection: never to something the user did not choose.
     mutating func rebuildSidePane() {
         sidePaneEntries = SidePaneEntry.all(
             document: document, topics: topics, expandedTopic: expandedTopic, highlights: highlights)
@@ -22,16 +22,8 @@ extension ReaderState {
             select(entryAt: index)
             return
         }
-        let near = min(selectedIndex ?? 0, sidePaneEntries.count - 1)
-        let replacement =
-            sidePaneEntries.indices.first { $0 >= near && sidePaneEntries[$0].isSelectable }
-            ?? sidePaneEntries.indices.last { sidePaneEntries[$0].isSelectable }
-        if let replacement {
-            select(entryAt: replacement)
-        } else {
-            self.selection = nil
-            selectedIndex = nil
-        }
+        self.selection = nil
+        selectedIndex = nil
     }
 
     /// Selects the entry at `index`, if it can be selected.

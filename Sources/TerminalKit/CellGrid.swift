@@ -29,10 +29,25 @@ public struct CellGrid: Equatable, Sendable {
     }
 
     public mutating func fill(_ rect: Rect, style: Style = .plain) {
+        let from = max(0, rect.x)
+        let to = min(size.width, rect.maxX)
+        guard from < to else { return }
         for row in max(0, rect.y)..<min(size.height, rect.maxY) {
-            for column in max(0, rect.x)..<min(size.width, rect.maxX) {
-                self[column, row] = Cell(text: " ", style: style)
-            }
+            breakWideCharacters(row: row, from: from, to: to)
+            for column in from..<to { self[column, row] = Cell(text: " ", style: style) }
+        }
+    }
+
+    /// Before columns `from..<to` of `row` are written: a wide character
+    /// that the write would cut in half is replaced by a space, so that a
+    /// covered cell always follows a wide character and a wide character is
+    /// always followed by its covered cell (what `ScreenDiff` relies on).
+    private mutating func breakWideCharacters(row: Int, from: Int, to: Int) {
+        if from > 0, from < size.width, self[from, row].text == nil {
+            self[from - 1, row] = Cell(text: " ", style: self[from - 1, row].style)
+        }
+        if to > 0, to < size.width, self[to, row].text == nil {
+            self[to, row] = Cell(text: " ", style: self[to, row].style)
         }
     }
 
@@ -55,6 +70,7 @@ public struct CellGrid: Equatable, Sendable {
             }
             if x + width > end { break }
             if x >= 0 {
+                breakWideCharacters(row: row, from: x, to: min(size.width, x + width))
                 let printable = character.unicodeScalars.allSatisfy { $0.value >= 0x20 && !(0x7F...0x9F).contains($0.value) }
                 self[x, row] = Cell(text: printable ? String(character) : "\u{FFFD}", style: style)
                 for k in 1..<max(1, width) where x + k < size.width { self[x + k, row] = Cell(text: nil, style: style) }

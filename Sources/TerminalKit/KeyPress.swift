@@ -6,6 +6,11 @@ public enum KeyPress: Equatable, Hashable, Sendable {
     case up, down, left, right
     case pageUp, pageDown, home, end
     case enter, escape, backspace, tab, backTab, delete
+    /// F1, F2…
+    case function(Int)
+    /// Any other key the terminal reports (Insert, Ctrl-\\…), by its name:
+    /// bound to nothing, but the reader can say so.
+    case other(String)
 
     /// The name shown in help and hints: `j`, `Ctrl-F`, `PgDn`, `Space`.
     public var displayName: String {
@@ -27,6 +32,8 @@ public enum KeyPress: Equatable, Hashable, Sendable {
         case .tab: "Tab"
         case .backTab: "Shift-Tab"
         case .delete: "Del"
+        case .function(let n): "F\(n)"
+        case .other(let name): name
         }
     }
 }

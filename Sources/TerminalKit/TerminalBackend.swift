@@ -46,6 +46,8 @@ public final class FakeTerminal: TerminalBackend {
     public private(set) var frames: [CellGrid] = []
     public private(set) var suspensions = 0
     public private(set) var mouseCaptured = true
+    /// Whether a wait for the screen ran out of patience (a test to fail).
+    public private(set) var gaveUp = false
     private var steps: [Step]
     /// How long the fake waits for a screen before the test is given up (the loop is sent Ctrl-C).
     public var patience: TimeInterval = 20
@@ -96,7 +98,10 @@ public final class FakeTerminal: TerminalBackend {
     private func idle(_ timeoutMilliseconds: Int, _ wakeDescriptor: Int32?) -> TerminalEvent? {
         let since = waitingSince ?? Date()
         waitingSince = since
-        if Date().timeIntervalSince(since) > patience { return .key(.control("c")) }
+        if Date().timeIntervalSince(since) > patience {
+            gaveUp = true
+            return .key(.control("c"))
+        }
         let wait = timeoutMilliseconds < 0 ? 50 : min(timeoutMilliseconds, 50)
         if let wakeDescriptor { _ = waitForReadable([wakeDescriptor], milliseconds: wait) } else { usleep(UInt32(wait) * 1000) }
         return nil

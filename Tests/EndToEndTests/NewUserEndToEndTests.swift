@@ -70,7 +70,7 @@ struct NewUserEndToEndTests {
         try tmux.waitFor(text: "I think people see")
         #expect(try tmux.format("#{mouse_any_flag}") == "1")
         try tmux.send("M")
-        try tmux.waitFor(text: "the terminal has the mouse")
+        try tmux.waitFor(text: "mouse off: the terminal selects text")
         try tmux.waitFor("the terminal's mouse mode to be off") { _ in (try? tmux.format("#{mouse_any_flag}")) == "0" }
         try tmux.send("M")
         try tmux.waitFor("the mouse to come back") { _ in (try? tmux.format("#{mouse_any_flag}")) == "1" }

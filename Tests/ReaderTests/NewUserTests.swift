@@ -27,9 +27,9 @@ struct NewUserTests {
         #expect(screen.contains("suspend (fg to come back)"))
         #expect(screen.contains("hold Shift"))
         state.press(.character("k"))
-        #expect(state.overlay?.scroll == state.overlayMaximumScrollForTests - 1)
+        #expect(state.overlay?.scroll == (state.overlay?.maximumScroll ?? -1) - 1)
         state.press(.character(" "))
-        #expect(state.overlay?.scroll == state.overlayMaximumScrollForTests)
+        #expect(state.overlay?.scroll == (state.overlay?.maximumScroll ?? -1))
         state.press(.character("q"))
         #expect(state.overlay == nil)
         // Any other key closes it and does nothing else.
@@ -132,11 +132,75 @@ struct NewUserTests {
         #expect(statusBar(state).contains("mouse off"))
         #expect(state.press(.character("M")) == [.captureMouse(true)])
     }
+
+    @Test func f1OpensHelpAndAKeyWithNoMeaningSaysSo() {
+        var state = Fixtures.sampleState()
+        state.press(.function(1))
+        #expect(state.overlay?.kind == .help)
+        state.press(.character("q"))
+        state.press(.other("Insert"))
+        #expect(state.message == "Insert is not bound to anything here: ? lists the keys")
+    }
+
+    @Test func helpTakesTheWholeWidthOfAnEightyColumnTerminal() {
+        var state = Fixtures.sampleState(width: 80, height: 24)
+        state.press(.character("?"))
+        #expect(state.overlay?.layout.box == Rect(x: 0, y: 0, width: 80, height: 24))
+        #expect(ReaderScreen.render(state).text.split(separator: "\n").first?.hasSuffix("┐|") == true)
+    }
 }
 
-extension ReaderState {
-    var overlayMaximumScrollForTests: Int {
-        guard let layout = overlayLayout else { return 0 }
-        return max(0, overlayLines.count - layout.visibleLines)
+/// Files opened with `:n` and `:p` arrive as events, maybe after the user has moved on.
+struct FileSwitchingTests {
+    private func threeFiles() -> ReaderState {
+        Fixtures.state(
+            Fixtures.conversation, files: ["a.json", "b.json", "c.json"], width: 80, height: 20, colors: .extended, topics: nil)
+    }
+
+    @Test func colonNTwiceGoesTwoFilesOnAndColonPGoesBackToTheOpenOne() {
+        var state = threeFiles()
+        #expect(state.submit(.jump, text: "n") == [.openFile(index: 1)])
+        #expect(state.submit(.jump, text: "n") == [.openFile(index: 2)])
+        #expect(state.submit(.jump, text: "p") == [.openFile(index: 1)])
+        #expect(state.submit(.jump, text: "p") == [])  // back to the file that is open: nothing to load
+        #expect(state.message == "1/3: a.json")
+        // The file loaded meanwhile is no longer wanted.
+        _ = state.handle(.fileOpened(index: 1, Fixtures.document(Fixtures.conversation)))
+        #expect(state.fileIndex == 0)
+    }
+
+    @Test func aSearchTypedWhileAFileLoadsGoesOnInTheNewFile() {
+        var state = threeFiles()
+        state.submit(.jump, text: "n")
+        state.press(.character("/"))
+        state.type("caf")
+        let second = Fixtures.document(
+            Transcript(source: "b.json", format: .srt, segments: [Segment(start: 0, end: 1000, text: "A café, again.")]))
+        _ = state.handle(.fileOpened(index: 1, second))
+        #expect(state.fileIndex == 1)
+        #expect(state.prompt?.kind == .search)
+        #expect(state.prompt?.text == "caf")
+        #expect(state.search?.pattern == "caf")
+        #expect(state.matchCounter == "1/1")
+        // And the next keys still type into it rather than running commands.
+        state.type("e")
+        #expect(state.prompt?.text == "cafe")
+    }
+
+    @Test func helpOpenWhileAFileLoadsStaysOpen() {
+        var state = threeFiles()
+        state.submit(.jump, text: "n")
+        state.press(.character("?"))
+        _ = state.handle(.fileOpened(index: 1, Fixtures.document(Fixtures.conversation)))
+        #expect(state.overlay?.kind == .help)
+    }
+
+    @Test func clearingTheSelectedKeywordSelectsNothingRatherThanATopic() throws {
+        var state = Fixtures.sampleState()
+        state.submit(.highlight, text: "data")
+        try state.selectEntry(titled: "data")
+        state.press(.character("H"))
+        #expect(state.selection == nil)
+        #expect(state.markedPassages == nil)
     }
 }

@@ -202,13 +202,17 @@ struct JumpTests {
         var state = Fixtures.state(
             Fixtures.conversation, files: ["a.srt", "b.srt"], width: 80, height: 20, colors: .extended, topics: nil)
         state.press(.character(":"))
+        state.type("p")
+        #expect(state.press(.enter) == [])
+        #expect(state.message == "no previous file")
+        state.press(.character(":"))
         state.type("n")
         #expect(state.press(.enter) == [.openFile(index: 1)])
         #expect(state.message == "opening b.srt…")
         state.press(.character(":"))
-        state.type("p")
+        state.type("n")
         #expect(state.press(.enter) == [])
-        #expect(state.message == "no previous file")
+        #expect(state.message == "no next file")  // counted from the file on its way
     }
 
     @Test(arguments: [

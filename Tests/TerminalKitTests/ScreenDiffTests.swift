@@ -44,14 +44,40 @@ struct ScreenDiffTests {
 
     @Test func aWideCharacterIsNeverWrittenByHalves() {
         let before = grid(["a東b"])
-        // The cell after 東 is covered; a change there starts at 東 itself.
+        // Writing into the covered half of 東 turns 東 into a space: the run starts there.
         var after = before
         after.write("x", column: 2, row: 0, style: .plain)
-        let runs = ScreenDiff.runs(from: before, to: after)
-        #expect(runs.first?.column == 1)
+        #expect(
+            ScreenDiff.runs(from: before, to: after) == [ScreenDiff.Run(row: 0, column: 1, text: " x", width: 2, style: .plain)])
         // A wide character replacing two narrow ones is written whole, with its width.
         let wide = ScreenDiff.runs(from: grid(["abcd"]), to: grid(["a東d"]))
         #expect(wide == [ScreenDiff.Run(row: 0, column: 1, text: "東", width: 2, style: .plain)])
+    }
+
+    /// However writes and fills overlap wide characters, every covered cell
+    /// follows a two-column character and every such character has its
+    /// covered cell: a run's text is always as wide as the run.
+    @Test func writesAndFillsKeepWideCharactersWhole() {
+        var generator = SeededNumbers(seed: 7)
+        let pieces = ["東京", "a", "日本語", "x y", "é", "👍", "ab"]
+        for _ in 0..<2_000 {
+            var grid = CellGrid(size: Size(width: 9, height: 1))
+            for _ in 0..<4 {
+                let column = Int(generator.next() % 10) - 1
+                if generator.next() % 3 == 0 {
+                    grid.fill(Rect(x: column, y: 0, width: Int(generator.next() % 4), height: 1), style: Style(bold: true))
+                } else {
+                    grid.write(pieces[Int(generator.next() % UInt64(pieces.count))], column: column, row: 0, style: .plain)
+                }
+            }
+            for column in 0..<9 {
+                let text = grid[column, 0].text
+                let coveredNext = column + 1 < 9 && grid[column + 1, 0].text == nil
+                if let text { #expect((DisplayWidth.of(text) == 2) == coveredNext, "\(grid.text)") }
+                if text == nil { #expect(column > 0 && DisplayWidth.of(grid[column - 1, 0].text ?? "") == 2, "\(grid.text)") }
+            }
+            for run in ScreenDiff.runs(from: nil, to: grid) { #expect(DisplayWidth.of(run.text) == run.width) }
+        }
     }
 
     @Test func aFrameOfAnotherSizeIsWrittenWhole() {
@@ -85,5 +111,18 @@ struct ColorTests {
     @Test func basicColoursByName() {
         #expect(Color(name: "magenta") == .magenta)
         #expect(Color(name: "orange") == nil)
+    }
+}
+
+/// A small seeded generator, so that the property tests are the same every run.
+struct SeededNumbers {
+    var state: UInt64
+    init(seed: UInt64) { state = seed }
+    mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
     }
 }

@@ -24,6 +24,10 @@ void hark_restore_terminal(void);
 /// byte to, so that a loop waiting in poll() wakes at once; -1 for none.
 void hark_set_signal_wake_descriptor(int descriptor);
 
+/// Puts a SIGWINCH handler in front of the one installed now (ncurses'):
+/// it writes to the wake descriptor, then calls that one. Call after newterm.
+void hark_chain_resize_signal(void);
+
 /// The termination signal received, or 0.
 int hark_termination_signal(void);
 

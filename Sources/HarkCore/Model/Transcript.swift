@@ -52,7 +52,7 @@ public struct Transcript: Sendable {
     public func textRange(of index: Int) -> Range<Int> { store.textRange(of: index) }
 
     /// Calls `body` with the continuous text (UTF-8, segments joined by one space).
-    public func withContinuousText<R>(_ body: (UnsafeBufferPointer<UInt8>) throws -> R) rethrows -> R {
+    package func withContinuousText<R>(_ body: (UnsafeBufferPointer<UInt8>) throws -> R) rethrows -> R {
         try store.withText(body)
     }
 

@@ -15,6 +15,9 @@ public final class SearchIndex {
         if foldedByCase[caseSensitive] == nil { foldedByCase[caseSensitive] = folded }
     }
 
+    /// The folded text for a case mode if it is made already.
+    public func foldedIfMade(caseSensitive: Bool) -> FoldedText? { foldedByCase[caseSensitive] }
+
     /// The folded text for a case mode, folded now if it was not yet.
     public func folded(caseSensitive: Bool) -> FoldedText {
         if let cached = foldedByCase[caseSensitive] { return cached }
