@@ -115,7 +115,9 @@ public struct OverlayLayout: Equatable, Sendable {
 
     public init(size: Size, lineCount: Int, contentWidth: Int, textOffset: Int) {
         self.textOffset = textOffset
-        var width = min(size.width, max(contentWidth + 4, 46))  // 46: the footer fits
+        // At least as wide as the longest footer (see OverlayView), so that it is never cut.
+        let footer = " \(lineCount)–\(lineCount) of \(lineCount)  j/k Space b scroll  q closes ".count
+        var width = min(size.width, max(contentWidth + 4, footer + 4))
         if size.width - width <= 2 { width = size.width }  // no sliver of the screen beside the box
         let height = min(size.height, lineCount + 2)
         box = Rect(x: (size.width - width) / 2, y: (size.height - height) / 2, width: width, height: height)
