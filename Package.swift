@@ -12,6 +12,9 @@ let package = Package(
         .executable(name: "hark", targets: ["hark"]),
         .library(name: "HarkCore", targets: ["HarkCore"]),
         .library(name: "HarkTopics", targets: ["HarkTopics"]),
+        .library(name: "HarkTOML", targets: ["HarkTOML"]),
+        // For the fuzz package: the commands' code as scripts run it.
+        .library(name: "HarkCommands", targets: ["HarkCommands"]),
         // For the benchmark package: the reader's state, screens and runner, no terminal.
         .library(name: "HarkReaderCore", targets: ["ReaderState", "ReaderScreens", "HarkReader"]),
     ],

@@ -18,12 +18,21 @@ public enum TopicsFile {
     static let knownKeys: Set<String> = ["name", "keywords", "exclude", "colour", "color"]
 
     public static func load(path: String) throws(TopicsFileError) -> [TopicDefinition] {
+        // Only a regular file: a FIFO would block the read for ever.
+        if let type = try? FileManager.default.attributesOfItem(atPath: path)[.type] as? FileAttributeType, type != .typeRegular {
+            throw TopicsFileError(path: path, line: nil, problem: "is not a regular file")
+        }
         guard let data = FileManager.default.contents(atPath: path) else {
             throw TopicsFileError(path: path, line: nil, problem: "cannot be read")
         }
+        return try parse(bytes: Array(data), path: path)
+    }
+
+    /// A topics file's bytes (UTF-8), as read from `path`.
+    public static func parse(bytes: [UInt8], path: String) throws(TopicsFileError) -> [TopicDefinition] {
         let table: TOMLTable
         do {
-            table = try TOML.parse(bytes: Array(data))
+            table = try TOML.parse(bytes: bytes)
         } catch {
             throw TopicsFileError(path: path, line: error.line, problem: error.message)
         }
