@@ -53,7 +53,7 @@ public enum FuzzSupport {
 /// libFuzzer's driver: runs `callback` on generated inputs as the command
 /// line says (`-max_total_time=600`, a corpus folder…).
 @_silgen_name("LLVMFuzzerRunDriver")
-private func LLVMFuzzerRunDriver(
+private func llvmFuzzerRunDriver(
     _ argc: UnsafeMutablePointer<Int32>,
     _ argv: UnsafeMutablePointer<UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?>,
     _ callback: @convention(c) (UnsafePointer<UInt8>?, Int) -> Int32
@@ -68,6 +68,6 @@ extension FuzzSupport {
     ) -> Int32 {
         var argc = argc
         var argv = argv
-        return LLVMFuzzerRunDriver(&argc, &argv, callback)
+        return llvmFuzzerRunDriver(&argc, &argv, callback)
     }
 }
