@@ -98,4 +98,22 @@ struct BinaryTests {
         #expect(result.status == 0)
         for word in ["search", "topics", "chapters", "export", "no-mouse"] { #expect(result.stdout.contains(word), "\(word)") }
     }
+
+    @Test func anEmptyPatternIsOneLineAndStatusOne() throws {
+        let result = try Self.run(["search", "", "sample-data/gradient-dissent-sarah-catanzaro.whisper.txt"])
+        #expect(result.status == 1)
+        #expect(result.stderr == "hark: search: the pattern is empty; give the text to find\n")
+    }
+
+    @Test func aBrokenTopicsFileBesideTheTranscriptIsAnErrorNotACrash() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("hark-beside-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let transcript = folder.appendingPathComponent("talk.srt").path
+        _ = FileManager.default.createFile(atPath: transcript, contents: Data("1\n00:00:01,000 --> 00:00:02,000\nHello.\n".utf8))
+        _ = FileManager.default.createFile(
+            atPath: folder.appendingPathComponent("talk.topics.toml").path, contents: Data("[.topic]\nname = 1\n".utf8))
+        let result = try Self.run(["topics", transcript])
+        #expect(result.status == 1)
+        #expect(result.stderr.hasSuffix("talk.topics.toml:1: expected a key, found '.'\n"), "\(result.stderr)")
+    }
 }

@@ -117,4 +117,24 @@ struct TopicsFileTests {
         let path = try #require(TopicsFile.lookUp(forTranscript: TestSupport.samplePath, given: nil))
         #expect(try TopicsFile.load(path: path).map(\.name) == ["LLM hype", "MLOps consolidation", "structured data"])
     }
+
+    /// Shapes that aborted hark inside the TOML library it used before:
+    /// now each is one error naming the file and the line.
+    @Test(arguments: [
+        ("[.topic]\nname = \"x\"\n", 1), ("[[topic]]\nname = \"x\"\nkeywords = [\"a\"]\n[topic", 4),
+        ("[to pic]\n", 1), ("[[topic]]\nkeywords = [\"a\",\u{2028}\"b\"]\n", 2),
+        ("[[topic]]\nname = \"a\u{1B}[2J\"\nkeywords = [\"x\"]\n", 2),
+    ])
+    func malformedFilesAreAnErrorWithALine(text: String, line: Int) {
+        let failure = error(text)
+        #expect(failure?.line == line, "\(String(describing: failure))")
+        #expect(failure?.description.hasPrefix("talk.topics.toml:\(line): ") == true)
+    }
+
+    @Test func aTopicsFileThatIsAPipeIsRefusedWithoutWaiting() throws {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("fifo-\(UUID().uuidString).topics.toml").path
+        #expect(mkfifo(path, 0o600) == 0)
+        defer { unlink(path) }
+        #expect(throws: TopicsFileError.self) { try TopicsFile.load(path: path) }
+    }
 }
