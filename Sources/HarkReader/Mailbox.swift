@@ -3,8 +3,8 @@ import TerminalKit
 
 /// Where work done off the loop leaves its results for the loop: a queue
 /// of values behind a lock, and a pipe that the loop's wait (`poll`) wakes
-/// on. Each value is handed over once: the worker that posts it keeps no
-/// reference it uses again.
+/// on. Each value is handed over once: `post` takes it as `sending`, so the
+/// compiler checks that the worker keeps no reference to it.
 final class Mailbox<Message>: @unchecked Sendable {
     private let lock = NSLock()
     private var messages: [Message] = []
@@ -25,7 +25,7 @@ final class Mailbox<Message>: @unchecked Sendable {
     /// The descriptor that becomes readable when something is posted.
     var wakeDescriptor: Int32 { readEnd }
 
-    func post(_ message: Message) {
+    func post(_ message: sending Message) {
         lock.withLock { messages.append(message) }
         var byte: UInt8 = 1
         _ = write(writeEnd, &byte, 1)  // a full pipe already wakes the loop
