@@ -11,31 +11,82 @@ enum JSONTranscriptReader {
     static func read(
         _ bytes: [UInt8], path: String, into builder: inout TranscriptBuilder
     ) throws -> TranscriptFormat {
-        let root: Any
+        var scanner = JSONScanner(bytes)
+        var segments: [RawItem]?
+        var transcription: [RawItem]?
         do {
-            root = try JSONSerialization.jsonObject(with: Data(bytes), options: [.fragmentsAllowed])
+            switch try scanner.kind() {
+            case .object:
+                try scanner.members { scanner, key throws(JSONScanner.Failure) in
+                    let isArray = try scanner.kind() == .array
+                    switch key {
+                    case "segments" where isArray: segments = try readItems(&scanner)
+                    case "transcription" where isArray: transcription = try readItems(&scanner)
+                    default: try scanner.skip()
+                    }
+                }
+            case .array:
+                segments = try readItems(&scanner)
+            default:
+                try scanner.skip()
+            }
+            try scanner.end()
         } catch {
-            throw LoadError(path: path, reason: "not valid JSON: \(Self.describe(error))")
+            throw LoadError(path: path, reason: "not valid JSON: \(error.message) (line \(scanner.line(of: error.offset)))")
         }
-        if let object = root as? [String: Any] {
-            if let items = object["transcription"] as? [Any] {
-                readWhisperCpp(items, into: &builder)
-                return .whisperCppJSON
-            }
-            if let items = object["segments"] as? [Any] {
-                return readSegments(items, key: "segments", into: &builder)
-            }
-        } else if let items = root as? [Any] {
-            return readSegments(items, key: "", into: &builder)
+        if let transcription {
+            readWhisperCpp(transcription, into: &builder)
+            return .whisperCppJSON
+        }
+        if let segments {
+            return readSegments(segments, key: bytes.first(where: { $0 > 0x20 }) == 0x5B ? "" : "segments", into: &builder)
         }
         throw LoadError(
             path: path,
             reason: "JSON without transcript segments: expected a \"segments\" or \"transcription\" array")
     }
 
-    private static func describe(_ error: Error) -> String {
-        let nsError = error as NSError
-        return (nsError.userInfo[NSDebugDescriptionErrorKey] as? String) ?? nsError.localizedDescription
+    // MARK: Items, as read
+
+    /// What an item of a segments or transcription array says, of what hark
+    /// reads; everything else in it is skipped unread.
+    struct RawItem {
+        var isObject = false
+        var fields: [String: JSONScanner.Scalar] = [:]
+        /// whisper.cpp's `offsets` (numbers) and `timestamps` (strings).
+        var offsets: [String: JSONScanner.Scalar] = [:]
+        var timestamps: [String: JSONScanner.Scalar] = [:]
+    }
+
+    static let itemKeys: Set<String> = [
+        "start", "end", "text", "speaker", "turn", "startTime", "endTime", "body", "speaker_turn_next",
+    ]
+
+    private static func readItems(_ scanner: inout JSONScanner) throws(JSONScanner.Failure) -> [RawItem] {
+        var items: [RawItem] = []
+        try scanner.elements { scanner, _ throws(JSONScanner.Failure) in
+            var item = RawItem()
+            if try scanner.kind() == .object {
+                item.isObject = true
+                try scanner.members { scanner, key throws(JSONScanner.Failure) in
+                    if itemKeys.contains(key) {
+                        item.fields[key] = try scanner.scalar()
+                    } else if key == "offsets" || key == "timestamps", try scanner.kind() == .object {
+                        var pair: [String: JSONScanner.Scalar] = [:]
+                        try scanner.members { scanner, key throws(JSONScanner.Failure) in
+                            if key == "from" || key == "to" { pair[key] = try scanner.scalar() } else { try scanner.skip() }
+                        }
+                        if key == "offsets" { item.offsets = pair } else { item.timestamps = pair }
+                    } else {
+                        try scanner.skip()
+                    }
+                }
+            } else {
+                try scanner.skip()
+            }
+            items.append(item)
+        }
+        return items
     }
 
     // MARK: segments arrays
@@ -48,30 +99,28 @@ enum JSONTranscriptReader {
         var speakerChange: Bool
     }
 
-    private static func readSegments(_ items: [Any], key: String, into builder: inout TranscriptBuilder) -> TranscriptFormat {
-        let isPodcast = items.contains { ($0 as? [String: Any])?["body"] != nil || ($0 as? [String: Any])?["startTime"] != nil }
+    private static func readSegments(_ items: [RawItem], key: String, into builder: inout TranscriptBuilder) -> TranscriptFormat {
+        let isPodcast = items.contains { $0.fields["body"] != nil || $0.fields["startTime"] != nil }
         var parsed: [Item] = []
         var hasSpeakers = false
         for (index, element) in items.enumerated() {
             let name = "\(key)[\(index)]"
-            guard let object = element as? [String: Any] else {
+            guard element.isObject else {
                 builder.warn(.invalidItem, line: nil, detail: name)
                 continue
             }
             let startKey = isPodcast ? "startTime" : "start"
             let endKey = isPodcast ? "endTime" : "end"
             let textKey = isPodcast ? "body" : "text"
-            guard let start = seconds(object[startKey]), let text = object[textKey] as? String else {
+            guard let start = seconds(element.fields[startKey]), case .string(let text)? = element.fields[textKey] else {
                 builder.warn(.invalidItem, line: nil, detail: "\(name): needs \"\(startKey)\" and \"\(textKey)\"")
                 continue
             }
-            let speaker = speakerName(object["speaker"])
+            let speaker = speakerName(element.fields["speaker"])
             if speaker != nil { hasSpeakers = true }
-            parsed.append(
-                Item(
-                    start: start, end: seconds(object[endKey]), speaker: speaker, text: text,
-                    speakerChange: bool(object["turn"])))
-            if seconds(object[endKey]) == nil {
+            let end = seconds(element.fields[endKey])
+            parsed.append(Item(start: start, end: end, speaker: speaker, text: text, speakerChange: bool(element.fields["turn"])))
+            if end == nil {
                 builder.warn(.missingEnd, line: nil, detail: name)
             }
         }
@@ -81,19 +130,19 @@ enum JSONTranscriptReader {
         return hasSpeakers ? .diarizedJSON : .whisperJSON
     }
 
-    private static func readWhisperCpp(_ items: [Any], into builder: inout TranscriptBuilder) {
+    private static func readWhisperCpp(_ items: [RawItem], into builder: inout TranscriptBuilder) {
         var parsed: [Item] = []
         var turnNext = false
         for (index, element) in items.enumerated() {
-            guard let object = element as? [String: Any], let text = object["text"] as? String else {
+            guard element.isObject, case .string(let text)? = element.fields["text"] else {
                 builder.warn(.invalidItem, line: nil, detail: "transcription[\(index)]")
                 continue
             }
-            let offsets = object["offsets"] as? [String: Any]
-            let stamps = object["timestamps"] as? [String: Any]
             func time(_ key: String) -> Milliseconds? {
-                if let ms = number(offsets?[key]), ms.isFinite { return Milliseconds(ms.rounded()) }
-                if let text = stamps?[key] as? String, case .success(let ms) = TimestampParser.parse(text) { return ms }
+                if case .number(let ms)? = element.offsets[key], ms.isFinite, abs(ms) < 1e15 { return Milliseconds(ms.rounded()) }
+                if case .string(let text)? = element.timestamps[key], case .success(let ms) = TimestampParser.parse(text) {
+                    return ms
+                }
                 return nil
             }
             guard let start = time("from") else {
@@ -102,9 +151,9 @@ enum JSONTranscriptReader {
             }
             parsed.append(
                 Item(
-                    start: start, end: time("to"), speaker: speakerName(object["speaker"]), text: text,
+                    start: start, end: time("to"), speaker: speakerName(element.fields["speaker"]), text: text,
                     speakerChange: turnNext))
-            turnNext = bool(object["speaker_turn_next"])
+            turnNext = bool(element.fields["speaker_turn_next"])
         }
         commit(parsed, into: &builder)
     }
@@ -122,28 +171,27 @@ enum JSONTranscriptReader {
     // MARK: values
 
     /// Seconds as a number (or a numeric string), rounded to milliseconds.
-    private static func seconds(_ value: Any?) -> Milliseconds? {
-        if let number = self.number(value) { return TimeFormat.milliseconds(fromSeconds: number) }
-        if let text = value as? String, let number = Double(text) { return TimeFormat.milliseconds(fromSeconds: number) }
-        return nil
+    private static func seconds(_ value: JSONScanner.Scalar?) -> Milliseconds? {
+        let number: Double
+        switch value {
+        case .number(let n)?: number = n
+        case .string(let text)?:
+            guard let n = Double(text) else { return nil }
+            number = n
+        default: return nil
+        }
+        guard number.isFinite, abs(number) < 1e12 else { return nil }  // past any transcript, and past Int64 ms
+        return TimeFormat.milliseconds(fromSeconds: number)
     }
 
-    /// A JSON number (not a boolean: Foundation gives both as NSNumber, and
-    /// on Linux `0.0 is Bool` holds).
-    private static func number(_ value: Any?) -> Double? {
-        guard let number = value as? NSNumber, String(cString: number.objCType) != "c" else { return nil }
-        return number.doubleValue
-    }
+    private static func bool(_ value: JSONScanner.Scalar?) -> Bool { value == .boolean(true) }
 
-    private static func bool(_ value: Any?) -> Bool {
-        guard let number = value as? NSNumber, String(cString: number.objCType) == "c" else { return false }
-        return number.boolValue
-    }
-
-    private static func speakerName(_ value: Any?) -> String? {
-        if let name = value as? String { return name.isEmpty ? nil : name }
-        if let number = number(value), number == number.rounded() { return "Speaker \(Int(number))" }
-        return nil
+    private static func speakerName(_ value: JSONScanner.Scalar?) -> String? {
+        switch value {
+        case .string(let name)?: return name.isEmpty ? nil : name
+        case .number(let n)? where n == n.rounded() && abs(n) < 1e15: return "Speaker \(Int(n))"
+        default: return nil
+        }
     }
 
     // MARK: Podcasting 2.0 word-level files

@@ -1,0 +1,52 @@
+import Testing
+
+@testable import HarkCore
+
+/// The pull scanner under the JSON readers: it reads what is asked, skips
+/// the rest unbuilt, and turns any malformed input into one error.
+struct JSONScannerTests {
+    @Test func readsScalarsAndSkipsWhatIsNotAsked() throws {
+        var scanner = JSONScanner(
+            Array(#"{"a": "x\"\u00e9\ud83d\ude00\n", "skip": [1, {"b": [true, null, -1.5e3]}, "s"], "n": -0.25, "t": true}"#.utf8)
+        )
+        var seen: [String: JSONScanner.Scalar] = [:]
+        try scanner.members { scanner, key throws(JSONScanner.Failure) in
+            if key == "skip" { try scanner.skip() } else { seen[key] = try scanner.scalar() }
+        }
+        try scanner.end()
+        #expect(seen == ["a": .string("x\"é😀\n"), "n": .number(-0.25), "t": .boolean(true)])
+    }
+
+    @Test func aLoneSurrogateBecomesAReplacementCharacter() throws {
+        var scanner = JSONScanner(Array(#""a\ud800b""#.utf8))
+        #expect(try scanner.string() == "a\u{FFFD}b")
+    }
+
+    @Test(arguments: [
+        #"{"a": }"#, #"{"a" 1}"#, #"[1, 2"#, #"[01]"#, #"[1.]"#, #"["\x"]"#, "[\"a\u{1}\"]", #"{"a": tru}"#, #"[1] 2"#,
+        #"{a: 1}"#,
+    ])
+    func malformedInputIsAnError(text: String) {
+        var scanner = JSONScanner(Array(text.utf8))
+        #expect(throws: JSONScanner.Failure.self) {
+            try scanner.skip()
+            try scanner.end()
+        }
+    }
+
+    @Test func deepNestingIsSkippedWithoutRecursion() throws {
+        let depth = 200_000
+        var scanner = JSONScanner(Array((String(repeating: "[", count: depth) + String(repeating: "]", count: depth)).utf8))
+        try scanner.skip()
+        try scanner.end()
+        var unclosed = JSONScanner(Array(String(repeating: "[{\"a\":", count: depth).utf8))
+        #expect(throws: JSONScanner.Failure.self) { try unclosed.skip() }
+    }
+
+    @Test func errorsSayTheLine() throws {
+        let path = TestFiles.write("{\n  \"segments\": [\n    {\"start\": 0,, \"text\": \"x\"}\n  ]\n}\n", name: "bad.json")
+        #expect(throws: LoadError(path: path, reason: "not valid JSON: expected a key in quotes, found ',' (line 3)")) {
+            try TranscriptLoader.load(path: path)
+        }
+    }
+}
