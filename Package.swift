@@ -61,8 +61,8 @@ let package = Package(
             ],
             exclude: ["Snapshots"]
         ),
-        .testTarget(name: "TerminalKitTests", dependencies: ["TerminalKit"]),
-        .testTarget(name: "HarkTOMLTests", dependencies: ["HarkTOML"]),
+        .testTarget(name: "TerminalKitTests", dependencies: ["TerminalKit", "HarkTestSupport"]),
+        .testTarget(name: "HarkTOMLTests", dependencies: ["HarkTOML", "HarkTestSupport"]),
         // The real binary under tmux (the README's test command runs these too).
         .testTarget(name: "EndToEndTests", dependencies: ["HarkTestSupport"]),
     ]

@@ -1,4 +1,5 @@
 import HarkTOML
+import HarkTestSupport
 import Testing
 
 struct TOMLValidDocumentTests {
@@ -161,7 +162,7 @@ struct TOMLInvalidDocumentTests {
             c = '''x'''
             """.utf8)
         let alphabet = Array("[]{}\"'=.,#\\\n\r\t 0_xe+-:TZu".utf8) + [0xE2, 0x80, 0xA8, 0x00, 0x7F, 0xC3, 0xA9]
-        var generator = SplitMix(seed: 2026)
+        var generator = SeededGenerator(seed: 2026)
         for _ in 0..<20_000 {
             var bytes = seed
             for _ in 0..<(1 + Int(generator.next() % 4)) {
@@ -174,18 +175,5 @@ struct TOMLInvalidDocumentTests {
             }
             _ = try? TOML.parse(bytes: bytes)
         }
-    }
-}
-
-/// A small seeded generator, so that the fuzz above is the same every run.
-struct SplitMix {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
     }
 }

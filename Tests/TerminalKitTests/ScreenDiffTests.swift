@@ -1,3 +1,4 @@
+import HarkTestSupport
 import TerminalKit
 import Testing
 
@@ -58,7 +59,7 @@ struct ScreenDiffTests {
     /// follows a two-column character and every such character has its
     /// covered cell: a run's text is always as wide as the run.
     @Test func writesAndFillsKeepWideCharactersWhole() {
-        var generator = SeededNumbers(seed: 7)
+        var generator = SeededGenerator(seed: 7)
         let pieces = ["東京", "a", "日本語", "x y", "é", "👍", "ab"]
         for _ in 0..<2_000 {
             var grid = CellGrid(size: Size(width: 9, height: 1))
@@ -111,18 +112,5 @@ struct ColorTests {
     @Test func basicColoursByName() {
         #expect(Color(name: "magenta") == .magenta)
         #expect(Color(name: "orange") == nil)
-    }
-}
-
-/// A small seeded generator, so that the property tests are the same every run.
-struct SeededNumbers {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
     }
 }

@@ -34,6 +34,18 @@ public enum FuzzSupport {
         }
     }
 
+    /// A format reader's input: the first byte picks one of `formats` (a
+    /// format, or nil for recognition, and the file's extension), the rest
+    /// is the file; every command is then run on it.
+    public static func fuzzFormat(_ data: UnsafePointer<UInt8>, _ size: Int, _ formats: [(TranscriptFormat?, String)]) -> Int32 {
+        guard size > 0 else { return 0 }
+        let (format, ext) = formats[Int(data[0]) % formats.count]
+        let path = path("input.\(ext)")
+        write(UnsafeBufferPointer(start: data + 1, count: size - 1), to: path)
+        exerciseCommands(on: path, format: format)
+        return 0
+    }
+
     /// Every command that prints a loaded file, each output checked.
     public static func exerciseCommands(on path: String, format: TranscriptFormat?) {
         let info = run { HarkCommands.info(paths: [path], format: format, json: false, quiet: false, output: $0, report: $1) }

@@ -1,8 +1,8 @@
 import FuzzSupport
 import HarkCore
 
-// The JSON readers: the first byte picks the format (or recognition
-// from the content), the rest is the file. Every command's output is checked.
+// The JSON readers: the first byte picks the format (or recognition from the content),
+// the rest is the file. Every command's output is checked.
 let formats: [(TranscriptFormat?, String)] = [
     (nil, "json"), (.whisperJSON, "json"), (.whisperCppJSON, "json"), (.diarizedJSON, "json"), (.podcastJSON, "json"),
 ]
@@ -11,15 +11,6 @@ let formats: [(TranscriptFormat?, String)] = [
 public func fuzzMain(argc: Int32, argv: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?) -> Int32 {
     FuzzSupport.runFuzzer(argc: argc, argv: argv) { data, size in
         guard let data else { return 0 }
-        return fuzzOne(data, size)
+        return FuzzSupport.fuzzFormat(data, size, formats)
     }
-}
-
-func fuzzOne(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
-    guard size > 0 else { return 0 }
-    let (format, ext) = formats[Int(data[0]) % formats.count]
-    let path = FuzzSupport.path("input.\(ext)")
-    FuzzSupport.write(UnsafeBufferPointer(start: data + 1, count: size - 1), to: path)
-    FuzzSupport.exerciseCommands(on: path, format: format)
-    return 0
 }
