@@ -4,7 +4,8 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 swift build -c release --product hark
-swift build -c release --package-path Benchmarks --product hark-bench
+# The manifest cache would miss source files added to hark since the last build.
+swift build -c release --package-path Benchmarks --product hark-bench --disable-build-manifest-caching
 Benchmarks/.build/release/hark-bench --hark .build/release/hark --data Benchmarks/data \
     --sample sample-data/gradient-dissent-sarah-catanzaro.whisper.txt "$@"
 if command -v tmux >/dev/null; then

@@ -12,7 +12,8 @@ shift || true
 targets=("$@")
 [ ${#targets[@]} -gt 0 ] || targets=(fuzz-text-formats fuzz-json-formats fuzz-topics-file fuzz-search fuzz-reader-keys)
 
-swift build -c release -Xswiftc -sanitize=fuzzer -Xswiftc -parse-as-library
+# The manifest cache would miss source files added to hark since the last build.
+swift build -c release -Xswiftc -sanitize=fuzzer -Xswiftc -parse-as-library --disable-build-manifest-caching
 bin=$(swift build -c release -Xswiftc -sanitize=fuzzer -Xswiftc -parse-as-library --show-bin-path)
 
 run_one() {
