@@ -14,20 +14,17 @@ final class EffectRunner {
         case folded(DocumentID, FoldedText)
     }
 
-    /// Loads `files[index]` as a document with the given id (off the loop).
-    typealias Loader = @Sendable (_ path: String, _ id: DocumentID) -> Result<CachedDocument, LoadError>
-
     let mailbox = Mailbox<Delivery>()
     private let queue = DispatchQueue(label: "hark.reader.work", qos: .userInitiated)
     private let scratch = Scratch()
-    private let load: Loader
+    private let load: ReaderLoop.Loader
     private var nextID: Int
 
     /// Runs on the work queue before each piece of work: tests hold work
     /// back with it to make results arrive when they choose.
     private let beforeWork: @Sendable () -> Void
 
-    init(firstFreeID: Int, load: @escaping Loader, beforeWork: @escaping @Sendable () -> Void = {}) {
+    init(firstFreeID: Int, load: @escaping ReaderLoop.Loader, beforeWork: @escaping @Sendable () -> Void = {}) {
         nextID = firstFreeID
         self.load = load
         self.beforeWork = beforeWork
@@ -97,9 +94,6 @@ final class EffectRunner {
             return .searchReady(id)
         }
     }
-
-    /// Returns once all work started so far is done (tests, benchmarks).
-    func waitUntilIdle() { queue.sync {} }
 
     /// What one piece of work leaves for the next, touched only on the queue.
     private final class Scratch: @unchecked Sendable {

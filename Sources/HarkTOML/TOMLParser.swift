@@ -261,7 +261,7 @@ private struct Parser {
             return last
         case .value(let value):
             let shown = path.joined(separator: ".")
-            throw TOMLError(line: line, column: nil, message: "\(shown) is \(value.kindDescription), not a table")
+            throw TOMLError(line: line, column: nil, message: Self.notExtendable(shown, value))
         }
     }
 

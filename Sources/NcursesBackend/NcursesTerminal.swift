@@ -68,7 +68,7 @@ public final class NcursesTerminal: TerminalBackend {
         keypad(hark_stdscr(), true)
         set_escdelay(25)
         curs_set(0)
-        mousemask(HARK_BUTTON1_PRESSED | HARK_BUTTON4_PRESSED | HARK_BUTTON5_PRESSED, nil)
+        mousemask(Self.mouseEvents, nil)
         mouseinterval(0)
         size = Size(width: Int(hark_cols()), height: Int(hark_lines()))
         // What a crash must write to give the terminal back.
@@ -159,8 +159,11 @@ public final class NcursesTerminal: TerminalBackend {
         return attributes
     }
 
+    /// What the reader takes from the mouse: a click and the wheel.
+    private static let mouseEvents = HARK_BUTTON1_PRESSED | HARK_BUTTON4_PRESSED | HARK_BUTTON5_PRESSED
+
     public func setMouseCapture(_ captured: Bool) {
-        mousemask(captured ? HARK_BUTTON1_PRESSED | HARK_BUTTON4_PRESSED | HARK_BUTTON5_PRESSED : 0, nil)
+        mousemask(captured ? Self.mouseEvents : 0, nil)
     }
 
     // MARK: Input

@@ -168,14 +168,14 @@ extension ReaderState {
     /// mode, side pane, focus, mouse) and what the user is in the middle of:
     /// a prompt being typed (a search runs again in the new file) or help.
     private mutating func replaceDocument(with newDocument: any ReaderDocument, fileIndex index: Int) -> [Effect] {
-        let (kept, effects) = Self.opening(newDocument, files: files, fileIndex: index, size: size, colorSupport: colorSupport)
-        var next = kept
-        next.highlights = highlights
+        var kept = ReaderOptions()
+        kept.highlights = highlights
+        var (next, effects) = Self.opening(
+            newDocument, files: files, fileIndex: index, size: size, colorSupport: colorSupport, options: kept)
         next.raw = raw
         next.sidePaneWanted = sidePaneWanted
         next.mouseCaptured = mouseCaptured
         if next.layout.showsSidePane { next.focus = focus }
-        next.rebuildSidePane()
         next.message = "\(index + 1)/\(files.count): \(files[index])" + (next.message.map { "; " + $0 } ?? "")
         if var prompt {
             prompt.origin = Prompt.Origin(cursor: 0, top: ViewAnchor(block: 0, line: 0), search: nil)

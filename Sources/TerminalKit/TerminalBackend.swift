@@ -66,8 +66,6 @@ public final class FakeTerminal: TerminalBackend {
 
     public var lastFrame: CellGrid? { frames.last }
 
-    public func send(_ event: TerminalEvent) { steps.append(.event(event)) }
-
     public func draw(_ grid: CellGrid, cursor: (column: Int, row: Int)?) { frames.append(grid) }
 
     public func nextEvent(timeoutMilliseconds: Int, wakeDescriptor: Int32?) -> TerminalEvent? {

@@ -169,9 +169,9 @@ public struct TranscriptBuilder {
     private mutating func speakerID(for raw: String, line: Int) -> Int32 {
         if let id = speakerIDs[raw] { return id }
         var name = raw
-        if raw.unicodeScalars.contains(where: Self.isControl) {
+        if raw.unicodeScalars.contains(where: Escaped.isControl) {
             warnings.append(LoadWarning(.controlCharacters, line: line, detail: "in a speaker's name"))
-            name = String(String.UnicodeScalarView(raw.unicodeScalars.filter { !Self.isControl($0) }))
+            name = String(String.UnicodeScalarView(raw.unicodeScalars.filter { !Escaped.isControl($0) }))
             name = name.trimmingCharacters(in: .whitespaces)
         }
         if name.isEmpty {
@@ -188,8 +188,6 @@ public struct TranscriptBuilder {
         speakerIDs[raw] = id
         return id
     }
-
-    static func isControl(_ scalar: Unicode.Scalar) -> Bool { Escaped.isControl(scalar) }
 
     private mutating func noteCleanerFindings(line: Int) {
         let findings = cleaner.takeFindings()
