@@ -47,6 +47,18 @@ enum Measure {
         return String(decoding: data, as: UTF8.self)
     }
 
+    /// Runs a program to the end, its output discarded, and returns its exit status.
+    static func status(_ program: String, _ arguments: [String]) throws -> Int32 {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: program)
+        process.arguments = arguments
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        process.waitUntilExit()
+        return process.terminationStatus
+    }
+
     /// This process's peak resident memory in bytes (VmHWM). A child reports
     /// its own: the rusage a parent gets counts the parent's memory at fork.
     static func ownPeakRSS() -> Int {

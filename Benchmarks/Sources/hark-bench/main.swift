@@ -8,7 +8,9 @@ import HarkTopics
 //           scan of the same file (read it and count its lines);
 //   memory: peak resident memory of a process that loads the file, vs the
 //           file's size;
-//   search: `hark search --count` over 1,000 episode files vs `rg -c`.
+//   search: `hark search --count` over 1,000 episode files vs `rg -c`;
+//   formats: `hark info` on the 1,000-hour transcript as whisper text, SRT,
+//           WebVTT and JSON vs a byte scan of each; SRT vs Python's `srt`.
 
 struct Options {
     var hark = ".build/release/hark"
@@ -17,6 +19,8 @@ struct Options {
     var runs = 5
     var childMode: String?
     var childFile: String?
+    /// `--formats-only`: just the per-format loading figures.
+    var formatsOnly = false
 
     init(_ arguments: [String]) {
         var iterator = arguments.dropFirst().makeIterator()
@@ -26,6 +30,7 @@ struct Options {
             case "--data": data = iterator.next() ?? data
             case "--sample": sample = iterator.next() ?? sample
             case "--runs": runs = Int(iterator.next() ?? "") ?? runs
+            case "--formats-only": formatsOnly = true
             case "--child-load", "--child-scan":
                 childMode = argument
                 childFile = iterator.next()
@@ -58,6 +63,10 @@ try FileManager.default.createDirectory(atPath: options.data, withIntermediateDi
 print("making inputs in \(options.data) (once)…")
 try Generator.longTranscript(sample: options.sample, into: longPath)
 try Generator.episodeFolder(sample: options.sample, into: episodeFolder)
+if options.formatsOnly {
+    try FormatBenchmark.run(hark: options.hark, data: options.data, whisperText: longPath, runs: options.runs)
+    exit(0)
+}
 let fileSize = (try FileManager.default.attributesOfItem(atPath: longPath)[.size] as? NSNumber)?.intValue ?? 0
 let megabytes = Double(fileSize) / 1_000_000
 
@@ -146,3 +155,5 @@ for row in try ReaderBenchmark.run(path: longPath, runs: options.runs) {
             format: "%-40@ %8.2f ms  %@", row.name as NSString, row.milliseconds,
             (row.milliseconds <= 16 ? "within a 16 ms frame" : "OVER a 16 ms frame") as NSString))
 }
+
+try FormatBenchmark.run(hark: options.hark, data: options.data, whisperText: longPath, runs: options.runs)

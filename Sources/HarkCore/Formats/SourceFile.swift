@@ -234,6 +234,12 @@ final class SourceFile {
         return out
     }
 
+    /// Reads up to `buffer.count` bytes at `offset` without moving the
+    /// reading position; returns how many were read (0 at the end or on an error).
+    func readBytes(into buffer: UnsafeMutableRawBufferPointer, at offset: Int) -> Int {
+        max(0, pread(fd, buffer.baseAddress, buffer.count, off_t(offset)))
+    }
+
     /// The offset just after the first line end at or after `offset`, for
     /// cutting a file into parts at line boundaries.
     func lineStart(after offset: Int) -> Int? {

@@ -26,6 +26,12 @@ struct TextCleaner {
         return findings
     }
 
+    /// A space will be written before the next visible byte.
+    var owesSpace: Bool { spacePending && !segmentIsEmpty }
+
+    /// A space is owed before the next visible byte, as if one had been read.
+    mutating func noteSpace() { spacePending = !segmentIsEmpty }
+
     /// Ends the segment: a pending space is simply not written.
     mutating func finishSegment() { spacePending = false }
 

@@ -4,11 +4,14 @@ public enum TranscriptLoader {
     /// is given. Throws `LoadError` when the file cannot be read or holds no
     /// segment; anything less is a warning on the transcript.
     public static func load(path: String, format: TranscriptFormat? = nil) throws -> Transcript {
-        try load(path: path, format: format, parallelThreshold: WhisperTextReader.parallelThreshold)
+        try load(path: path, format: format, parallelThreshold: parallelThreshold)
     }
 
-    /// `parallelThreshold`: files at least this large are read in parallel
-    /// parts where the format allows (tests make it small).
+    /// Files at least this large are read as two halves at once where the
+    /// format allows.
+    static let parallelThreshold = 4 << 20
+
+    /// `parallelThreshold`: tests make it small.
     static func load(path: String, format: TranscriptFormat?, parallelThreshold: Int) throws -> Transcript {
         let file = try SourceFile(path: path)
         if file.isEmpty { throw LoadError(path: path, reason: "the file is empty") }
@@ -43,8 +46,8 @@ public enum TranscriptLoader {
     ) throws {
         switch format {
         case .whisperText: try WhisperTextReader.read(file, into: &builder, parallelThreshold: parallelThreshold)
-        case .srt: try SRTReader.read(file, into: &builder)
-        case .webvtt: try WebVTTReader.read(file, into: &builder)
+        case .srt: try SRTReader.read(file, into: &builder, parallelThreshold: parallelThreshold)
+        case .webvtt: try WebVTTReader.read(file, into: &builder, parallelThreshold: parallelThreshold)
         case .speakerText: try SpeakerTextReader.read(file, into: &builder)
         case .whisperJSON, .whisperCppJSON, .diarizedJSON, .podcastJSON:
             preconditionFailure("JSON formats are read whole")

@@ -14,9 +14,12 @@ import Foundation
 /// Written only while a transcript is built and immutable after, hence
 /// `@unchecked Sendable`.
 final class RawBuffer<Element: BitwiseCopyable>: @unchecked Sendable {
-    private(set) var base: UnsafeMutablePointer<Element>
-    private(set) var count = 0
-    private(set) var capacity: Int
+    // Unchecked: the loader touches these for every line, and a dynamic
+    // exclusivity check each time cost a tenth of loading. A buffer is
+    // only ever written by the one builder that owns it.
+    @exclusivity(unchecked) private(set) var base: UnsafeMutablePointer<Element>
+    @exclusivity(unchecked) private(set) var count = 0
+    @exclusivity(unchecked) private(set) var capacity: Int
 
     init(capacity: Int = 64) {
         self.capacity = max(16, capacity)

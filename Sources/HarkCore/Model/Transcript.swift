@@ -128,10 +128,15 @@ struct SegmentStore: Sendable {
 
     var count: Int { starts.count }
 
+    /// A segment's text runs to the separator before the next segment's. A
+    /// segment kept with no text (an empty WebVTT cue) starts where the next
+    /// segment's text does, so its range is empty and ranges never go back.
     func textRange(of index: Int) -> Range<Int> {
         let start = textStarts[index]
-        let end = index + 1 < textStarts.count ? textStarts[index + 1] - 1 : text.count
-        return start..<end
+        guard index + 1 < textStarts.count else { return min(start, text.count)..<text.count }
+        let next = textStarts[index + 1]
+        let end = next > start ? next - 1 : start
+        return min(start, end)..<end
     }
 
     func withText<R>(_ body: (UnsafeBufferPointer<UInt8>) throws -> R) rethrows -> R {
@@ -156,13 +161,21 @@ enum WordCounter {
     static func count(in text: UnsafeBufferPointer<UInt8>) -> Int {
         guard let p = text.baseAddress, !text.isEmpty else { return 0 }
         var starts = p[0] != 0x20 ? 1 : 0
-        for i in 1..<text.count {
-            // Bit and wrapping arithmetic, so that the loop vectorises: a is
-            // zero at a space before, c non-zero at a non-space here.
-            let a = p[i &- 1] ^ 0x20
-            let c = p[i] ^ 0x20
-            let startBit = (a &- 1) & ~a & (c | (0 &- c)) & 0x80
-            starts &+= Int(startBit >> 7)
+        // In blocks, each counted in a 16-bit total that cannot overflow:
+        // narrow lanes are what lets the loop vectorise well (an Int total
+        // ran at a fifth of the speed).
+        var i = 1
+        while i < text.count {
+            let end = min(text.count, i &+ 32_768)
+            var block: UInt16 = 0
+            for k in i..<end {
+                // a is zero at a space before, c non-zero at a non-space here.
+                let a = p[k &- 1] ^ 0x20
+                let c = p[k] ^ 0x20
+                block &+= UInt16((a &- 1) & ~a & (c | (0 &- c)) & 0x80) >> 7
+            }
+            starts &+= Int(block)
+            i = end
         }
         return starts
     }

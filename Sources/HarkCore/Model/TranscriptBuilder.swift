@@ -43,7 +43,7 @@ public struct TranscriptBuilder {
     /// Appends raw text bytes to the open segment, cleaned.
     mutating func appendText(_ bytes: UnsafeBufferPointer<UInt8>) {
         if openTextStart == nil { beginSegment() }
-        let room = Self.maximumSegmentBytes - (store.text.count - (openTextStart ?? 0))
+        let room = Self.maximumSegmentBytes - (store.text.count - (openTextStart ?? 0)) - (cleaner.owesSpace ? 1 : 0)
         guard bytes.count > room else {
             cleaner.append(bytes, to: store.text)
             return
@@ -55,15 +55,20 @@ public struct TranscriptBuilder {
         cleaner.append(UnsafeBufferPointer(rebasing: bytes[0..<cut]), to: store.text)
     }
 
+    /// A space between two pieces of the open segment's text (one at most,
+    /// never at its start), as between the lines of a caption.
+    mutating func appendSpace() { cleaner.noteSpace() }
+
     mutating func appendText(_ string: String) {
         var string = string
         string.withUTF8 { appendText($0) }
     }
 
-    /// Closes the open segment. Returns false (and drops it) when it has no text.
+    /// Closes the open segment. Returns false (and drops it) when it has no
+    /// text, unless `keepEmpty` (a WebVTT cue is a cue even with no text).
     @discardableResult
     mutating func commitSegment(
-        start: Milliseconds, end: Milliseconds?, speaker: String?, speakerChange: Bool, line: Int
+        start: Milliseconds, end: Milliseconds?, speaker: String?, speakerChange: Bool, line: Int, keepEmpty: Bool = false
     ) -> Bool {
         if openTextStart == nil { beginSegment() }
         let textStart = openTextStart!
@@ -74,12 +79,18 @@ public struct TranscriptBuilder {
             warnings.append(LoadWarning(.segmentTooLong, line: line))
             openSegmentCut = false
         }
+        var textStartOfSegment = textStart
         if store.text.count == textStart {
-            // Nothing left: remove the separator too, remember a pending turn.
+            // Nothing left: remove the separator too.
             if textStart > 0 { store.text.truncate(to: textStart - 1) }
-            warnings.append(LoadWarning(.emptySegments, line: line))
-            pendingSpeakerChange = pendingSpeakerChange || speakerChange
-            return false
+            guard keepEmpty else {
+                warnings.append(LoadWarning(.emptySegments, line: line))
+                pendingSpeakerChange = pendingSpeakerChange || speakerChange
+                return false
+            }
+            // Kept with no text: it starts where the next segment's text will
+            // (see `SegmentStore.textRange(of:)`).
+            textStartOfSegment = store.text.isEmpty ? 0 : store.text.count + 1
         }
         var end = end ?? start
         if end < start {
@@ -95,7 +106,7 @@ public struct TranscriptBuilder {
         store.speakerIDs.append(id)
         store.speakerChanges.append(speakerChange || pendingSpeakerChange)
         store.lines.append(Int32(clamping: line))
-        store.textStarts.append(textStart)
+        store.textStarts.append(textStartOfSegment)
         if end > store.maxEnd { store.maxEnd = end }
         pendingSpeakerChange = false
         return true
@@ -130,7 +141,7 @@ public struct TranscriptBuilder {
         store.maxEnd = max(store.maxEnd, otherStore.maxEnd)
 
         let textShift = store.text.isEmpty ? 0 : store.text.count + 1
-        if !store.text.isEmpty { store.text.append(0x20) }
+        if !store.text.isEmpty && !otherStore.text.isEmpty { store.text.append(0x20) }
         store.text.appendConsuming(otherStore.text)
         store.textStarts.appendConsuming(otherStore.textStarts) { $0 += textShift }
         let shift = Int32(clamping: lineOffset)
@@ -204,9 +215,14 @@ public struct TranscriptBuilder {
         var sorted = SegmentStore()
         sorted.reserve(segments: order.count, textBytes: old.text.count)
         for index in order {
-            if !sorted.text.isEmpty { sorted.text.append(0x20) }
-            sorted.textStarts.append(sorted.text.count)
-            old.text.withUnsafeBufferPointer { sorted.text.append(UnsafeBufferPointer(rebasing: $0[old.textRange(of: index)])) }
+            let range = old.textRange(of: index)
+            if range.isEmpty {
+                sorted.textStarts.append(sorted.text.isEmpty ? 0 : sorted.text.count + 1)
+            } else {
+                if !sorted.text.isEmpty { sorted.text.append(0x20) }
+                sorted.textStarts.append(sorted.text.count)
+                old.text.withUnsafeBufferPointer { sorted.text.append(UnsafeBufferPointer(rebasing: $0[range])) }
+            }
             sorted.starts.append(old.starts[index])
             sorted.ends.append(old.ends[index])
             sorted.speakerIDs.append(old.speakerIDs[index])

@@ -1,91 +1,181 @@
+import Foundation
+
 /// SRT: `1` / `00:00:01,540 --> 00:00:07,399` / text lines / blank line.
 ///
 /// A cue starts at each timing line, whatever came before: so missing or
 /// out-of-order indexes, missing blank lines and blank lines inside a cue all
 /// read right. The line of digits just before a timing line is the next
 /// cue's index, not text.
+///
+/// Read as bytes, line by line, into the builder: no string per cue. A large
+/// file is read as two halves at once, cut at a cue's start.
 enum SRTReader {
-    static func read(_ file: SourceFile, into builder: inout TranscriptBuilder) throws {
-        var cues: [CaptionCue] = []
-        var current: CaptionCue?
-        /// Text lines of the current cue, each with whether a blank line came before it.
-        var pendingLines: [(text: String, afterBlank: Bool)] = []
+    static func read(_ file: SourceFile, into builder: inout TranscriptBuilder, parallelThreshold: Int) throws {
+        if file.byteCount >= parallelThreshold, let start = file.textStartOffset,
+            let middle = cueStart(in: file, after: start + (file.byteCount - start) / 2), middle < file.byteCount,
+            try ParallelParts.read(
+                path: file.path, parts: [start..<middle, middle..<file.byteCount], into: &builder,
+                { _, file, builder in try readPart(file, into: &builder) })
+        {
+            return
+        }
+        builder.reserve(segments: file.byteCount / 60 + 16, textBytes: file.byteCount)
+        _ = try readPart(file, into: &builder)
+    }
+
+    /// Reads the cues of `file` (or of a part of one that starts at a cue).
+    private static func readPart(_ file: SourceFile, into builder: inout TranscriptBuilder) throws -> ParallelParts.Part {
+        var cues = Cues()
+        var lineCount = 0
+        try file.forEachLine { line, number in
+            lineCount = number
+            cues.take(line, number: number, into: &builder)
+        }
+        for line in file.cutLines { builder.warn(.lineTooLong, line: line) }
+        cues.finish(into: &builder)
+        return ParallelParts.Part(lineCount: lineCount, isRolling: cues.assembler.isRolling == true)
+    }
+
+    /// The reader's state between lines. A struct with methods rather than
+    /// a closure's captured variables, which cost a dynamic exclusivity
+    /// check at every use.
+    private struct Cues {
+        var assembler = CaptionAssembler(keepsEmptyCues: false)
+        var inCue = false
+        var cueHasText = false
         var afterBlank = true
         var skippingBadCue = false
         var strayLine: Int?
+        /// A line of digits inside a cue, held back: it is the next cue's
+        /// index if a timing line follows, text otherwise.
+        var heldDigits: [UInt8] = []
+        var markupScratch: [UInt8] = []
 
-        func finishCue() {
-            guard var cue = current else { return }
-            if let last = pendingLines.last, last.text.utf8.allSatisfy(ByteClass.isDigit),
-                last.afterBlank || pendingLines.count > 1
-            {
-                pendingLines.removeLast()
-            }
-            cue.lines = pendingLines.map { SubtitleMarkup.strip($0.text) }
-            cues.append(cue)
-            current = nil
-            pendingLines = []
-        }
-
-        try file.forEachLine { raw, number in
+        mutating func take(_ raw: Bytes, number: Int, into builder: inout TranscriptBuilder) {
             let line = raw.trimmingSpaces()
             if line.isEmpty {
                 afterBlank = true
                 return
             }
             defer { afterBlank = false }
-            switch TimingLine.parse(line) {
-            case .timing(let timing):
-                finishCue()
-                skippingBadCue = false
-                current = CaptionCue(start: timing.start, end: timing.end, line: number, lines: [])
-            case .invalid(let failure):
-                finishCue()
-                skippingBadCue = true
-                builder.warn(failure == .outOfRange ? .timeOutOfRange : .malformedTimestamp, line: number)
-            case .notTiming:
-                if current != nil {
-                    pendingLines.append((line.string, afterBlank))
-                } else if !skippingBadCue && !line.isAllDigits && strayLine == nil {
-                    strayLine = number
+            if ByteClass.isDigit(line[0]) {
+                switch TimingLine.parse(line) {
+                case .timing(let timing):
+                    endCue(into: &builder)
+                    skippingBadCue = false
+                    assembler.beginCue(start: timing.start, end: timing.end, line: number)
+                    inCue = true
+                    cueHasText = false
+                    return
+                case .invalid(let failure):
+                    endCue(into: &builder)
+                    skippingBadCue = true
+                    builder.warn(failure == .outOfRange ? .timeOutOfRange : .malformedTimestamp, line: number)
+                    return
+                case .notTiming:
+                    break
                 }
             }
+            guard inCue else {
+                if !skippingBadCue && !line.isAllDigits && strayLine == nil { strayLine = number }
+                return
+            }
+            if !heldDigits.isEmpty {
+                let held = heldDigits
+                held.withUnsafeBufferPointer { addText($0) }
+                heldDigits.removeAll(keepingCapacity: true)
+            }
+            if line.isAllDigits && (afterBlank || cueHasText) {
+                heldDigits.append(contentsOf: line)
+            } else {
+                addText(line)
+            }
         }
-        for line in file.cutLines { builder.warn(.lineTooLong, line: line) }
-        finishCue()
-        if let strayLine { builder.warn(.notASegment, line: strayLine) }
-        CaptionCue.commit(cues, into: &builder)
+
+        mutating func finish(into builder: inout TranscriptBuilder) {
+            endCue(into: &builder)
+            assembler.finish(into: &builder)
+            if let strayLine { builder.warn(.notASegment, line: strayLine) }
+        }
+
+        private mutating func addText(_ line: Bytes) {
+            guard let base = line.baseAddress else { return }
+            if memchr(base, 0x3C /* < */, line.count) == nil && memchr(base, 0x7B /* { */, line.count) == nil {
+                assembler.current.lines.append(line)
+            } else {
+                markupScratch.removeAll(keepingCapacity: true)
+                SubtitleMarkup.strip(line, into: &markupScratch)
+                assembler.current.lines.append(markupScratch)
+            }
+            cueHasText = true
+        }
+
+        private mutating func endCue(into builder: inout TranscriptBuilder) {
+            if inCue { assembler.endCue(into: &builder) }
+            inCue = false
+            heldDigits.removeAll(keepingCapacity: true)
+        }
+    }
+
+    /// Where a cue starts after `offset`: its index line, or its timing line
+    /// when it has no index. `nil` when none is near.
+    static func cueStart(in file: SourceFile, after offset: Int) -> Int? {
+        var found: Int?
+        file.withLines(after: offset) { line, lineStart, previous in
+            guard let first = line.first, ByteClass.isDigit(first), case .timing = TimingLine.parse(line.trimmingSpaces())
+            else { return true }
+            if let previous, previous.line.trimmingSpaces().isAllDigits {
+                found = previous.start
+            } else {
+                found = lineStart
+            }
+            return false
+        }
+        return found
     }
 }
 
 /// Markup found in SRT text: `<i>`, `<b>`, `<u>`, `<s>`, `<font …>` tags and
 /// ASS override blocks such as `{\an8}`. Other text in angle brackets stays.
 enum SubtitleMarkup {
-    private static let tagNames: Set<String> = ["i", "b", "u", "s", "font"]
-
     static func strip(_ text: String) -> String {
-        guard text.contains("<") || text.contains("{") else { return text }
-        var out = ""
-        var rest = Substring(text)
-        while let c = rest.first {
-            if c == "{", rest.dropFirst().first == "\\", let close = rest.firstIndex(of: "}") {
-                rest = rest[rest.index(after: close)...]
+        var out: [UInt8] = []
+        var text = text
+        text.withUTF8 { strip($0, into: &out) }
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    static func strip(_ line: Bytes, into out: inout [UInt8]) {
+        var i = 0
+        let n = line.count
+        while i < n {
+            let b = line[i]
+            if b == 0x7B /* { */, i + 1 < n, line[i + 1] == 0x5C /* \ */, let close = line.firstIndex(of: "}", from: i) {
+                i = close + 1
                 continue
             }
-            if c == "<", let close = rest.firstIndex(of: ">") {
-                var name = rest[rest.index(after: rest.startIndex)..<close]
-                if name.first == "/" { name = name.dropFirst() }
-                let tag = name.prefix { $0.isLetter }.lowercased()
-                let attributes = name.dropFirst(tag.count)
-                // `<i>`, `</i>`, `<font color=…>`; not `a <b and c> d` in prose.
-                if tagNames.contains(tag), attributes.isEmpty || (tag == "font" && attributes.first == " ") {
-                    rest = rest[rest.index(after: close)...]
-                    continue
-                }
+            if b == 0x3C /* < */, let close = line.firstIndex(of: ">", from: i + 1), isTag(Bytes(rebasing: line[(i + 1)..<close]))
+            {
+                i = close + 1
+                continue
             }
-            out.append(c)
-            rest = rest.dropFirst()
+            out.append(b)
+            i += 1
         }
-        return out
+    }
+
+    /// `i`, `/i`, `font color=…`; not `b and c` in `a <b and c> d`.
+    private static func isTag(_ inside: Bytes) -> Bool {
+        var name = inside
+        if name.first == 0x2F /* / */ { name = name.dropFirst(1) }
+        var letters = 0
+        while letters < name.count, name[letters] | 0x20 >= 0x61, name[letters] | 0x20 <= 0x7A { letters += 1 }
+        let tag = String(decoding: name[..<letters], as: UTF8.self).lowercased()
+        let attributes = name.dropFirst(letters)
+        switch tag {
+        case "i", "b", "u", "s": return attributes.isEmpty
+        case "font": return attributes.isEmpty || attributes[0] == 0x20
+        default: return false
+        }
     }
 }

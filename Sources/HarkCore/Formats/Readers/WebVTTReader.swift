@@ -1,76 +1,83 @@
+import Foundation
+
 /// WebVTT, read as the current specification (and web-platform-tests) reads
-/// it: a `WEBVTT` signature line, a header, then blocks separated by blank
+/// it: a `WEBVTT` signature line, a header, then blocks separated by empty
 /// lines; a block is a cue when its first or second line is a timing line;
 /// `NOTE`, `STYLE` and `REGION` blocks are not cues. A line containing `-->`
-/// always starts a cue, even where a cue id or cue text would be.
+/// always starts a cue, even where a cue id or cue text would be. A line of
+/// spaces is not empty: it is cue text (YouTube's captions start so).
 ///
 /// Departures, each reported as a warning: a file without the signature is
 /// read anyway (the specification would reject it whole), and timestamps that
 /// are not valid WebVTT (`,` before the milliseconds, no milliseconds) are
 /// read with the lenient parser rather than dropping their cues.
+///
+/// Read as bytes into the builder; a large file is read as two halves at
+/// once, cut where a cue's block starts.
 enum WebVTTReader {
-    static func read(_ file: SourceFile, into builder: inout TranscriptBuilder) throws {
+    static func read(_ file: SourceFile, into builder: inout TranscriptBuilder, parallelThreshold: Int) throws {
+        if file.byteCount >= parallelThreshold, let start = file.textStartOffset,
+            let middle = blockStart(in: file, after: start + (file.byteCount - start) / 2), middle < file.byteCount,
+            try ParallelParts.read(
+                path: file.path, parts: [start..<middle, middle..<file.byteCount], into: &builder,
+                { part, file, builder in try readPart(file, startsWithSignature: part == 0, into: &builder) })
+        {
+            return
+        }
+        builder.reserve(segments: file.byteCount / 60 + 16, textBytes: file.byteCount)
+        _ = try readPart(file, startsWithSignature: true, into: &builder)
+    }
+
+    private static func readPart(
+        _ file: SourceFile, startsWithSignature: Bool, into builder: inout TranscriptBuilder
+    ) throws -> ParallelParts.Part {
+        var blocks = Blocks(state: startsWithSignature ? .signature : .betweenBlocks)
+        var lineCount = 0
+        try file.forEachLine { line, number in
+            lineCount = number
+            blocks.take(line, number: number, into: &builder)
+        }
+        for line in file.cutLines { builder.warn(.lineTooLong, line: line) }
+        blocks.finish(into: &builder)
+        return ParallelParts.Part(lineCount: lineCount, isRolling: blocks.assembler.isRolling == true)
+    }
+
+    /// The reader's state between lines (a struct, not a closure's captured
+    /// variables, which cost a dynamic exclusivity check at every use).
+    private struct Blocks {
         enum State {
             case signature, header, betweenBlocks
             case afterID(line: Int)
             case cueText, skippingBlock
         }
-        var state = State.signature
-        var cues: [CaptionCue] = []
-        var current: CaptionCue?
-        var textLines: [String] = []
+
+        var state: State
+        var assembler = CaptionAssembler(keepsEmptyCues: true)
+        var cueText = CueText()
         var nonStandardLine: Int?
         var nonStandardCount = 0
 
-        func finishCue() {
-            guard var cue = current else { return }
-            let parsed = VTTCueText.parse(textLines)
-            cue.lines = parsed.lines
-            cue.speaker = parsed.speaker
-            cues.append(cue)
-            current = nil
-            textLines = []
-        }
+        init(state: State) { self.state = state }
 
-        /// Starts a cue at a line with `-->`; returns false if its timing is bad.
-        func startCue(_ line: Bytes, number: Int) -> Bool {
-            switch TimingLine.parse(line) {
-            case .timing(let timing):
-                if !isValidTimestamp(timing.startText) || !isValidTimestamp(timing.endText) {
-                    nonStandardCount += 1
-                    if nonStandardLine == nil { nonStandardLine = number }
-                }
-                current = CaptionCue(start: timing.start, end: timing.end, line: number, lines: [])
-                return true
-            case .invalid(let failure):
-                builder.warn(failure == .outOfRange ? .timeOutOfRange : .malformedTimestamp, line: number)
-                return false
-            case .notTiming:
-                // In WebVTT any line with `-->` is a timing line; this one is not a good one.
-                builder.warn(.malformedTimestamp, line: number)
-                return false
-            }
-        }
-
-        try file.forEachLine { line, number in
-            let blank = line.isBlank
-            let hasArrow = line.firstIndex(of: "-->") != nil
+        mutating func take(_ line: Bytes, number: Int, into builder: inout TranscriptBuilder) {
+            let empty = line.isEmpty
             switch state {
             case .signature:
-                if line.hasPrefix("WEBVTT") && (line.count == 6 || ByteClass.isSpace(line[6])) {
+                if line.hasPrefix("WEBVTT") && (line.count == 6 || Timing.isSpace(line[6])) {
                     state = .header
                     return
                 }
-                if blank { return }  // leading blank lines: tolerated, not standard
+                if line.isBlank { return }  // leading blank lines: tolerated, not standard
                 builder.warn(.missingHeader, line: number)
+                state = .betweenBlocks
                 fallthrough
             case .betweenBlocks, .header:
-                if blank {
+                if empty {
                     if case .header = state { state = .betweenBlocks }
                     return
                 }
-                if hasArrow {
-                    state = startCue(line, number: number) ? .cueText : .skippingBlock
+                if Timing.hasArrow(line) {
+                    state = startCue(line, number: number, into: &builder) ? .cueText : .skippingBlock
                 } else if case .header = state {
                     return  // Kind:, Language:, X-TIMESTAMP-MAP and the like
                 } else if isBlockKeyword(line) {
@@ -79,124 +86,156 @@ enum WebVTTReader {
                     state = .afterID(line: number)
                 }
             case .afterID(let idLine):
-                if hasArrow {
-                    state = startCue(line, number: number) ? .cueText : .skippingBlock
+                if Timing.hasArrow(line) {
+                    state = startCue(line, number: number, into: &builder) ? .cueText : .skippingBlock
                 } else {
                     builder.warn(.notACue, line: idLine)
-                    state = blank ? .betweenBlocks : .skippingBlock
+                    state = empty ? .betweenBlocks : .skippingBlock
                 }
             case .cueText:
-                if blank {
-                    finishCue()
+                if empty {
+                    finishCue(into: &builder)
                     state = .betweenBlocks
-                } else if hasArrow {
-                    finishCue()
-                    state = startCue(line, number: number) ? .cueText : .skippingBlock
+                } else if Timing.hasArrow(line) {
+                    finishCue(into: &builder)
+                    state = startCue(line, number: number, into: &builder) ? .cueText : .skippingBlock
                 } else {
-                    textLines.append(line.string)
+                    cueText.appendLine(line)
                 }
             case .skippingBlock:
-                if blank {
+                if empty {
                     state = .betweenBlocks
-                } else if hasArrow, case .timing = TimingLine.parse(line) {
-                    state = startCue(line, number: number) ? .cueText : .skippingBlock
+                } else if Timing.hasArrow(line), case .timing = Timing.parse(line) {
+                    state = startCue(line, number: number, into: &builder) ? .cueText : .skippingBlock
                 }
             }
         }
-        for line in file.cutLines { builder.warn(.lineTooLong, line: line) }
-        finishCue()
-        if let nonStandardLine {
-            builder.warn(.nonStandardTimestamp, line: nonStandardLine, detail: "\(nonStandardCount) timing lines")
+
+        mutating func finish(into builder: inout TranscriptBuilder) {
+            if case .cueText = state { finishCue(into: &builder) }
+            assembler.finish(into: &builder)
+            if let nonStandardLine {
+                builder.warn(.nonStandardTimestamp, line: nonStandardLine, detail: "\(nonStandardCount) timing lines")
+            }
         }
-        CaptionCue.commit(cues, into: &builder)
+
+        private mutating func finishCue(into builder: inout TranscriptBuilder) {
+            cueText.parse(into: &assembler.current)
+            assembler.endCue(into: &builder)
+        }
+
+        /// Starts a cue at a line with `-->`; returns false if its timing is bad.
+        private mutating func startCue(_ line: Bytes, number: Int, into builder: inout TranscriptBuilder) -> Bool {
+            switch Timing.parse(line) {
+            case .timing(let timing):
+                if !timing.isStandard {
+                    nonStandardCount += 1
+                    if nonStandardLine == nil { nonStandardLine = number }
+                }
+                assembler.beginCue(start: timing.start, end: timing.end, line: number)
+                cueText.removeAll()
+                return true
+            case .invalid(let failure):
+                builder.warn(failure == .outOfRange ? .timeOutOfRange : .malformedTimestamp, line: number)
+                return false
+            }
+        }
     }
 
     private static func isBlockKeyword(_ line: Bytes) -> Bool {
         for keyword: StaticString in ["NOTE", "STYLE", "REGION"] where line.hasPrefix(keyword) {
             let k = keyword.utf8CodeUnitCount
-            if line.count == k || ByteClass.isSpace(line[k]) { return true }
+            if line.count == k || Timing.isSpace(line[k]) { return true }
         }
         return false
     }
 
+    /// Where a cue's block starts after `offset`: after an empty line, at
+    /// its timing line or at the id line before it.
+    static func blockStart(in file: SourceFile, after offset: Int) -> Int? {
+        var found: Int?
+        var beforePrevious: Bytes?
+        file.withLines(after: offset) { line, lineStart, previous in
+            defer { beforePrevious = previous?.line }
+            guard Timing.hasArrow(line), let previous else { return true }
+            if previous.line.isEmpty {
+                found = lineStart
+            } else if beforePrevious?.isEmpty == true, !Timing.hasArrow(previous.line) {
+                found = previous.start
+            }
+            return found == nil
+        }
+        return found
+    }
+
+    /// A timing line as the specification reads it: whitespace (space, tab,
+    /// form feed), a timestamp, `-->`, a timestamp, then anything at all,
+    /// even glued to the end time, is the settings string (ignored).
+    struct Timing {
+        var start: Milliseconds
+        var end: Milliseconds
+        /// Both timestamps are valid WebVTT (`[hh+:]mm:ss.ttt`).
+        var isStandard: Bool
+
+        enum Outcome {
+            case timing(Timing)
+            case invalid(TimestampParser.Failure)
+        }
+
+        static func isSpace(_ b: UInt8) -> Bool { b == 0x20 || b == 0x09 || b == 0x0C }
+
+        static func hasArrow(_ line: Bytes) -> Bool {
+            guard let base = line.baseAddress else { return false }
+            var from = 2
+            while from < line.count, let hit = memchr(base + from, 0x3E /* > */, line.count - from) {
+                let k = UnsafePointer<UInt8>(hit.assumingMemoryBound(to: UInt8.self)) - base
+                if line[k - 1] == 0x2D && line[k - 2] == 0x2D { return true }
+                from = k + 1
+            }
+            return false
+        }
+
+        static func parse(_ line: Bytes) -> Outcome {
+            var i = 0
+            func skipSpaces() { while i < line.count, isSpace(line[i]) { i += 1 } }
+            /// The longest run of digits, `:`, `.` and `,` here.
+            func timestamp() -> Bytes {
+                let start = i
+                while i < line.count, ByteClass.isDigit(line[i]) || line[i] == 0x3A || line[i] == 0x2E || line[i] == 0x2C {
+                    i += 1
+                }
+                return Bytes(rebasing: line[start..<i])
+            }
+            skipSpaces()
+            let startText = timestamp()
+            skipSpaces()
+            guard line.count - i >= 3, line[i] == 0x2D, line[i + 1] == 0x2D, line[i + 2] == 0x3E else {
+                return .invalid(.malformed)
+            }
+            i += 3
+            skipSpaces()
+            let endText = timestamp()
+            switch (TimestampParser.parse(startText), TimestampParser.parse(endText)) {
+            case (.success(let start), .success(let end)):
+                let standard = WebVTTReader.isValidTimestamp(startText) && WebVTTReader.isValidTimestamp(endText)
+                return .timing(Timing(start: start, end: end, isStandard: standard))
+            case (.failure(.outOfRange), _), (_, .failure(.outOfRange)):
+                return .invalid(.outOfRange)
+            default:
+                return .invalid(.malformed)
+            }
+        }
+    }
+
     /// `[hh+:]mm:ss.ttt` exactly, as the specification requires.
     static func isValidTimestamp(_ text: Bytes) -> Bool {
-        let parts = text.split(separator: 0x3A, omittingEmptySubsequences: false)
-        guard parts.count == 2 || parts.count == 3 else { return false }
-        if parts.count == 3 && (parts[0].count < 2 || !parts[0].allSatisfy(ByteClass.isDigit)) { return false }
-        let minutes = parts[parts.count - 2]
-        let secondsAndFraction = parts[parts.count - 1]
-        guard minutes.count == 2, minutes.allSatisfy(ByteClass.isDigit), secondsAndFraction.count == 6 else { return false }
-        let sf = Array(secondsAndFraction)
-        return ByteClass.isDigit(sf[0]) && ByteClass.isDigit(sf[1]) && sf[2] == 0x2E
-            && sf[3...].allSatisfy(ByteClass.isDigit)
-    }
-}
-
-/// The text of a WebVTT cue: tags removed (`<c.x>`, `<i>`, `<ruby>`, inline
-/// timestamps `<00:00:01.000>`), the first voice span's name kept as the
-/// speaker (`<v Name>`, `<v.loud Name>`, unclosed too), character references decoded.
-enum VTTCueText {
-    static func parse(_ lines: [String]) -> (speaker: String?, lines: [String]) {
-        var speaker: String?
-        var out: [String] = []
-        for line in lines {
-            var text = ""
-            var rest = Substring(line)
-            while let lt = rest.firstIndex(of: "<") {
-                text += rest[..<lt]
-                let afterLT = rest[rest.index(after: lt)...]
-                let close = afterLT.firstIndex(of: ">") ?? afterLT.endIndex
-                let tag = afterLT[..<close]
-                if speaker == nil, tag.first == "v", tag.dropFirst().first.map({ $0 == " " || $0 == "." || $0 == "\t" }) ?? false
-                {
-                    let annotation = tag.drop { $0 != " " && $0 != "\t" }
-                    let name = String(annotation).trimmingASCIISpaces()
-                    if !name.isEmpty { speaker = CharacterReferences.decode(name) }
-                }
-                rest = close < afterLT.endIndex ? afterLT[afterLT.index(after: close)...] : ""
-            }
-            text += rest
-            out.append(CharacterReferences.decode(text))
-        }
-        return (speaker, out)
-    }
-}
-
-/// HTML character references as WebVTT text uses them.
-enum CharacterReferences {
-    private static let named: [String: String] = [
-        "amp": "&", "lt": "<", "gt": ">", "quot": "\"", "apos": "'", "nbsp": "\u{00A0}",
-        "lrm": "\u{200E}", "rlm": "\u{200F}", "hellip": "…", "mdash": "—", "ndash": "–",
-        "lsquo": "‘", "rsquo": "’", "ldquo": "“", "rdquo": "”", "copy": "©", "reg": "®",
-    ]
-
-    static func decode(_ text: String) -> String {
-        guard text.contains("&") else { return text }
-        var out = ""
-        var rest = Substring(text)
-        while let amp = rest.firstIndex(of: "&") {
-            out += rest[..<amp]
-            let after = rest[rest.index(after: amp)...]
-            if let semi = after.prefix(32).firstIndex(of: ";"), let value = resolve(after[..<semi]) {
-                out += value
-                rest = after[after.index(after: semi)...]
-            } else {
-                out += "&"
-                rest = after
-            }
-        }
-        return out + rest
-    }
-
-    private static func resolve(_ name: Substring) -> String? {
-        if name.hasPrefix("#") {
-            let digits = name.dropFirst()
-            let value =
-                digits.first == "x" || digits.first == "X"
-                ? UInt32(digits.dropFirst(), radix: 16) : UInt32(digits, radix: 10)
-            return value.flatMap(Unicode.Scalar.init).map { String(Character($0)) }
-        }
-        return named[String(name)]
+        // From the end: `.ttt`, `ss`, `:`, `mm`, then nothing or `:` and two or more digits.
+        let n = text.count
+        guard n == 9 || n >= 12 else { return false }
+        @inline(__always) func digits(_ range: Range<Int>) -> Bool { range.allSatisfy { ByteClass.isDigit(text[$0]) } }
+        guard text[n - 4] == 0x2E, digits((n - 3)..<n), digits((n - 6)..<(n - 4)), text[n - 7] == 0x3A,
+            digits((n - 9)..<(n - 7))
+        else { return false }
+        return n == 9 || (text[n - 10] == 0x3A && digits(0..<(n - 10)))
     }
 }

@@ -15,50 +15,21 @@ enum WhisperTextReader {
         return false
     }
 
-    /// Files this large are read as two halves in parallel.
-    static let parallelThreshold = 16 << 20
-
     static func read(_ file: SourceFile, into builder: inout TranscriptBuilder, parallelThreshold: Int) throws {
         if file.byteCount >= parallelThreshold, let start = file.textStartOffset,
-            let middle = file.lineStart(after: start + (file.byteCount - start) / 2), middle < file.byteCount
+            let middle = file.lineStart(after: start + (file.byteCount - start) / 2), middle < file.byteCount,
+            try ParallelParts.read(
+                path: file.path, parts: [start..<middle, middle..<file.byteCount], into: &builder,
+                { _, file, builder in try readPart(file, into: &builder) })
         {
-            try readInParallel(path: file.path, parts: [start..<middle, middle..<file.byteCount], into: &builder)
-        } else {
-            builder.reserve(segments: file.byteCount / 40 + 16, textBytes: file.byteCount)
-            _ = try readLines(file, into: &builder)
+            return
         }
+        builder.reserve(segments: file.byteCount / 40 + 16, textBytes: file.byteCount)
+        _ = try readPart(file, into: &builder)
     }
 
-    /// Each line stands alone, so parts of the file are read at once, each
-    /// into its own builder, then joined in order.
-    private static func readInParallel(path: String, parts: [Range<Int>], into builder: inout TranscriptBuilder) throws {
-        final class PartResult: @unchecked Sendable {
-            var builder = TranscriptBuilder()
-            var lineCount = 0
-            var error: Error?
-        }
-        let results = parts.map { _ in PartResult() }
-        DispatchQueue.concurrentPerform(iterations: parts.count) { k in
-            let result = results[k]
-            do {
-                let file = try SourceFile(path: path, byteRange: parts[k])
-                result.builder.reserve(segments: parts[k].count / 40 + 16, textBytes: parts[k].count)
-                result.lineCount = try readLines(file, into: &result.builder)
-            } catch {
-                result.error = error
-            }
-        }
-        if let error = results.lazy.compactMap(\.error).first { throw error }
-        builder = results[0].builder
-        var lineOffset = results[0].lineCount
-        for result in results.dropFirst() {
-            builder.appendPart(&result.builder, lineOffset: lineOffset)
-            lineOffset += result.lineCount
-        }
-    }
-
-    /// Reads every line of `file`; returns how many lines there were.
-    private static func readLines(_ file: SourceFile, into builder: inout TranscriptBuilder) throws -> Int {
+    /// Reads every line of `file` (or of a part of one): each line stands alone.
+    private static func readPart(_ file: SourceFile, into builder: inout TranscriptBuilder) throws -> ParallelParts.Part {
         var lineCount = 0
         try file.forEachLine { line, number in
             lineCount = number
@@ -72,7 +43,7 @@ enum WhisperTextReader {
             }
         }
         for line in file.cutLines { builder.warn(.lineTooLong, line: line) }
-        return lineCount
+        return ParallelParts.Part(lineCount: lineCount)
     }
 
     private enum Parsed {

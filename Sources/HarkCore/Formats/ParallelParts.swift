@@ -1,0 +1,76 @@
+import Foundation
+
+/// Reads parts of one large file at once, each into its own builder, then
+/// joins them in order: the whisper text, SRT and WebVTT readers cut a file
+/// where a line, or a cue, starts.
+enum ParallelParts {
+    /// What reading a part found out.
+    struct Part {
+        var lineCount: Int
+        /// The part has rolling captions, whose repairs run across cues: the
+        /// parts cannot be joined, the file is read again as a whole.
+        var isRolling = false
+    }
+
+    /// Reads `parts` of `path` with `readPart` (given the part's number and
+    /// its file, which starts where the part does); returns false, and leaves
+    /// `builder` alone, when the file must be read as a whole after all.
+    static func read(
+        path: String, parts: [Range<Int>], into builder: inout TranscriptBuilder,
+        _ readPart: @escaping @Sendable (Int, SourceFile, inout TranscriptBuilder) throws -> Part
+    ) throws -> Bool {
+        final class Result: @unchecked Sendable {
+            var builder = TranscriptBuilder()
+            var part = Part(lineCount: 0)
+            var error: Error?
+        }
+        let results = parts.map { _ in Result() }
+        DispatchQueue.concurrentPerform(iterations: parts.count) { k in
+            let result = results[k]
+            do {
+                let file = try SourceFile(path: path, byteRange: parts[k])
+                result.builder.reserve(segments: parts[k].count / 40 + 16, textBytes: parts[k].count)
+                result.part = try readPart(k, file, &result.builder)
+            } catch {
+                result.error = error
+            }
+        }
+        if let error = results.lazy.compactMap(\.error).first { throw error }
+        if results.contains(where: \.part.isRolling) { return false }
+        builder = results[0].builder
+        var lineOffset = results[0].part.lineCount
+        for result in results.dropFirst() {
+            builder.appendPart(&result.builder, lineOffset: lineOffset)
+            lineOffset += result.part.lineCount
+        }
+        return true
+    }
+}
+
+extension SourceFile {
+    /// Calls `body` with the whole lines that start after `offset`, within
+    /// 64 KB of it, each with where it starts in the file and the line
+    /// before it, until `body` returns false. For finding where to cut a
+    /// file into parts.
+    func withLines(after offset: Int, _ body: (Bytes, Int, (line: Bytes, start: Int)?) -> Bool) {
+        var window = [UInt8](repeating: 0, count: 1 << 16)
+        let n = window.withUnsafeMutableBytes { readBytes(into: $0, at: offset) }
+        guard n > 0 else { return }
+        window.withUnsafeBufferPointer { buffer in
+            let bytes = Bytes(rebasing: buffer[..<n])
+            // The first line may be cut: start after its end.
+            guard let firstEnd = bytes.firstIndex(where: { $0 == 0x0A || $0 == 0x0D }) else { return }
+            var start = firstEnd + 1
+            if bytes[firstEnd] == 0x0D && start < n && bytes[start] == 0x0A { start += 1 }
+            var previous: (line: Bytes, start: Int)?
+            while start < n {
+                guard let end = bytes[start...].firstIndex(where: { $0 == 0x0A || $0 == 0x0D }) else { return }
+                let line = Bytes(rebasing: bytes[start..<end])
+                if !body(line, offset + start, previous) { return }
+                previous = (line, offset + start)
+                start = end + 1
+                if bytes[end] == 0x0D && start < n && bytes[start] == 0x0A { start += 1 }
+            }
+        }
+    }
+}
