@@ -11,7 +11,7 @@ struct JSONScannerTests {
         )
         var seen: [String: JSONScanner.Scalar] = [:]
         try scanner.members { scanner, key throws(JSONScanner.Failure) in
-            if key == "skip" { try scanner.skip() } else { seen[key] = try scanner.scalar() }
+            if key == "skip" { try scanner.skip() } else { seen[key.description] = try scanner.scalar() }
         }
         try scanner.end()
         #expect(seen == ["a": .string("x\"é😀\n"), "n": .number(-0.25), "t": .boolean(true)])
@@ -41,6 +41,29 @@ struct JSONScannerTests {
         try scanner.end()
         var unclosed = JSONScanner(Array(String(repeating: "[{\"a\":", count: depth).utf8))
         #expect(throws: JSONScanner.Failure.self) { try unclosed.skip() }
+    }
+
+    @Test(arguments: [1, 2, 3, 7, 64])
+    func readsTheSameAcrossAnyWindowSize(windowSize: Int) throws {
+        let text = #"{"a": "x\"\u00e9\ud83d\ude00\n", "skip": [1, {"b": [true, null, -1.5e3, "\\"]}], "n": -0.25, "t": true}"#
+        var whole = JSONScanner(Array(text.utf8))
+        var windowed = JSONScanner(Array(text.utf8), windowSize: windowSize)
+        func read(_ scanner: inout JSONScanner) throws -> [String: JSONScanner.Scalar] {
+            var seen: [String: JSONScanner.Scalar] = [:]
+            try scanner.members { scanner, key throws(JSONScanner.Failure) in seen[key.description] = try scanner.scalar() }
+            try scanner.end()
+            return seen
+        }
+        let expected = try read(&whole)
+        #expect(expected["a"] == .string("x\"é😀\n"))
+        #expect(try read(&windowed) == expected)
+    }
+
+    @Test func numbersAreTheNearestDoubles() throws {
+        for text in ["0", "-0.25", "7.6000000000000005", "1234.567", "0.001", "1e3", "-1.5E-7", "123456789012345678", "0.1"] {
+            var scanner = JSONScanner(Array(text.utf8))
+            #expect(try scanner.number() == Double(text)!, "\(text)")
+        }
     }
 
     @Test func errorsSayTheLine() throws {

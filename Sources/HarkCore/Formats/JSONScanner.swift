@@ -1,37 +1,130 @@
+import Foundation
+
 /// Reads JSON by pulling the values a reader asks for and skipping the rest
 /// without building them: a transcript's `words` arrays, tokens and log
 /// probabilities cost a pass over their bytes, not a tree of objects (with
 /// Foundation's parser, a 200 MB openai-whisper file took 3.3 GB).
 ///
-/// Bytes are read with bounds-checked access only; skipping nests without
-/// recursion, so no input can crash it or exhaust the stack.
+/// The bytes stream through a window of `windowSize` refilled from the
+/// source, so a file of any size is read in the same small memory; nothing
+/// the scanner hands out points into the window. Every byte is read after a
+/// bounds check; skipping nests without recursion, so no input can crash it
+/// or exhaust the stack.
 struct JSONScanner {
     enum Kind { case object, array, string, number, boolean, null }
 
     struct Failure: Error {
         var message: String
-        var offset: Int
+        var line: Int
     }
 
-    private let bytes: [UInt8]
-    private(set) var position = 0
+    /// Fills the buffer with the next bytes; returns how many (0 at the end).
+    typealias Source = (UnsafeMutableRawBufferPointer) throws -> Int
 
-    init(_ bytes: [UInt8]) { self.bytes = bytes }
+    static let windowSize = 1 << 20
 
-    /// The 1-based line of a byte offset, for messages.
-    func line(of offset: Int) -> Int { 1 + bytes[..<min(offset, bytes.count)].lazy.filter { $0 == 0x0A }.count }
+    private let windowSize: Int
+    private let storage: WindowStorage
+    private let source: Source
+    private var window: UnsafeMutablePointer<UInt8>
+    private var count = 0
+    private var position = 0
+    private var atEnd = false
+    /// Line counting: the line at `lineCursor` in the window.
+    private var lineCursor = 0
+    private var lineAtCursor = 1
 
-    private var current: UInt8? { position < bytes.count ? bytes[position] : nil }
+    /// `windowSize`: tests make it tiny, to cross window edges everywhere.
+    init(windowSize: Int = Self.windowSize, source: @escaping Source) {
+        self.windowSize = max(1, windowSize)
+        storage = WindowStorage(capacity: self.windowSize)
+        window = storage.base
+        self.source = source
+    }
 
-    private func fail(_ message: String) -> Failure { Failure(message: message, offset: position) }
+    /// Over bytes already in memory (tests, small documents).
+    init(_ bytes: [UInt8], windowSize: Int = Self.windowSize) {
+        var offset = 0
+        self.init(windowSize: windowSize) { buffer in
+            let n = min(buffer.count, bytes.count - offset)
+            bytes.withUnsafeBytes { buffer.copyMemory(from: UnsafeRawBufferPointer(rebasing: $0[offset..<offset + n])) }
+            offset += n
+            return n
+        }
+    }
 
-    private var found: String {
+    /// The 1-based line the scanner is on. Asked in order, it costs one pass
+    /// over the bytes in all.
+    mutating func line() -> Int {
+        lineAtCursor += Self.newlines(window + lineCursor, position - lineCursor)
+        lineCursor = position
+        return lineAtCursor
+    }
+
+    private static func newlines(_ p: UnsafePointer<UInt8>, _ n: Int) -> Int {
+        var lines = 0
+        var k = 0
+        while k < n, let hit = memchr(p + k, 0x0A, n - k) {
+            lines += 1
+            k = UnsafePointer<UInt8>(hit.assumingMemoryBound(to: UInt8.self)) - p + 1
+        }
+        return lines
+    }
+
+    // MARK: Bytes
+
+    /// The byte here, reading more when the window is used up; nil at the end.
+    private var current: UInt8? {
+        @inline(__always) mutating get { position < count ? window[position] : currentAfterRefill() }
+    }
+
+    @inline(never)
+    private mutating func currentAfterRefill() -> UInt8? {
+        guard refill() else { return nil }
+        return window[position]
+    }
+
+    /// Replaces the used-up window with the next bytes of the source.
+    private mutating func refill() -> Bool {
+        guard !atEnd else { return false }
+        _ = line()
+        let n: Int
+        do {
+            n = try source(UnsafeMutableRawBufferPointer(start: window, count: windowSize))
+        } catch {
+            n = 0
+            readError = error
+        }
+        count = n
+        position = 0
+        lineCursor = 0
+        if n == 0 { atEnd = true }
+        return n > 0
+    }
+
+    /// A read error from the source, reported where the scanner stopped.
+    private var readError: Error?
+
+    private mutating func fail(_ message: String) -> Failure {
+        if let readError { return Failure(message: "could not read the file: \(readError)", line: line()) }
+        return Failure(message: message, line: line())
+    }
+
+    private mutating func found() -> String {
         guard let byte = current else { return "the end of the file" }
         return (0x21...0x7E).contains(byte) ? "'\(Character(Unicode.Scalar(byte)))'" : "byte 0x\(String(byte, radix: 16))"
     }
 
+    @inline(__always)
     private mutating func skipWhitespace() {
-        while let byte = current, byte == 0x20 || byte == 0x0A || byte == 0x0D || byte == 0x09 { position += 1 }
+        while true {
+            while position < count {
+                let byte = window[position]
+                guard byte == 0x20 || byte == 0x0A || byte == 0x0D || byte == 0x09 else { return }
+                position += 1
+            }
+            guard refill() else { return }
+        }
     }
 
     /// What the next value is.
@@ -45,35 +138,75 @@ struct JSONScanner {
         case 0x74, 0x66: return .boolean
         case 0x6E: return .null
         case 0x2D, 0x30...0x39: return .number
-        default: throw fail("expected a value, found \(found)")
+        default: throw fail("expected a value, found \(found())")
         }
     }
 
     /// After the document: nothing but whitespace.
     mutating func end() throws(Failure) {
         skipWhitespace()
-        if current != nil { throw fail("unexpected \(found) after the JSON value") }
+        if current != nil { throw fail("unexpected \(found()) after the JSON value") }
     }
 
     // MARK: Objects and arrays
 
+    /// A key of an object, held in the scanner's value (keys longer than
+    /// `Key.capacity` bytes are no key a reader asks for, and are kept whole
+    /// only as a string).
+    struct Key: CustomStringConvertible {
+        static let capacity = 24
+        private var bytes: (UInt64, UInt64, UInt64) = (0, 0, 0)
+        private(set) var length = 0
+        private var long: String?
+
+        init(_ utf8: [UInt8]) { self = utf8.withUnsafeBufferPointer { Key($0) } }
+
+        init(_ utf8: UnsafeBufferPointer<UInt8>) {
+            length = utf8.count
+            if utf8.count > Self.capacity {
+                long = String(decoding: utf8, as: UTF8.self)
+                return
+            }
+            withUnsafeMutableBytes(of: &bytes) { $0.copyMemory(from: UnsafeRawBufferPointer(utf8)) }
+        }
+
+        static func == (key: Key, name: StaticString) -> Bool {
+            guard key.long == nil, key.length == name.utf8CodeUnitCount else { return false }
+            return withUnsafeBytes(of: key.bytes) { memcmp($0.baseAddress!, name.utf8Start, key.length) == 0 }
+        }
+
+        var description: String {
+            long ?? withUnsafeBytes(of: bytes) { String(decoding: $0.prefix(length), as: UTF8.self) }
+        }
+    }
+
     /// Calls `body` with each key of the object here; `body` must read or
     /// skip the key's value.
-    mutating func members(_ body: (inout JSONScanner, String) throws(Failure) -> Void) throws(Failure) {
+    mutating func members(_ body: (inout JSONScanner, Key) throws(Failure) -> Void) throws(Failure) {
         skipWhitespace()
-        guard current == 0x7B else { throw fail("expected an object, found \(found)") }
+        guard current == 0x7B else { throw fail("expected an object, found \(found())") }
         position += 1
         skipWhitespace()
         if current == 0x7D {
             position += 1
             return
         }
+        var keyBytes: [UInt8] = []
         while true {
             skipWhitespace()
-            guard current == 0x22 else { throw fail("expected a key in quotes, found \(found)") }
-            let key = try string()
+            guard current == 0x22 else { throw fail("expected a key in quotes, found \(found())") }
+            let key: Key
+            if let plain = plainStringEnd() {
+                // The usual key: no escape, all in the window.
+                key = Key(UnsafeBufferPointer(start: window + position + 1, count: plain - position - 1))
+                position = plain + 1
+            } else {
+                keyBytes.removeAll(keepingCapacity: true)
+                try string(into: &keyBytes)
+                key = Key(keyBytes)
+            }
             skipWhitespace()
-            guard current == 0x3A else { throw fail("expected ':' after a key, found \(found)") }
+            guard current == 0x3A else { throw fail("expected ':' after a key, found \(found())") }
             position += 1
             try body(&self, key)
             skipWhitespace()
@@ -82,7 +215,7 @@ struct JSONScanner {
             case 0x7D:
                 position += 1
                 return
-            default: throw fail("expected ',' or '}' in an object, found \(found)")
+            default: throw fail("expected ',' or '}' in an object, found \(found())")
             }
         }
     }
@@ -91,7 +224,7 @@ struct JSONScanner {
     /// `body` must read or skip the element.
     mutating func elements(_ body: (inout JSONScanner, Int) throws(Failure) -> Void) throws(Failure) {
         skipWhitespace()
-        guard current == 0x5B else { throw fail("expected an array, found \(found)") }
+        guard current == 0x5B else { throw fail("expected an array, found \(found())") }
         position += 1
         skipWhitespace()
         if current == 0x5D {
@@ -108,7 +241,7 @@ struct JSONScanner {
             case 0x5D:
                 position += 1
                 return
-            default: throw fail("expected ',' or ']' in an array, found \(found)")
+            default: throw fail("expected ',' or ']' in an array, found \(found())")
             }
         }
     }
@@ -141,8 +274,8 @@ struct JSONScanner {
                         closers.append(0x5D)
                         continue
                     }
-                case .string: _ = try string()
-                case .number: _ = try number()
+                case .string: try skipString()
+                case .number: try skipNumber()
                 case .boolean, .null: try literal()
                 }
             }
@@ -157,17 +290,17 @@ struct JSONScanner {
                 closers.removeLast()
                 expectingValue = false
             } else {
-                throw fail("expected ',' or '\(Character(Unicode.Scalar(closer)))', found \(found)")
+                throw fail("expected ',' or '\(Character(Unicode.Scalar(closer)))', found \(found())")
             }
         }
     }
 
     private mutating func keyAndColon() throws(Failure) {
         skipWhitespace()
-        guard current == 0x22 else { throw fail("expected a key in quotes, found \(found)") }
-        _ = try string()
+        guard current == 0x22 else { throw fail("expected a key in quotes, found \(found())") }
+        try skipString()
         skipWhitespace()
-        guard current == 0x3A else { throw fail("expected ':' after a key, found \(found)") }
+        guard current == 0x3A else { throw fail("expected ':' after a key, found \(found())") }
         position += 1
     }
 
@@ -199,98 +332,261 @@ struct JSONScanner {
     }
 
     private mutating func literal() throws(Failure) {
-        for word in ["true", "false", "null"] {
-            let utf8 = Array(word.utf8)
-            if position + utf8.count <= bytes.count && Array(bytes[position..<position + utf8.count]) == utf8 {
-                position += utf8.count
-                return
-            }
+        let word: StaticString
+        switch current {
+        case 0x74: word = "true"
+        case 0x66: word = "false"
+        default: word = "null"
         }
-        throw fail("expected true, false or null, found \(found)")
+        for k in 0..<word.utf8CodeUnitCount {
+            guard current == word.utf8Start[k] else { throw fail("expected true, false or null, found \(found())") }
+            position += 1
+        }
     }
 
+    /// A number, as the double nearest to it.
     mutating func number() throws(Failure) -> Double {
         skipWhitespace()
-        let start = position
-        if current == 0x2D { position += 1 }
-        func digits() -> Int {
-            let from = position
-            while let byte = current, (0x30...0x39).contains(byte) { position += 1 }
-            return position - from
+        if let end = try numberEndInWindow() {
+            defer { position = end }
+            return Self.parseDouble(UnsafeBufferPointer(start: window + position, count: end - position))
         }
-        let integerStart = position
-        let integerDigits = digits()
-        guard integerDigits > 0, !(integerDigits > 1 && bytes[integerStart] == 0x30) else { throw fail("a malformed number") }
-        if current == 0x2E {
-            position += 1
-            guard digits() > 0 else { throw fail("a malformed number") }
-        }
-        if current == 0x65 || current == 0x45 {
-            position += 1
-            if current == 0x2B || current == 0x2D { position += 1 }
-            guard digits() > 0 else { throw fail("a malformed number") }
-        }
-        guard let value = Double(String(decoding: bytes[start..<position], as: UTF8.self)) else {
-            throw fail("a malformed number")
-        }
-        return value
+        var text: [UInt8] = []
+        try numberBytes { text.append($0) }
+        return text.withUnsafeBufferPointer { Self.parseDouble($0) }
     }
+
+    private mutating func skipNumber() throws(Failure) {
+        if let end = try numberEndInWindow() {
+            position = end
+        } else {
+            try numberBytes { _ in }
+        }
+    }
+
+    /// Where the number here ends, when it ends inside the window (checked
+    /// as `numberBytes` checks it); nil when it runs to the window's end.
+    @inline(__always)
+    private mutating func numberEndInWindow() throws(Failure) -> Int? {
+        var k = position
+        @inline(__always) func digits() -> Int {
+            let from = k
+            while k < count, ByteClass.isDigit(window[k]) { k += 1 }
+            return k - from
+        }
+        if k < count && window[k] == 0x2D { k += 1 }
+        let integerStart = k
+        let integerDigits = digits()
+        if k < count && window[k] == 0x2E {
+            k += 1
+            if digits() == 0 && k < count { throw fail("a malformed number") }
+        }
+        if k < count && (window[k] == 0x65 || window[k] == 0x45) {
+            k += 1
+            if k < count && (window[k] == 0x2B || window[k] == 0x2D) { k += 1 }
+            if digits() == 0 && k < count { throw fail("a malformed number") }
+        }
+        guard k < count else { return nil }
+        if integerDigits == 0 || (integerDigits > 1 && window[integerStart] == 0x30) { throw fail("a malformed number") }
+        return k
+    }
+
+    /// Checks the grammar of the number here and hands over its bytes.
+    private mutating func numberBytes(_ take: (UInt8) -> Void) throws(Failure) {
+        skipWhitespace()
+        if current == 0x2D {
+            take(0x2D)
+            position += 1
+        }
+        var integerDigits = 0
+        var leadingZero = false
+        while let byte = current, ByteClass.isDigit(byte) {
+            if integerDigits == 0 && byte == 0x30 { leadingZero = true }
+            integerDigits += 1
+            take(byte)
+            position += 1
+        }
+        guard integerDigits > 0, !(integerDigits > 1 && leadingZero) else { throw fail("a malformed number") }
+        if current == 0x2E {
+            take(0x2E)
+            position += 1
+            var digits = 0
+            while let byte = current, ByteClass.isDigit(byte) {
+                digits += 1
+                take(byte)
+                position += 1
+            }
+            guard digits > 0 else { throw fail("a malformed number") }
+        }
+        if let e = current, e == 0x65 || e == 0x45 {
+            take(e)
+            position += 1
+            if let sign = current, sign == 0x2B || sign == 0x2D {
+                take(sign)
+                position += 1
+            }
+            var digits = 0
+            while let byte = current, ByteClass.isDigit(byte) {
+                digits += 1
+                take(byte)
+                position += 1
+            }
+            guard digits > 0 else { throw fail("a malformed number") }
+        }
+    }
+
+    /// The double nearest to a JSON number's text: exact, without a string,
+    /// for the usual `-12.345` of up to 15 digits; the C library for the rest.
+    static func parseDouble(_ text: UnsafeBufferPointer<UInt8>) -> Double {
+        var mantissa: UInt64 = 0
+        var digits = 0
+        var fractionDigits = 0
+        var negative = false
+        var simple = true
+        var afterPoint = false
+        for byte in text {
+            switch byte {
+            case 0x2D: negative = true
+            case 0x2E: afterPoint = true
+            case 0x30...0x39:
+                if mantissa == 0 && byte == 0x30 && !afterPoint { continue }
+                mantissa = mantissa &* 10 &+ UInt64(byte - 0x30)
+                digits += 1
+                if afterPoint { fractionDigits += 1 }
+            default: simple = false
+            }
+        }
+        // Below 2^53 the mantissa is exact, and so is a power of ten up to
+        // 10^22: one correctly rounded division.
+        if simple && digits <= 15 && fractionDigits <= 22 {
+            let value = Double(mantissa) / Self.powersOfTen[fractionDigits]
+            return negative ? -value : value
+        }
+        var terminated = Array(text)
+        terminated.append(0)
+        return terminated.withUnsafeBufferPointer {
+            strtod(UnsafeRawPointer($0.baseAddress!).assumingMemoryBound(to: CChar.self), nil)
+        }
+    }
+
+    private static let powersOfTen: [Double] = (0...22).map { pow(10, Double($0)) }
+
+    /// With a string starting here: the index of its closing quote when
+    /// the string has no escape and no control byte and ends in the window.
+    @inline(__always)
+    private func plainStringEnd() -> Int? {
+        var k = position + 1
+        while k < count {
+            let byte = window[k]
+            if byte == 0x22 { return k }
+            if byte == 0x5C || byte < 0x20 { return nil }
+            k += 1
+        }
+        return nil
+    }
+
+    // MARK: Strings
 
     /// A string, its escapes decoded (a lone surrogate becomes U+FFFD).
     mutating func string() throws(Failure) -> String {
+        var out: [UInt8] = []
+        try string(into: &out)
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    /// Appends the string here to `out` as UTF-8, escapes decoded. Bytes
+    /// that are not valid UTF-8 are passed on as they are, for the
+    /// transcript's cleaner to replace and report.
+    mutating func string(into out: inout [UInt8]) throws(Failure) {
         skipWhitespace()
-        guard current == 0x22 else { throw fail("expected a string, found \(found)") }
+        guard current == 0x22 else { throw fail("expected a string, found \(found())") }
         position += 1
-        let start = position
-        // The common case: no escapes, one copy.
-        while let byte = current, byte != 0x22, byte != 0x5C, byte >= 0x20 { position += 1 }
-        if current == 0x22 {
-            let text = String(decoding: bytes[start..<position], as: UTF8.self)
-            position += 1
-            return text
-        }
-        var out = Array(bytes[start..<position])
         while true {
+            // The run up to the next quote, backslash or control byte, at once.
+            let start = position
+            while position < count {
+                let byte = window[position]
+                if byte == 0x22 || byte == 0x5C || byte < 0x20 { break }
+                position += 1
+            }
+            if position > start { out.append(contentsOf: UnsafeBufferPointer(start: window + start, count: position - start)) }
             guard let byte = current else { throw fail("a string is not closed") }
             switch byte {
             case 0x22:
                 position += 1
-                return String(decoding: out, as: UTF8.self)
+                return
             case 0x5C:
                 position += 1
-                guard let escape = current else { throw fail("a string is not closed") }
-                position += 1
-                switch escape {
-                case 0x22, 0x5C, 0x2F: out.append(escape)
-                case 0x62: out.append(0x08)
-                case 0x66: out.append(0x0C)
-                case 0x6E: out.append(0x0A)
-                case 0x72: out.append(0x0D)
-                case 0x74: out.append(0x09)
-                case 0x75:
-                    var scalar = try hex4()
-                    if (0xD800...0xDBFF).contains(scalar), current == 0x5C, position + 1 < bytes.count,
-                        bytes[position + 1] == 0x75
-                    {
-                        let save = position
-                        position += 2
-                        let low = try hex4()
-                        if (0xDC00...0xDFFF).contains(low) {
-                            scalar = 0x10000 + ((scalar - 0xD800) << 10) + (low - 0xDC00)
-                        } else {
-                            position = save
-                        }
-                    }
-                    out.append(contentsOf: Array(String(Unicode.Scalar(scalar) ?? "\u{FFFD}").utf8))
-                default:
-                    position -= 1
-                    throw fail("\\\(found) is not a JSON escape")
-                }
+                try escape(into: &out)
+            case 0x00..<0x20:
+                throw fail("a control character inside a string")
             default:
-                guard byte >= 0x20 else { throw fail("a control character inside a string") }
-                out.append(byte)
+                continue  // the window was refilled
+            }
+        }
+    }
+
+    /// Steps over the string here, checking its escapes.
+    private mutating func skipString() throws(Failure) {
+        position += 1
+        var scratch: [UInt8] = []
+        while true {
+            while position < count {
+                let byte = window[position]
+                if byte == 0x22 || byte == 0x5C || byte < 0x20 { break }
                 position += 1
             }
+            guard let byte = current else { throw fail("a string is not closed") }
+            switch byte {
+            case 0x22:
+                position += 1
+                return
+            case 0x5C:
+                position += 1
+                scratch.removeAll(keepingCapacity: true)
+                try escape(into: &scratch)
+            case 0x00..<0x20:
+                throw fail("a control character inside a string")
+            default:
+                continue
+            }
+        }
+    }
+
+    /// The escape after a backslash.
+    private mutating func escape(into out: inout [UInt8]) throws(Failure) {
+        guard let escape = current else { throw fail("a string is not closed") }
+        position += 1
+        switch escape {
+        case 0x22, 0x5C, 0x2F: out.append(escape)
+        case 0x62: out.append(0x08)
+        case 0x66: out.append(0x0C)
+        case 0x6E: out.append(0x0A)
+        case 0x72: out.append(0x0D)
+        case 0x74: out.append(0x09)
+        case 0x75:
+            var scalar = try hex4()
+            if (0xD800...0xDBFF).contains(scalar), current == 0x5C {
+                position += 1
+                guard current == 0x75 else {
+                    // Another escape follows the lone high surrogate.
+                    out.append(contentsOf: [0xEF, 0xBF, 0xBD])
+                    try self.escape(into: &out)
+                    return
+                }
+                position += 1
+                let low = try hex4()
+                if (0xDC00...0xDFFF).contains(low) {
+                    scalar = 0x10000 + ((scalar - 0xD800) << 10) + (low - 0xDC00)
+                } else {
+                    out.append(contentsOf: [0xEF, 0xBF, 0xBD])
+                    scalar = low
+                }
+            }
+            out.append(contentsOf: UTF8.encode(Unicode.Scalar(scalar) ?? "\u{FFFD}")!)
+        default:
+            position -= 1
+            throw fail("\\\(found()) is not a JSON escape")
         }
     }
 
@@ -310,4 +606,13 @@ struct JSONScanner {
         }
         return value
     }
+}
+
+/// The scanner's window, freed with the last copy of the scanner.
+private final class WindowStorage {
+    let base: UnsafeMutablePointer<UInt8>
+
+    init(capacity: Int) { base = .allocate(capacity: capacity) }
+
+    deinit { base.deallocate() }
 }

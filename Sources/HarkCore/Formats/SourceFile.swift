@@ -119,6 +119,28 @@ final class SourceFile {
         return pending.withUnsafeBufferPointer { Array($0) }
     }
 
+    /// How much of `pending` `read(into:)` has handed out.
+    private var pendingRead = 0
+
+    /// Fills `buffer` with the text's next bytes (UTF-8, after any BOM), for
+    /// a reader that takes the text as a stream (JSON); returns how many, 0
+    /// at the end.
+    func read(into buffer: UnsafeMutableRawBufferPointer) throws -> Int {
+        if pendingRead >= pending.count {
+            pending.truncate(to: 0)
+            pendingRead = 0
+            try readChunk()
+            if pending.isEmpty { return 0 }
+        }
+        let n = min(buffer.count, pending.count - pendingRead)
+        pending.withUnsafeBufferPointer { bytes in
+            buffer.copyMemory(
+                from: UnsafeRawBufferPointer(rebasing: UnsafeRawBufferPointer(bytes)[pendingRead..<pendingRead + n]))
+        }
+        pendingRead += n
+        return n
+    }
+
     /// The longest line handed out whole; a longer one is cut here (on a
     /// character boundary) and the rest of it skipped, so that a file with
     /// no line ends (a disk image, a file of zeros) is read in bounded memory.

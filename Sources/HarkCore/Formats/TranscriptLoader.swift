@@ -29,7 +29,7 @@ public enum TranscriptLoader {
         let loadedFormat: TranscriptFormat
         switch detected {
         case .json:
-            loadedFormat = try JSONTranscriptReader.read(try file.readAll(), path: path, into: &builder)
+            loadedFormat = try JSONTranscriptReader.read(file, path: path, into: &builder)
         case .text(let format):
             try read(format, from: file, into: &builder, parallelThreshold: parallelThreshold)
             loadedFormat = format

@@ -115,6 +115,12 @@ public struct TranscriptBuilder {
     /// Marks a change of speaker on the next segment committed.
     mutating func markSpeakerChangeForNextSegment() { pendingSpeakerChange = true }
 
+    /// Gives the warnings from `index` on the line `line` (a JSON reader's
+    /// segments have no line, but the item they came from does).
+    mutating func setLine(_ line: Int, ofWarningsFrom index: Int) {
+        for k in index..<warnings.count { warnings[k].line = line }
+    }
+
     public mutating func warn(_ kind: LoadWarning.Kind, line: Int?, detail: String? = nil) {
         warnings.append(LoadWarning(kind, line: line, detail: detail))
     }

@@ -6,165 +6,220 @@ import Foundation
 /// (`transcription` with `offsets` in ms), Podcasting 2.0 (`segments` with
 /// `startTime`/`endTime`/`body`), and hark's own export.
 ///
-/// JSON has no line per segment, so warnings name the item (`segments[12]`).
+/// Segments stream from the file into the builder as they are read, one
+/// item held back (its end may be the next item's start), so a file costs
+/// its model and a small window, whatever its size. Podcasting 2.0 files,
+/// which may need one-word items joined, are the exception: their items are
+/// kept until the end.
+///
+/// JSON has no line per segment: segments have line 0, and warnings name
+/// the item (`segments[12]`) and the line it starts on.
 enum JSONTranscriptReader {
-    static func read(
-        _ bytes: [UInt8], path: String, into builder: inout TranscriptBuilder
-    ) throws -> TranscriptFormat {
-        var scanner = JSONScanner(bytes)
-        var segments: [RawItem]?
-        var transcription: [RawItem]?
+    static func read(_ file: SourceFile, path: String, into builder: inout TranscriptBuilder) throws -> TranscriptFormat {
+        var scanner = JSONScanner(source: file.read(into:))
+        var reader = ItemReader()
         do {
             switch try scanner.kind() {
             case .object:
                 try scanner.members { scanner, key throws(JSONScanner.Failure) in
                     let isArray = try scanner.kind() == .array
-                    switch key {
-                    case "segments" where isArray: segments = try readItems(&scanner)
-                    case "transcription" where isArray: transcription = try readItems(&scanner)
-                    default: try scanner.skip()
+                    if isArray && reader.shape == nil && (key == "segments" || key == "transcription") {
+                        try reader.readItems(&scanner, whisperCpp: key == "transcription", into: &builder)
+                    } else {
+                        try scanner.skip()
                     }
                 }
             case .array:
-                segments = try readItems(&scanner)
+                try reader.readItems(&scanner, whisperCpp: false, topLevel: true, into: &builder)
             default:
                 try scanner.skip()
             }
             try scanner.end()
         } catch {
-            throw LoadError(path: path, reason: "not valid JSON: \(error.message) (line \(scanner.line(of: error.offset)))")
+            throw LoadError(path: path, reason: "not valid JSON: \(error.message) (line \(error.line))")
         }
-        if let transcription {
-            readWhisperCpp(transcription, into: &builder)
-            return .whisperCppJSON
+        guard let shape = reader.shape else {
+            throw LoadError(
+                path: path,
+                reason: "JSON without transcript segments: expected a \"segments\" or \"transcription\" array")
         }
-        if let segments {
-            return readSegments(segments, key: bytes.first(where: { $0 > 0x20 }) == 0x5B ? "" : "segments", into: &builder)
+        reader.finish(into: &builder)
+        switch shape {
+        case .whisperCpp: return .whisperCppJSON
+        case .podcast: return .podcastJSON
+        case .segments: return reader.hasSpeakers ? .diarizedJSON : .whisperJSON
         }
-        throw LoadError(
-            path: path,
-            reason: "JSON without transcript segments: expected a \"segments\" or \"transcription\" array")
     }
 
-    // MARK: Items, as read
+    enum Shape { case segments, whisperCpp, podcast }
 
     /// What an item of a segments or transcription array says, of what hark
-    /// reads; everything else in it is skipped unread.
-    struct RawItem {
-        var isObject = false
-        var fields: [String: JSONScanner.Scalar] = [:]
-        /// whisper.cpp's `offsets` (numbers) and `timestamps` (strings).
-        var offsets: [String: JSONScanner.Scalar] = [:]
-        var timestamps: [String: JSONScanner.Scalar] = [:]
+    /// reads; everything else in it is skipped unread. Reused from item to item.
+    struct Item {
+        var start: Milliseconds?
+        var end: Milliseconds?
+        var text: [UInt8] = []
+        var hasText = false
+        var speaker: String?
+        var turn = false
+        var speakerTurnNext = false
+        var line = 0
+
+        mutating func reset(line: Int) {
+            start = nil
+            end = nil
+            text.removeAll(keepingCapacity: true)
+            hasText = false
+            speaker = nil
+            turn = false
+            speakerTurnNext = false
+            self.line = line
+        }
     }
 
-    static let itemKeys: Set<String> = [
-        "start", "end", "text", "speaker", "turn", "startTime", "endTime", "body", "speaker_turn_next",
-    ]
+    struct ItemReader {
+        private(set) var shape: Shape?
+        private(set) var hasSpeakers = false
+        private var item = Item()
+        /// The last item read, not yet committed: its end may be the next start.
+        private var held = Item()
+        private var isHeld = false
+        private var turnNext = false
+        private var podcastItems: [PodcastItem] = []
 
-    private static func readItems(_ scanner: inout JSONScanner) throws(JSONScanner.Failure) -> [RawItem] {
-        var items: [RawItem] = []
-        try scanner.elements { scanner, _ throws(JSONScanner.Failure) in
-            var item = RawItem()
-            if try scanner.kind() == .object {
-                item.isObject = true
+        mutating func readItems(
+            _ scanner: inout JSONScanner, whisperCpp: Bool, topLevel: Bool = false, into builder: inout TranscriptBuilder
+        ) throws(JSONScanner.Failure) {
+            let arrayName = topLevel ? "" : whisperCpp ? "transcription" : "segments"
+            shape = whisperCpp ? .whisperCpp : .segments
+            try scanner.elements { scanner, index throws(JSONScanner.Failure) in
+                item.reset(line: scanner.line())
+                guard try scanner.kind() == .object else {
+                    try scanner.skip()
+                    builder.warn(.invalidItem, line: item.line, detail: "\(arrayName)[\(index)]")
+                    return
+                }
                 try scanner.members { scanner, key throws(JSONScanner.Failure) in
-                    if itemKeys.contains(key) {
-                        item.fields[key] = try scanner.scalar()
-                    } else if key == "offsets" || key == "timestamps", try scanner.kind() == .object {
-                        var pair: [String: JSONScanner.Scalar] = [:]
-                        try scanner.members { scanner, key throws(JSONScanner.Failure) in
-                            if key == "from" || key == "to" { pair[key] = try scanner.scalar() } else { try scanner.skip() }
-                        }
-                        if key == "offsets" { item.offsets = pair } else { item.timestamps = pair }
-                    } else {
-                        try scanner.skip()
+                    if whisperCpp { try readWhisperCppField(key, &scanner) } else { try readSegmentField(key, &scanner) }
+                }
+                take(arrayName: arrayName, index: index, into: &builder)
+            }
+        }
+
+        private mutating func readSegmentField(_ key: JSONScanner.Key, _ scanner: inout JSONScanner) throws(JSONScanner.Failure) {
+            let podcast = shape == .podcast
+            if key == (podcast ? "startTime" : "start") {
+                item.start = seconds(try scanner.scalar())
+            } else if key == (podcast ? "endTime" : "end") {
+                item.end = seconds(try scanner.scalar())
+            } else if key == (podcast ? "body" : "text"), try scanner.kind() == .string {
+                try scanner.string(into: &item.text)
+                item.hasText = true
+            } else if key == "speaker" {
+                item.speaker = speakerName(try scanner.scalar())
+            } else if key == "turn" {
+                item.turn = try scanner.scalar() == .boolean(true)
+            } else if shape == .segments && (key == "startTime" || key == "endTime" || key == "body") {
+                // Podcasting 2.0's names: the file is of that shape from here on.
+                shape = .podcast
+                try readSegmentField(key, &scanner)
+            } else {
+                try scanner.skip()
+            }
+        }
+
+        private mutating func readWhisperCppField(_ key: JSONScanner.Key, _ scanner: inout JSONScanner) throws(JSONScanner
+            .Failure)
+        {
+            if key == "text", try scanner.kind() == .string {
+                try scanner.string(into: &item.text)
+                item.hasText = true
+            } else if key == "speaker" {
+                item.speaker = speakerName(try scanner.scalar())
+            } else if key == "speaker_turn_next" {
+                item.speakerTurnNext = try scanner.scalar() == .boolean(true)
+            } else if key == "offsets" || key == "timestamps", try scanner.kind() == .object {
+                let offsets = key == "offsets"
+                try scanner.members { scanner, key throws(JSONScanner.Failure) in
+                    guard key == "from" || key == "to" else { return try scanner.skip() }
+                    let time: Milliseconds?
+                    switch try scanner.scalar() {
+                    case .number(let ms) where offsets && ms.isFinite && abs(ms) < 1e15: time = Milliseconds(ms.rounded())
+                    case .string(let text) where !offsets:
+                        if case .success(let ms) = TimestampParser.parse(text) { time = ms } else { time = nil }
+                    default: time = nil
+                    }
+                    // Offsets win over timestamps, whichever comes first.
+                    if key == "from" {
+                        if offsets || item.start == nil { item.start = time ?? item.start }
+                    } else if offsets || item.end == nil {
+                        item.end = time ?? item.end
                     }
                 }
             } else {
                 try scanner.skip()
             }
-            items.append(item)
         }
-        return items
-    }
 
-    // MARK: segments arrays
-
-    private struct Item {
-        var start: Milliseconds
-        var end: Milliseconds?
-        var speaker: String?
-        var text: String
-        var speakerChange: Bool
-    }
-
-    private static func readSegments(_ items: [RawItem], key: String, into builder: inout TranscriptBuilder) -> TranscriptFormat {
-        let isPodcast = items.contains { $0.fields["body"] != nil || $0.fields["startTime"] != nil }
-        var parsed: [Item] = []
-        var hasSpeakers = false
-        for (index, element) in items.enumerated() {
-            let name = "\(key)[\(index)]"
-            guard element.isObject else {
-                builder.warn(.invalidItem, line: nil, detail: name)
-                continue
+        /// The item just read: warned about, or held for the next one.
+        private mutating func take(arrayName: String, index: Int, into builder: inout TranscriptBuilder) {
+            let whisperCpp = shape == .whisperCpp
+            var name: String { "\(arrayName)[\(index)]" }
+            guard let start = item.start, item.hasText else {
+                let needs =
+                    whisperCpp
+                    ? "needs \"offsets\" or \"timestamps\" and \"text\""
+                    : shape == .podcast ? "needs \"startTime\" and \"body\"" : "needs \"start\" and \"text\""
+                builder.warn(.invalidItem, line: item.line, detail: "\(name): \(needs)")
+                return
             }
-            let startKey = isPodcast ? "startTime" : "start"
-            let endKey = isPodcast ? "endTime" : "end"
-            let textKey = isPodcast ? "body" : "text"
-            guard let start = seconds(element.fields[startKey]), case .string(let text)? = element.fields[textKey] else {
-                builder.warn(.invalidItem, line: nil, detail: "\(name): needs \"\(startKey)\" and \"\(textKey)\"")
-                continue
+            if item.speaker != nil { hasSpeakers = true }
+            if item.end == nil && !whisperCpp { builder.warn(.missingEnd, line: item.line, detail: name) }
+            if whisperCpp {
+                // whisper.cpp marks the turn on the segment before it.
+                item.turn = turnNext
+                turnNext = item.speakerTurnNext
             }
-            let speaker = speakerName(element.fields["speaker"])
-            if speaker != nil { hasSpeakers = true }
-            let end = seconds(element.fields[endKey])
-            parsed.append(Item(start: start, end: end, speaker: speaker, text: text, speakerChange: bool(element.fields["turn"])))
-            if end == nil {
-                builder.warn(.missingEnd, line: nil, detail: name)
+            if shape == .podcast {
+                podcastItems.append(
+                    PodcastItem(
+                        start: start, end: item.end, speaker: item.speaker, text: String(decoding: item.text, as: UTF8.self),
+                        speakerChange: item.turn, line: item.line))
+                return
             }
+            if isHeld { commitHeld(nextStart: start, into: &builder) }
+            swap(&held, &item)
+            isHeld = true
         }
-        if isPodcast && isWordLevel(parsed) { parsed = mergeWords(parsed) }
-        commit(parsed, into: &builder)
-        if isPodcast { return .podcastJSON }
-        return hasSpeakers ? .diarizedJSON : .whisperJSON
-    }
 
-    private static func readWhisperCpp(_ items: [RawItem], into builder: inout TranscriptBuilder) {
-        var parsed: [Item] = []
-        var turnNext = false
-        for (index, element) in items.enumerated() {
-            guard element.isObject, case .string(let text)? = element.fields["text"] else {
-                builder.warn(.invalidItem, line: nil, detail: "transcription[\(index)]")
-                continue
-            }
-            func time(_ key: String) -> Milliseconds? {
-                if case .number(let ms)? = element.offsets[key], ms.isFinite, abs(ms) < 1e15 { return Milliseconds(ms.rounded()) }
-                if case .string(let text)? = element.timestamps[key], case .success(let ms) = TimestampParser.parse(text) {
-                    return ms
-                }
-                return nil
-            }
-            guard let start = time("from") else {
-                builder.warn(.invalidItem, line: nil, detail: "transcription[\(index)]: no start time")
-                continue
-            }
-            parsed.append(
-                Item(
-                    start: start, end: time("to"), speaker: speakerName(element.fields["speaker"]), text: text,
-                    speakerChange: turnNext))
-            turnNext = bool(element.fields["speaker_turn_next"])
-        }
-        commit(parsed, into: &builder)
-    }
-
-    private static func commit(_ items: [Item], into builder: inout TranscriptBuilder) {
-        for (k, item) in items.enumerated() {
+        private mutating func commitHeld(nextStart: Milliseconds?, into builder: inout TranscriptBuilder) {
+            guard let start = held.start else { return }
             // A missing end is the next segment's start, or two seconds on.
-            let end = item.end ?? (k + 1 < items.count ? max(items[k + 1].start, item.start) : item.start + 2000)
+            let end = held.end ?? nextStart.map { max($0, start) } ?? start + 2000
+            let warningsBefore = builder.warnings.count
             builder.beginSegment()
-            builder.appendText(item.text)
-            builder.commitSegment(start: item.start, end: end, speaker: item.speaker, speakerChange: item.speakerChange, line: 0)
+            // Trimmed first: whisper's texts start with a space, which would
+            // keep the cleaner off its fast path.
+            held.text.withUnsafeBufferPointer { builder.appendText($0.trimmingSpaces()) }
+            builder.commitSegment(start: start, end: end, speaker: held.speaker, speakerChange: held.turn, line: 0)
+            // What the cleaner found in the text is told at the item's line.
+            builder.setLine(held.line, ofWarningsFrom: warningsBefore)
+            isHeld = false
+        }
+
+        mutating func finish(into builder: inout TranscriptBuilder) {
+            if isHeld { commitHeld(nextStart: nil, into: &builder) }
+            guard shape == .podcast else { return }
+            let items = PodcastItem.isWordLevel(podcastItems) ? PodcastItem.mergeWords(podcastItems) : podcastItems
+            for (k, item) in items.enumerated() {
+                let end = item.end ?? (k + 1 < items.count ? max(items[k + 1].start, item.start) : item.start + 2000)
+                let warningsBefore = builder.warnings.count
+                builder.beginSegment()
+                builder.appendText(item.text)
+                builder.commitSegment(
+                    start: item.start, end: end, speaker: item.speaker, speakerChange: item.speakerChange, line: 0)
+                builder.setLine(item.line, ofWarningsFrom: warningsBefore)
+            }
         }
     }
 
@@ -184,8 +239,6 @@ enum JSONTranscriptReader {
         return TimeFormat.milliseconds(fromSeconds: number)
     }
 
-    private static func bool(_ value: JSONScanner.Scalar?) -> Bool { value == .boolean(true) }
-
     private static func speakerName(_ value: JSONScanner.Scalar?) -> String? {
         switch value {
         case .string(let name)?: return name.isEmpty ? nil : name
@@ -196,34 +249,44 @@ enum JSONTranscriptReader {
 
     // MARK: Podcasting 2.0 word-level files
 
-    /// Most segments one word long: the host wrote one word a segment.
-    private static func isWordLevel(_ items: [Item]) -> Bool {
-        guard items.count >= 4 else { return false }
-        let single = items.filter { !$0.text.trimmingASCIISpaces().contains(" ") }.count
-        return single * 10 >= items.count * 6
-    }
+    struct PodcastItem {
+        var start: Milliseconds
+        var end: Milliseconds?
+        var speaker: String?
+        var text: String
+        var speakerChange: Bool
+        var line: Int
 
-    /// Joins words into phrases that end at a sentence end, a change of
-    /// speaker, a pause of a second or more, or 40 words.
-    private static func mergeWords(_ items: [Item]) -> [Item] {
-        var out: [Item] = []
-        var words = 0
-        for item in items {
-            let word = item.text.trimmingASCIISpaces()
-            if var last = out.last, last.speaker == item.speaker, words < 40,
-                item.start - (last.end ?? last.start) < 1000,
-                !(last.text.last.map { ".?!".contains($0) } ?? false)
-            {
-                last.text += " " + word
-                last.end = item.end ?? item.start
-                out[out.count - 1] = last
-                words += 1
-            } else {
-                out.append(
-                    Item(start: item.start, end: item.end, speaker: item.speaker, text: word, speakerChange: item.speakerChange))
-                words = 1
-            }
+        /// Most segments one word long: the host wrote one word a segment.
+        static func isWordLevel(_ items: [PodcastItem]) -> Bool {
+            guard items.count >= 4 else { return false }
+            let single = items.filter { !$0.text.trimmingASCIISpaces().contains(" ") }.count
+            return single * 10 >= items.count * 6
         }
-        return out
+
+        /// Joins words into phrases that end at a sentence end, a change of
+        /// speaker, a pause of a second or more, or 40 words.
+        static func mergeWords(_ items: [PodcastItem]) -> [PodcastItem] {
+            var out: [PodcastItem] = []
+            var words = 0
+            for item in items {
+                let word = item.text.trimmingASCIISpaces()
+                if var last = out.last, last.speaker == item.speaker, words < 40,
+                    item.start - (last.end ?? last.start) < 1000,
+                    !(last.text.last.map { ".?!".contains($0) } ?? false)
+                {
+                    last.text += " " + word
+                    last.end = item.end ?? item.start
+                    out[out.count - 1] = last
+                    words += 1
+                } else {
+                    var first = item
+                    first.text = word
+                    out.append(first)
+                    words = 1
+                }
+            }
+            return out
+        }
     }
 }
