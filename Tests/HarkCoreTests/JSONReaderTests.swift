@@ -186,12 +186,10 @@ struct FormatDetectionTests {
     }
 
     @Test func unknownContentAndEmptyFilesAreErrors() throws {
-        let prose = TestFiles.write("Just some prose.\nNothing timed here.\n", name: "prose.txt")
-        #expect(
-            throws: LoadError(
-                path: prose,
-                reason: "not a transcript hark recognises: expected whisper text, SRT, WebVTT, JSON or speaker-labelled text")
-        ) { try TranscriptLoader.load(path: prose) }
+        // Prose is plain text only in a file named so (see PlainTextTests).
+        let prose = TestFiles.write("Just some prose.\nNothing timed here.\n", name: "prose.log")
+        #expect(throws: LoadError(path: prose, reason: TranscriptLoader.notRecognised)) { try TranscriptLoader.load(path: prose) }
+        #expect(TranscriptLoader.notRecognised.contains("--format"))
         let empty = TestFiles.write("", name: "empty.srt")
         #expect(throws: LoadError(path: empty, reason: "the file is empty")) { try TranscriptLoader.load(path: empty) }
         #expect(throws: LoadError(path: "/nonexistent/x.srt", reason: "no such file")) {
@@ -205,7 +203,29 @@ struct FormatDetectionTests {
             throws: LoadError(
                 path: path,
                 reason:
-                    "no segment found (read as SRT subtitles: expected cues like 00:00:01,000 --> 00:00:04,000 followed by text)")
+                    "no segment found (read as SRT subtitles: expected cues like 00:00:01,000 --> 00:00:04,000 followed by text): "
+                    + "\(LoadWarning.Kind.emptySegments.rawValue) (line 2)")
         ) { try TranscriptLoader.load(path: path) }
+    }
+
+    @Test func fileWithNothingLeftSaysWhy() throws {
+        let cues =
+            "1\n00:00:01,000 --> 00:0x:02,000\nOne.\n\n2\n00:00:03,000 --> 00:00:99,000\nTwo.\n\n3\n00:00:05,000 --> 0a:00:06,000\nThree.\n"
+        let path = TestFiles.write(cues, name: "broken.srt")
+        do {
+            _ = try TranscriptLoader.load(path: path, format: .srt)
+            Issue.record("a file with no cue left loaded")
+        } catch let error as LoadError {
+            let malformed = LoadWarning.Kind.malformedTimestamp.rawValue
+            let range = LoadWarning.Kind.timeOutOfRange.rawValue
+            #expect(error.reason.hasPrefix("no segment found (read as SRT subtitles"))
+            #expect(error.reason.hasSuffix("): \(malformed) (2 times, first at line 2); \(range) (line 6)"))
+        }
+        // A file with no segment and nothing skipped has nothing to add.
+        let indexes = TestFiles.write("1\n2\n", name: "indexes.srt")
+        #expect(throws: LoadError(path: indexes, reason: TranscriptLoader.nothingLeft(format: .srt, warnings: []))) {
+            try TranscriptLoader.load(path: indexes, format: .srt)
+        }
+        #expect(!TranscriptLoader.nothingLeft(format: .srt, warnings: []).contains("):"))
     }
 }

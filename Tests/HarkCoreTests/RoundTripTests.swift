@@ -58,6 +58,60 @@ struct RoundTripTests {
         }
     }
 
+    /// The readable exports read back as the new shapes: `--to txt` as
+    /// speaker-labelled text, `--to md` as an edited Markdown transcript. Each
+    /// paragraph comes back as one segment, with its text, its speaker, its
+    /// time to the second where the time was read, and estimated where it was.
+    @Test(arguments: [(ExportFormat.txt, TranscriptFormat.speakerText), (.md, .markdown)])
+    func readableExportsReadBackParagraphByParagraph(format: ExportFormat, shape: TranscriptFormat) async {
+        let words = Self.words
+        let speakers = Self.speakers
+        let segment = zip(
+            Gen.int(in: 0...5_000), Gen.int(in: 0..<speakers.count), Gen.bool, Gen.bool,
+            Gen.int(in: 0..<words.count).array(of: 1...8)
+        ).map { gap, speaker, change, estimated, wordIndexes in
+            let text = (["so"] + wordIndexes.map { words[$0] }).joined(separator: " ")
+            return Segment(
+                start: Int64(gap), end: Int64(gap) + 1000, speaker: speakers[speaker], text: text, speakerChange: change,
+                estimated: estimated)
+        }
+        let transcripts = segment.array(of: 1...30).map { drafts -> [Segment] in
+            var time: Int64 = 0
+            return drafts.map { draft in
+                var segment = draft
+                time += draft.start + 1000
+                segment.start = time
+                segment.end = time + 1000
+                return segment
+            }
+        }
+        await propertyCheck(count: 100, input: transcripts) { segments in
+            let original = Transcript(source: "generated", format: .whisperJSON, segments: segments)
+            let paragraphs = Paragraphs.of(original)
+            let path = TestFiles.write(format.render(original), name: "readable.\(format.rawValue)")
+            guard let reloaded = try? TranscriptLoader.load(path: path) else {
+                Issue.record("could not reload the \(format.rawValue) export")
+                return
+            }
+            #expect(reloaded.format == shape)
+            #expect(reloaded.segments.count == paragraphs.count)
+            guard reloaded.segments.count == paragraphs.count else { return }
+            var speaker: String?
+            for (k, paragraph) in paragraphs.enumerated() {
+                let first = paragraph.segments.lowerBound
+                let text = (paragraph.segments.map { original.text(of: $0) }).joined(separator: " ")
+                #expect(reloaded.text(of: k) == text)
+                #expect(reloaded.isEstimated(k) == original.isEstimated(first))
+                if !original.isEstimated(first) { #expect(reloaded.start(of: k) == paragraph.start / 1000 * 1000) }
+                // Markdown names a speaker once a turn: a paragraph without a name is the last named speaker's.
+                speaker = paragraph.speaker ?? (shape == .markdown && !paragraph.startsTurn ? speaker : nil)
+                #expect(reloaded.speaker(of: k) == speaker)
+                // A change of speaker with no name is written `>>`, and read back as one.
+                #expect(reloaded.hasSpeakerChange(at: k) == (paragraph.speaker == nil && paragraph.startsTurn))
+            }
+        }
+    }
+
     @Test func theSampleSurvivesEveryRoundTrip() throws {
         let sample = try TranscriptLoader.load(path: TestFiles.samplePath)
         for format in [ExportFormat.json, .srt, .vtt] {
