@@ -1,4 +1,5 @@
 import Foundation
+import PropertyBased
 import Testing
 
 @testable import HarkCore
@@ -201,6 +202,51 @@ struct FormatListTests {
         let readme = try String(contentsOf: root.appendingPathComponent("README.md"), encoding: .utf8)
         for format in TranscriptFormat.allCases {
             #expect(readme.contains("| `\(format.rawValue)` |"), "\(format.rawValue) is missing from README's formats")
+        }
+    }
+}
+
+/// Mutations of files in the new shapes: each reads or is refused with a
+/// `LoadError`, and what reads keeps the model's promises about time.
+struct MutatedShapeTests {
+    static let seeds = [
+        MarkdownTranscriptTests.episode,
+        "[Sarah]: Hello there.\n[00:00:05] [Bob]: Times too.\nMore.\n[~0:00:09] >> Again.\nAnn  1:02\nText.\n",
+        "So this is one. And two? Yes.\nA line without an end\n\nMr. Smith said so.\n",
+    ].map { Array($0.utf8) }
+    static let alphabet = Array("*\\[]:~>#-_() \n\r\t0159.,!?aZ".utf8) + [0x00, 0x1B, 0xC3, 0xA9, 0xFF]
+
+    @Test(arguments: [TranscriptFormat.markdown, .speakerText, .plainText, nil])
+    func mutatedFilesReadOrAreRefused(format: TranscriptFormat?) async {
+        let edit = zip(Gen.int(in: 0...10_000), Gen.int(in: 0...2), Gen.int(in: 0..<Self.alphabet.count))
+        let input = zip(Gen.int(in: 0..<Self.seeds.count), edit.array(of: 1...6))
+        await propertyCheck(count: 200, input: input) { seedIndex, edits in
+            var bytes = Self.seeds[seedIndex]
+            for (position, kind, letter) in edits {
+                let at = position % (bytes.count + 1)
+                switch kind {
+                case 0: bytes.insert(Self.alphabet[letter], at: at)
+                case 1: if at < bytes.count { bytes.remove(at: at) }
+                default: if at < bytes.count { bytes[at] = Self.alphabet[letter] }
+                }
+            }
+            let path = TestFiles.write(bytes, name: "mutated.\(["md", "txt", "txt"][seedIndex])")
+            let transcript: Transcript
+            do {
+                transcript = try TranscriptLoader.load(path: path, format: format)
+            } catch {
+                #expect(error is LoadError)
+                return
+            }
+            #expect(!transcript.isEmpty)
+            #expect(transcript.estimatedCount == transcript.segments.filter(\.estimated).count)
+            #expect(transcript.warnings.contains { $0.kind == .estimatedTimes } == (transcript.estimatedCount > 0))
+            for k in transcript.segments.indices {
+                #expect(transcript.start(of: k) >= 0)
+                #expect(transcript.end(of: k) >= transcript.start(of: k))
+                #expect(!transcript.text(of: k).isEmpty)
+                if k > 0 { #expect(transcript.start(of: k) >= transcript.start(of: k - 1)) }
+            }
         }
     }
 }
