@@ -46,6 +46,9 @@ struct MarkdownTranscriptTests {
         #expect(t.start(of: 0) == t.start(of: 2) - wordsBefore * TimeEstimator.millisecondsPerWord)
         #expect(t.segments.map(\.line) == [6, 9, 11, 13, 15])
         #expect(t.warnings.map(\.kind) == [.estimatedTimes])
+        // The editor's paragraphs stay paragraphs, even one that continues a turn.
+        #expect(Paragraphs.of(t).map(\.segments) == t.segments.indices.map { $0..<($0 + 1) })
+        #expect(Paragraphs.hardBreak(atOrBefore: 2, in: t) == 2)
     }
 
     @Test func readsHeadsInEveryForm() {

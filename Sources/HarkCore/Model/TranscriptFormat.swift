@@ -27,6 +27,10 @@ public enum TranscriptFormat: String, CaseIterable, Sendable, Codable {
         }
     }
 
+    /// Each segment is a paragraph as an editor wrote it, so the reader and
+    /// the readable exports keep it as one (see `Paragraphs`).
+    public var segmentsAreParagraphs: Bool { self == .markdown }
+
     /// The format a file name suggests; only ever a tie-breaker for content.
     public static func suggested(byExtensionOf path: String) -> TranscriptFormat? {
         let lower = path.lowercased()
