@@ -1,7 +1,8 @@
 import HarkCore
 
 /// Formats search results: `FILE:h:mm:ss.mmm: text`, one line per match,
-/// the file only when several were searched (as ripgrep does).
+/// the file only when several were searched (as ripgrep does); an estimated
+/// time is `~h:mm:ss.mmm`.
 struct SearchPrinter: Sendable {
     var showFile: Bool
     var colors: Bool
@@ -36,11 +37,13 @@ struct SearchPrinter: Sendable {
             out +=
                 "\"start\": \(TimeFormat.seconds(start)), \"end\": \(TimeFormat.seconds(transcript.end(of: match.lastSegment))), "
             out += "\"speaker\": \(transcript.speaker(of: match.segment).map(JSONText.quote) ?? "null"), "
+            if transcript.isEstimated(match.segment) { out += "\"estimated\": true, " }
             out += "\"text\": \(JSONText.quote(before + matched + after)), \"match\": \(JSONText.quote(matched))}\n"
             return out
         }
         var out = showFile ? ANSI.paint(Escaped.name(transcript.source), ANSI.path, if: colors) + ":" : ""
-        out += ANSI.paint(TimeFormat.clock(start), ANSI.time, if: colors) + ": "
+        let time = TimeFormat.mark(estimated: transcript.isEstimated(match.segment)) + TimeFormat.clock(start)
+        out += ANSI.paint(time, ANSI.time, if: colors) + ": "
         return out + before + ANSI.paint(matched, ANSI.match, if: colors) + after + "\n"
     }
 

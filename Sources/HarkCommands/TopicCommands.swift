@@ -41,7 +41,7 @@ extension HarkCommands {
         guard let transcript = load(path, format: format, report: report) else { return 1 }
         if !quiet { Diagnostics.warningLines(for: transcript).forEach(report) }
         let chapters = TopicAnalysis(transcript).chapters
-        output.write(json ? ChaptersText.json(chapters) + "\n" : ChaptersText.plain(chapters))
+        output.write(json ? ChaptersText.json(chapters) + "\n" : ChaptersText.plain(chapters, transcript: transcript))
         output.flush()
         return 0
     }

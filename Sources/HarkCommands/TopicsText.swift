@@ -14,8 +14,9 @@ enum TopicsText {
                 "\(topic.name) (\(topic.source == .file ? "from the topics file" : "found by hark"), "
                 + "\(count) passage\(count == 1 ? "" : "s"), \(topic.hitSegments.count) mention\(topic.hitSegments.count == 1 ? "" : "s"))\n"
             for passage in topic.passages {
+                let mark = TimeFormat.mark(estimated: transcript.isEstimated(passage.segments.lowerBound))
                 out +=
-                    "  \(TimeFormat.short(passage.start))–\(TimeFormat.short(passage.end))"
+                    "  \(mark)\(TimeFormat.short(passage.start))–\(TimeFormat.short(passage.end))"
                     + "  segments \(passage.segments.lowerBound)–\(passage.segments.upperBound)"
                     + "  score \(score(passage.score))\n"
             }
@@ -41,8 +42,11 @@ enum TopicsText {
 
 /// How `hark chapters` prints.
 enum ChaptersText {
-    static func plain(_ chapters: [Chapter]) -> String {
-        chapters.map { "\(TimeFormat.short($0.start))  \($0.title)\n" }.joined()
+    static func plain(_ chapters: [Chapter], transcript: Transcript) -> String {
+        chapters.map { chapter in
+            let mark = TimeFormat.mark(estimated: transcript.isEstimated(chapter.segments.lowerBound))
+            return "\(mark)\(TimeFormat.short(chapter.start))  \(chapter.title)\n"
+        }.joined()
     }
 
     static func json(_ chapters: [Chapter]) -> String {

@@ -27,11 +27,14 @@ struct TranscriptSummary {
 
     var text: String {
         let warnings = transcript.warnings.count
+        let estimated = transcript.estimatedCount
+        // Said only when there are estimated times, which most files have none of.
+        let times = estimated == 0 ? "" : "\n  times     estimated for \(estimated) of \(transcript.segments.count) segments"
         return """
             \(Escaped.name(transcript.source))
               format    \(transcript.format.rawValue) (\(transcript.format.displayName))
-              duration  \(TimeFormat.clock(transcript.duration))
-              segments  \(transcript.segments.count)
+              duration  \(TimeFormat.mark(estimated: transcript.durationIsEstimated) + TimeFormat.clock(transcript.duration))
+              segments  \(transcript.segments.count)\(times)
               words     \(words)
               speakers  \(speakersDescription)
               warnings  \(warnings == 0 ? "none" : "\(warnings)")
@@ -45,6 +48,7 @@ struct TranscriptSummary {
         }
         return "{\"source\": \(JSONText.quote(transcript.source)), \"format\": \(JSONText.quote(transcript.format.rawValue)), "
             + "\"duration\": \(TimeFormat.seconds(transcript.duration)), \"segments\": \(transcript.segments.count), "
+            + "\"estimated_segments\": \(transcript.estimatedCount), "
             + "\"words\": \(words), \"speakers\": [\(transcript.speakers.map(JSONText.quote).joined(separator: ", "))], "
             + "\"speaker_changes\": \(speakerChanges), \"warnings\": [\(warnings.joined(separator: ", "))]}"
     }

@@ -43,7 +43,7 @@ enum HeaderView {
             let names = transcript.speakers.prefix(3).joined(separator: ", ") + (transcript.speakers.count > 3 ? ", …" : "")
             parts.append("\(transcript.speakers.count) speaker\(transcript.speakers.count == 1 ? "" : "s"): \(names)")
         }
-        parts.append(TimeFormat.short(transcript.duration))
+        parts.append(TimeFormat.mark(estimated: transcript.durationIsEstimated) + TimeFormat.short(transcript.duration))
         var text = " " + parts.joined(separator: " · ")
         if state.files.count > 1 { text += "  [\(state.fileIndex + 1)/\(state.files.count)]" }
         // Warnings are said at the right, where a cut name cannot hide them.
@@ -64,7 +64,10 @@ enum StatusBarView {
         grid.fill(rect, style: theme.statusBar)
         let transcript = state.transcript
         let now = transcript.isEmpty ? 0 : transcript.start(of: state.cursor)
-        var left = " \(TimeFormat.short(now)) / \(TimeFormat.short(transcript.duration))  \(percent(state))%"
+        let nowMark = TimeFormat.mark(estimated: !transcript.isEmpty && transcript.isEstimated(state.cursor))
+        let durationMark = TimeFormat.mark(estimated: transcript.durationIsEstimated)
+        var left =
+            " \(nowMark)\(TimeFormat.short(now)) / \(durationMark)\(TimeFormat.short(transcript.duration))  \(percent(state))%"
         if let counter = state.matchCounter { left += "  \(counter)" }
         if state.raw { left += "  raw" }
         if !state.mouseCaptured { left += "  mouse off" }

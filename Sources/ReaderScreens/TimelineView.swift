@@ -47,7 +47,7 @@ enum TimelineView {
                     grid.write(">", column: rect.x, row: y, style: theme.cursorMarker)
                 }
                 if let time = line.time {
-                    let text = TimeFormat.short(time)
+                    let text = TimeFormat.mark(estimated: line.timeIsEstimated) + TimeFormat.short(time)
                     let x = rect.x + 1 + gutter.timeWidth - DisplayWidth.of(text)
                     grid.write(text, column: x, row: y, style: theme.gutterTime, limit: textX)
                 }

@@ -59,7 +59,7 @@ public struct ReaderState {
 
     public var transcript: Transcript { document.transcript }
     public var layout: ScreenLayout { ScreenLayout(size: size, sidePaneWanted: sidePaneWanted, gutterWidth: gutter.width) }
-    public var gutter: Gutter { Gutter(duration: transcript.duration) }
+    public var gutter: Gutter { Gutter(duration: transcript.duration, estimatedTimes: transcript.estimatedCount > 0) }
 
     /// Columns for timeline text: the pane less the gutter (dropped when the
     /// pane is too narrow) and a column of margin before the side pane, and

@@ -53,10 +53,11 @@ public struct Gutter: Equatable, Sendable {
     public var timeWidth: Int
     public var width: Int { timeWidth + 2 }
 
-    /// Wide enough for the transcript's longest time, `h:mm:ss`.
-    public init(duration: Int64) {
+    /// Wide enough for the transcript's longest time, `h:mm:ss`, and the `~`
+    /// of an estimated time when the transcript has any.
+    public init(duration: Int64, estimatedTimes: Bool = false) {
         let hours = duration / 3_600_000
-        timeWidth = String(hours).count + 6
+        timeWidth = String(hours).count + 6 + (estimatedTimes ? 1 : 0)
     }
 
     /// Too narrow a pane drops the gutter rather than the text.

@@ -94,7 +94,7 @@ extension SidePaneEntry {
         let transcript = document.transcript
         var entries: [SidePaneEntry] = []
         if let topics {
-            entries = topicEntries(topics, expandedTopic: expandedTopic)
+            entries = topicEntries(topics, expandedTopic: expandedTopic, transcript: transcript)
         } else {
             entries.append(.heading("Finding topics…"))
         }
@@ -130,7 +130,8 @@ extension SidePaneEntry {
     }
 
     /// Topics (with the passages of the open one) and chapters.
-    static func topicEntries(_ found: FoundTopics, expandedTopic: String?) -> [SidePaneEntry] {
+    static func topicEntries(_ found: FoundTopics, expandedTopic: String?, transcript: Transcript) -> [SidePaneEntry] {
+        func mark(_ segment: Int) -> String { TimeFormat.mark(estimated: transcript.isEstimated(segment)) }
         var entries: [SidePaneEntry] = []
         if !found.topics.isEmpty { entries.append(.heading(found.fromFile ? "Topics" : "Topics found by hark")) }
         for (t, topic) in found.topics.enumerated() {
@@ -141,7 +142,9 @@ extension SidePaneEntry {
                     count: topic.passages.count, target: nil))
             guard expandedTopic == topic.name else { continue }
             for (p, passage) in topic.passages.enumerated() {
-                let times = TimeFormat.short(passage.start, compact: true) + "–" + TimeFormat.short(passage.end, compact: true)
+                let times =
+                    mark(passage.segments.lowerBound) + TimeFormat.short(passage.start, compact: true) + "–"
+                    + TimeFormat.short(passage.end, compact: true)
                 entries.append(
                     SidePaneEntry(
                         kind: .passage(topic: t, name: topic.name, index: p), title: times, segments: starts, count: nil,
@@ -155,7 +158,9 @@ extension SidePaneEntry {
         for (c, chapter) in chapters.enumerated() {
             entries.append(
                 SidePaneEntry(
-                    kind: .chapter(c), title: TimeFormat.short(chapter.start, compact: true) + " " + chapter.title,
+                    kind: .chapter(c),
+                    title: mark(chapter.segments.lowerBound) + TimeFormat.short(chapter.start, compact: true) + " "
+                        + chapter.title,
                     segments: chapterStarts, count: nil, target: chapterStarts[c]))
         }
         return entries

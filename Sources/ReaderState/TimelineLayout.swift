@@ -18,6 +18,8 @@ public struct TimelineLine: Equatable, Sendable {
     public var lineInBlock: Int
     /// The time for the gutter: on a block's first line.
     public var time: Milliseconds?
+    /// That time was estimated (shown `~0:07:42`).
+    public var timeIsEstimated = false
     /// The speaker label that opens a turn, on a block's first line.
     public var label: Label?
     public var runs: [LineRun]
@@ -103,7 +105,8 @@ enum TimelineWrapper {
             lines.append(
                 TimelineLine(
                     block: block, lineInBlock: k, time: k == 0 ? transcript.start(of: first) : nil,
-                    label: k == 0 ? label : nil, runs: runs, isNonSpeech: nonSpeech))
+                    timeIsEstimated: k == 0 && transcript.isEstimated(first), label: k == 0 ? label : nil, runs: runs,
+                    isNonSpeech: nonSpeech))
         }
         if !raw {
             lines.append(

@@ -133,7 +133,7 @@ struct Search: ParsableCommand {
 
 struct Info: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Show format, duration, segments, words, speakers and warnings.")
+        abstract: "Show format, duration, segments (and how many times are estimated), words, speakers and warnings.")
 
     @Argument(help: "Transcript files.") var files: [String]
     @Flag(help: "Print one JSON object per file.") var json = false

@@ -65,6 +65,32 @@ struct NewUserEndToEndTests {
         #expect(try tmux.ending().status == 0)
     }
 
+    @Test func anEditedMarkdownTranscriptShowsEstimatedTimes() throws {
+        let markdown = """
+            # Episode 12
+
+            **Daniel Whitenack:** Welcome to another episode. Today we talk about data sets.
+
+            **Chris Benson:** \\[01:30\\] Thanks, Daniel \\[laughter\\].
+
+            And a second paragraph of mine.
+
+            """
+        let file = TestSupport.write(markdown, name: "episode.md")
+        let tmux = try Tmux("\(hark) '\(file)'", width: 80, height: 24)
+        let screen = try tmux.waitFor(text: "Daniel Whitenack: Welcome to another")
+        #expect(screen.contains("episode.md · markdown"))
+        #expect(screen.contains(">~0:01:26 Daniel Whitenack:"))
+        #expect(screen.contains(" 0:01:30 Chris Benson: Thanks, Daniel [laughter]."))
+        #expect(screen.contains(" ~0:01:26 / ~0:01:33"))
+        try tmux.jump(to: "1:31")
+        try tmux.waitFor(text: " 0:01:30 / ~0:01:33")
+        try tmux.send("j")
+        try tmux.waitFor(text: " ~0:01:31 / ~0:01:33")
+        try tmux.send("q")
+        #expect(try tmux.ending().status == 0)
+    }
+
     @Test func theMouseCanBeHandedToTheTerminal() throws {
         let tmux = try Tmux(hark)
         try tmux.waitFor(text: "I think people see")

@@ -40,15 +40,11 @@ struct ReaderEndToEndTests {
     @Test func jumpsToATime() throws {
         let tmux = try Tmux(hark)
         try tmux.waitFor(text: "I think people see")
-        try tmux.send(":")
-        try tmux.type("1:02:03")
-        try tmux.send("Enter")
+        try tmux.jump(to: "1:02:03")
         // The segment being spoken at 1:02:03 started at 1:01:58.
         let screen = try tmux.waitFor(text: " 1:01:58 / 1:16:22  81%")
         #expect(screen.contains(">1:01:58"))
-        try tmux.send(":")
-        try tmux.type("soon")
-        try tmux.send("Enter")
+        try tmux.jump(to: "soon")
         try tmux.waitFor(text: "soon: not a time")
         try tmux.send("q")
         #expect(try tmux.ending().status == 0)

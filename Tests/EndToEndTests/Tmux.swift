@@ -114,6 +114,13 @@ final class Tmux {
     /// Sends text literally, not as key names.
     func type(_ text: String) throws { try run(["send-keys", "-t", session, "-l", text]) }
 
+    /// Answers the `:` prompt: `:`, the text, Enter.
+    func jump(to text: String) throws {
+        try send(":")
+        try type(text)
+        try send("Enter")
+    }
+
     /// Sends raw bytes, e.g. an X10 mouse report.
     func sendBytes(_ bytes: [UInt8]) throws {
         try run(["send-keys", "-t", session, "-H"] + bytes.map { String(format: "%02x", $0) })

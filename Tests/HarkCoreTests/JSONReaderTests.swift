@@ -113,6 +113,36 @@ struct JSONReaderTests {
                 path: path, reason: "JSON without transcript segments: expected a \"segments\" or \"transcription\" array")
         ) { try TranscriptLoader.load(path: path) }
     }
+
+    /// hark's own JSON export read back: estimated times stay estimated, as written.
+    @Test func estimatedTimesSurviveTheJSONExport() throws {
+        let markdown = try TestFiles.load("**Host:** Hello there, how are you.\n\n**Guest:** Fine.\n", name: "talk.md")
+        #expect(markdown.segments.allSatisfy { $0.estimated })
+        let back = try TestFiles.load(ExportFormat.json.render(markdown), name: "talk.json")
+        #expect(back.segments.map { $0.estimated } == [true, true])
+        #expect(back.segments.map(\.start) == markdown.segments.map(\.start))
+        #expect(back.segments.map(\.end) == markdown.segments.map(\.end))
+    }
+
+    /// Segments, escapes and numbers that cross the scanner's window edges
+    /// read as they would in one piece.
+    @Test func aFileLargerThanTheWindowReadsWhole() throws {
+        let count = 12_000
+        var json = "{\"segments\": ["
+        for k in 0..<count {
+            json += (k == 0 ? "" : ", ")
+            json +=
+                #"{"start": \#(Double(k) * 1.5), "end": \#(Double(k) * 1.5 + 1.25), "text": " Line \#(k) \"q\" caf\u00e9 \ud83d\ude00", "#
+            json += #""tokens": [\#((0..<40).map { String($0 * 977) }.joined(separator: ", "))]}"#
+        }
+        json += "]}"
+        #expect(json.utf8.count > 2 * JSONScanner.windowSize)
+        let t = try TestFiles.load(json, name: "long.json")
+        #expect(t.segments.count == count)
+        #expect(t.texts.last == "Line \(count - 1) \"q\" café 😀")
+        #expect(t.segments.last?.start == Milliseconds((Double(count - 1) * 1500).rounded()))
+        #expect(t.warnings.isEmpty)
+    }
 }
 
 struct SpeakerTextReaderTests {
@@ -186,12 +216,10 @@ struct FormatDetectionTests {
     }
 
     @Test func unknownContentAndEmptyFilesAreErrors() throws {
-        let prose = TestFiles.write("Just some prose.\nNothing timed here.\n", name: "prose.txt")
-        #expect(
-            throws: LoadError(
-                path: prose,
-                reason: "not a transcript hark recognises: expected whisper text, SRT, WebVTT, JSON or speaker-labelled text")
-        ) { try TranscriptLoader.load(path: prose) }
+        // Prose is plain text only in a file named so (see PlainTextTests).
+        let prose = TestFiles.write("Just some prose.\nNothing timed here.\n", name: "prose.log")
+        #expect(throws: LoadError(path: prose, reason: TranscriptLoader.notRecognised)) { try TranscriptLoader.load(path: prose) }
+        #expect(TranscriptLoader.notRecognised.contains("--format"))
         let empty = TestFiles.write("", name: "empty.srt")
         #expect(throws: LoadError(path: empty, reason: "the file is empty")) { try TranscriptLoader.load(path: empty) }
         #expect(throws: LoadError(path: "/nonexistent/x.srt", reason: "no such file")) {
@@ -205,7 +233,29 @@ struct FormatDetectionTests {
             throws: LoadError(
                 path: path,
                 reason:
-                    "no segment found (read as SRT subtitles: expected cues like 00:00:01,000 --> 00:00:04,000 followed by text)")
+                    "no segment found (read as SRT subtitles: expected cues like 00:00:01,000 --> 00:00:04,000 followed by text): "
+                    + "\(LoadWarning.Kind.emptySegments.rawValue) (line 2)")
         ) { try TranscriptLoader.load(path: path) }
+    }
+
+    @Test func fileWithNothingLeftSaysWhy() throws {
+        let cues =
+            "1\n00:00:01,000 --> 00:0x:02,000\nOne.\n\n2\n00:00:03,000 --> 00:00:99,000\nTwo.\n\n3\n00:00:05,000 --> 0a:00:06,000\nThree.\n"
+        let path = TestFiles.write(cues, name: "broken.srt")
+        do {
+            _ = try TranscriptLoader.load(path: path, format: .srt)
+            Issue.record("a file with no cue left loaded")
+        } catch let error as LoadError {
+            let malformed = LoadWarning.Kind.malformedTimestamp.rawValue
+            let range = LoadWarning.Kind.timeOutOfRange.rawValue
+            #expect(error.reason.hasPrefix("no segment found (read as SRT subtitles"))
+            #expect(error.reason.hasSuffix("): \(malformed) (2 times, first at line 2); \(range) (line 6)"))
+        }
+        // A file with no segment and nothing skipped has nothing to add.
+        let indexes = TestFiles.write("1\n2\n", name: "indexes.srt")
+        #expect(throws: LoadError(path: indexes, reason: TranscriptLoader.nothingLeft(format: .srt, warnings: []))) {
+            try TranscriptLoader.load(path: indexes, format: .srt)
+        }
+        #expect(!TranscriptLoader.nothingLeft(format: .srt, warnings: []).contains("):"))
     }
 }

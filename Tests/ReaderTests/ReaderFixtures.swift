@@ -72,6 +72,30 @@ enum Fixtures {
     static func conversationState(width: Int = 80, height: Int = 20, colors: ColorSupport = .extended) -> ReaderState {
         state(conversation, files: ["talk.json"], width: width, height: height, colors: colors, topics: conversationTopics)
     }
+
+    /// An edited Markdown transcript with one stamp: the other times are estimated.
+    static let markdownEpisode: Transcript = {
+        let text = """
+            **Daniel Whitenack:** Welcome to another episode. Today we talk about data sets, and how people
+            label them for models that read transcripts.
+
+            **Chris Benson:** Thanks, Daniel. I have been looking forward to this one \\[laughter\\].
+
+            \\[01:30\\] Labelling is where most of the time goes, in my experience.
+
+            **Daniel Whitenack:** So what would you tell someone starting out today?
+
+            **Chris Benson:** Start small, and read what you label.
+
+            """
+        return try! TranscriptLoader.load(path: TestSupport.write(text, name: "episode.md"))
+    }()
+
+    static func markdownState(width: Int = 80, height: Int = 24) -> ReaderState {
+        let topics = FoundTopics.find(
+            in: markdownEpisode, folded: FoldedText(markdownEpisode, caseSensitive: false), definitions: nil)
+        return state(markdownEpisode, files: ["episode.md"], width: width, height: height, colors: .extended, topics: topics)
+    }
 }
 
 extension ReaderState {

@@ -84,6 +84,14 @@ struct ScreenSnapshotTests {
         check(state, "conversation-72x16", mask: true)
     }
 
+    @Test func estimatedTimesAreMarked() {
+        var state = Fixtures.markdownState()
+        check(state, "estimated-80x24")
+        // A jump works on the estimated times, and the status bar marks them.
+        state.submit(.jump, text: "1:35")
+        check(state, "estimated-jumped-80x24")
+    }
+
     @Test func narrowTerminal() {
         var state = Fixtures.sampleState(width: 60, height: 15)
         state.press(.character("G"))

@@ -5,6 +5,7 @@ import HarkCore
 // the rest is the file. Every command's output is checked.
 let formats: [(TranscriptFormat?, String)] = [
     (nil, "txt"), (.whisperText, "txt"), (.srt, "srt"), (.webvtt, "vtt"), (.speakerText, "txt"), (nil, "srt"), (nil, "vtt"),
+    (.markdown, "md"), (.plainText, "txt"), (nil, "md"),
 ]
 
 @_cdecl("fuzz_text_formats_main")

@@ -57,6 +57,7 @@ enum JSONWriter {
             transcript.withText(of: index) { out.write($0, escaping: JSONText.escape) }
             out.write("\"")
             if transcript.hasSpeakerChange(at: index) { out.write(", \"turn\": true") }
+            if transcript.isEstimated(index) { out.write(", \"estimated\": true") }
             out.write("}")
         }
         out.write("],\n \"warnings\": [")
@@ -73,7 +74,8 @@ enum JSONWriter {
 
 /// SRT and WebVTT export. Speakers: `Name: ` in SRT (the convention SRT
 /// readers know), `<v Name>` in WebVTT; an unnamed change of speaker is `>> `,
-/// the broadcast-caption convention, in both.
+/// the broadcast-caption convention, in both. Estimated times are written as
+/// times; WebVTT says how many there are in a `NOTE`, SRT cannot say.
 enum SubtitleWriter {
     static func writeSRT(_ transcript: Transcript, to out: inout ExportWriter) {
         for index in transcript.segments.indices {
@@ -95,6 +97,14 @@ enum SubtitleWriter {
 
     static func writeWebVTT(_ transcript: Transcript, to out: inout ExportWriter) {
         out.write("WEBVTT\n\n")
+        if transcript.estimatedCount > 0 {
+            // SRT has no comments; WebVTT says it once, in a note players skip.
+            out.write("NOTE\nhark estimated the times of ")
+            out.write(number: UInt64(transcript.estimatedCount))
+            out.write(" of ")
+            out.write(number: UInt64(transcript.segments.count))
+            out.write(" cues: the source gives none for them.\n\n")
+        }
         for index in transcript.segments.indices {
             out.write(subtitleTime: transcript.start(of: index), separator: 0x2E)
             out.write(" --> ")
@@ -117,7 +127,7 @@ enum SubtitleWriter {
 }
 
 /// Plain text and Markdown: the transcript as readable paragraphs, each headed
-/// by its time and, at a change of speaker, the speaker.
+/// by its time (`[~0:07:42]` when estimated) and, at a change of speaker, the speaker.
 enum ReadableTextWriter {
     enum Style { case plain, markdown }
 
@@ -132,7 +142,9 @@ enum ReadableTextWriter {
             // A named speaker shows as `Name:`; an unnamed change of speaker
             // as `>>`, the caption convention.
             let label = paragraph.speaker.map { $0 + ":" } ?? (paragraph.startsTurn ? ">>" : nil)
-            let time = "[" + TimeFormat.short(paragraph.start) + "]"
+            let time =
+                "[" + TimeFormat.mark(estimated: transcript.isEstimated(paragraph.segments.lowerBound))
+                + TimeFormat.short(paragraph.start) + "]"
             switch style {
             case .plain:
                 out.write(time)

@@ -15,7 +15,11 @@ enum FormatDetector {
             _ = splitter.split(buffer, isFinal: true) { line, _ in
                 if lines.count < 400 { lines.append(line) }
             }
-            return detect(lines: lines, suggested: suggested)
+            if let found = detect(lines: lines, suggested: suggested) { return found }
+            // Last: prose, but only where the name says text (a folder holds
+            // many text files that are not transcripts).
+            if suggested == .plainText && PlainTextReader.looksLikeText(head) { return .text(.plainText) }
+            return nil
         }
     }
 
@@ -35,6 +39,8 @@ enum FormatDetector {
         var commaTimings = 0
         var timedHeaders = 0
         var labelHeaders = 0
+        var markdownLabels = 0
+        var markdownStamps = 0
         var nonBlank = 0
         var previous: Bytes?
         for line in lines {
@@ -55,8 +61,15 @@ enum FormatDetector {
                 if timing.startText.contains(0x2C) { commaTimings += 1 }
                 continue
             }
-            if let header = SpeakerTextReader.header(in: trimmed.string) {
+            if let header = SpeakerTextReader.header(in: trimmed) {
                 if header.isTimed { timedHeaders += 1 } else { labelHeaders += 1 }
+                continue
+            }
+            if previous == nil {
+                // A paragraph's first line: an edited Markdown transcript's name or stamp?
+                let head = MarkdownTranscriptReader.head(of: trimmed)
+                if head.stamped { markdownStamps += 1 }
+                if head.label != nil { markdownLabels += 1 }
             }
         }
         if whisperLines > 0 && whisperLines >= timingLines { return .text(.whisperText) }
@@ -67,6 +80,9 @@ enum FormatDetector {
             if indexedTimings > 0 { return suggested == .webvtt ? .text(.webvtt) : .text(.srt) }
             return suggested == .srt ? .text(.srt) : .text(.webvtt)
         }
+        // `**Name:**` opens most paragraphs of an edited transcript; a
+        // stamp at a paragraph's start is rarer and says as much.
+        if markdownStamps > 0 || (markdownLabels >= 2 && markdownLabels * 10 >= nonBlank * 2) { return .text(.markdown) }
         if timedHeaders > 0 || (labelHeaders >= 2 && labelHeaders * 10 >= nonBlank * 3) { return .text(.speakerText) }
         return nil
     }

@@ -22,9 +22,7 @@ public enum TranscriptLoader {
         } else if let found = FormatDetector.detect(head: file.head, path: path) {
             detected = found
         } else {
-            throw LoadError(
-                path: path,
-                reason: "not a transcript hark recognises: expected whisper text, SRT, WebVTT, JSON or speaker-labelled text")
+            throw LoadError(path: path, reason: notRecognised)
         }
         let loadedFormat: TranscriptFormat
         switch detected {
@@ -35,10 +33,28 @@ public enum TranscriptLoader {
             loadedFormat = format
         }
         guard builder.segmentCount > 0 else {
-            throw LoadError(
-                path: path, reason: "no segment found (read as \(loadedFormat.displayName): expected \(loadedFormat.example))")
+            throw LoadError(path: path, reason: nothingLeft(format: loadedFormat, warnings: builder.warnings))
         }
         return builder.build(source: path, format: loadedFormat)
+    }
+
+    static let notRecognised =
+        "not a transcript hark recognises: expected whisper text, SRT, WebVTT, JSON, speaker-labelled text or an edited "
+        + "Markdown transcript (plain text is read from .txt files; --format NAME reads a file as NAME)"
+
+    /// Why nothing is left of a file: what was expected and, when the reader
+    /// skipped anything, what it skipped (the warnings, summarized).
+    static func nothingLeft(format: TranscriptFormat, warnings: [LoadWarning]) -> String {
+        let expected = "read as \(format.displayName): expected \(format.example)"
+        let summaries = warnings.summarized().filter { $0.first.kind != .estimatedTimes }
+        guard !summaries.isEmpty else { return "no segment found (\(expected))" }
+        let reasons = summaries.map { summary in
+            var place: [String] = []
+            if summary.count > 1 { place.append("\(summary.count) times") }
+            if let line = summary.first.line { place.append(summary.count > 1 ? "first at line \(line)" : "line \(line)") }
+            return summary.first.message + (place.isEmpty ? "" : " (" + place.joined(separator: ", ") + ")")
+        }
+        return "no segment found (\(expected)): " + reasons.joined(separator: "; ")
     }
 
     private static func read(
@@ -49,6 +65,8 @@ public enum TranscriptLoader {
         case .srt: try SRTReader.read(file, into: &builder, parallelThreshold: parallelThreshold)
         case .webvtt: try WebVTTReader.read(file, into: &builder, parallelThreshold: parallelThreshold)
         case .speakerText: try SpeakerTextReader.read(file, into: &builder)
+        case .markdown: try MarkdownTranscriptReader.read(file, into: &builder)
+        case .plainText: try PlainTextReader.read(file, into: &builder)
         case .whisperJSON, .whisperCppJSON, .diarizedJSON, .podcastJSON:
             preconditionFailure("JSON formats are read whole")
         }
@@ -72,7 +90,9 @@ extension TranscriptFormat {
         case .whisperJSON, .diarizedJSON: "a \"segments\" array of {\"start\", \"end\", \"text\"}"
         case .whisperCppJSON: "a \"transcription\" array of {\"offsets\", \"text\"}"
         case .podcastJSON: "a \"segments\" array of {\"startTime\", \"endTime\", \"body\"}"
-        case .speakerText: "turns like \"Name  0:49\", \"Speaker 1 (00:00):\" or \"Name: text\""
+        case .speakerText: "turns like \"Name  0:49\", \"Speaker 1 (00:00):\", \"Name: text\" or \"[Name]: text\""
+        case .markdown: "paragraphs like **Name:** text, with stamps like \\[07:18\\]"
+        case .plainText: "lines of text"
         }
     }
 }

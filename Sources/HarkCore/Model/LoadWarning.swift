@@ -14,7 +14,7 @@ public struct LoadWarning: Equatable, Sendable {
         case nonStandardTimestamp = "timestamp is not valid WebVTT; read anyway"
         case notACue = "block is not a cue; skipped"
         case outOfOrder = "segment starts before the previous one; segments sorted by start"
-        case estimatedTimes = "no timestamps; times estimated at 150 words a minute"
+        case estimatedTimes = "times estimated where the file gives none"
         case invalidItem = "item is not a segment; skipped"
         case rollingCaptions = "rolling captions: lines repeated from the previous cue removed"
         case lineTooLong = "line longer than 1 MB; cut there, the rest skipped"

@@ -20,7 +20,8 @@ public enum Paragraphs {
 
     /// Breaks come at a change of speaker, at a pause of 2.5 s or more, after
     /// the sentence that passes about 80 words, and around non-speech such as
-    /// `[MUSIC]`, which stands alone.
+    /// `[MUSIC]`, which stands alone. In a format whose segments are already
+    /// an editor's paragraphs (edited Markdown), each segment is a paragraph.
     public static func of(_ transcript: Transcript) -> [Paragraph] {
         var paragraphs: [Paragraph] = []
         var start = 0
@@ -71,7 +72,8 @@ public enum Paragraphs {
     /// non-speech, or the segment after non-speech.
     private static func isHardBreak(at index: Int, _ transcript: Transcript, _ text: UnsafeBufferPointer<UInt8>) -> Bool {
         let store = transcript.store
-        return transcript.startsTurn(at: index) || store.starts[index] - store.ends[index - 1] >= pauseBreak
+        return transcript.format.segmentsAreParagraphs || transcript.startsTurn(at: index)
+            || store.starts[index] - store.ends[index - 1] >= pauseBreak
             || NonSpeech.isMarker(UnsafeBufferPointer(rebasing: text[store.textRange(of: index)]))
             || NonSpeech.isMarker(UnsafeBufferPointer(rebasing: text[store.textRange(of: index - 1)]))
     }

@@ -12,10 +12,13 @@ public struct Segment: Equatable, Hashable, Sendable {
     /// The 1-based line of the source file the segment came from (0 when the
     /// source has no lines to speak of).
     public var line: Int
+    /// True when the file gave no time for this segment and hark estimated
+    /// its start (see `TimeEstimator`); shown as `~0:07:42`.
+    public var estimated: Bool
 
     public init(
         start: Milliseconds, end: Milliseconds, speaker: String? = nil, text: String,
-        speakerChange: Bool = false, line: Int = 0
+        speakerChange: Bool = false, line: Int = 0, estimated: Bool = false
     ) {
         self.start = start
         self.end = end
@@ -23,6 +26,7 @@ public struct Segment: Equatable, Hashable, Sendable {
         self.text = text
         self.speakerChange = speakerChange
         self.line = line
+        self.estimated = estimated
     }
 
     public var duration: Milliseconds { end - start }

@@ -24,6 +24,9 @@ public enum TimeFormat {
         return "\(p.sign)\(p.hours):\(pad2(p.minutes)):\(pad2(p.seconds))"
     }
 
+    /// `~` before a time hark estimated (`~0:07:42`), nothing before one read from the file.
+    public static func mark(estimated: Bool) -> String { estimated ? "~" : "" }
+
     /// Seconds with millisecond precision and no trailing zeros, as JSON wants
     /// them: `3760` gives `3.76`, `0` gives `0.0`.
     public static func seconds(_ ms: Milliseconds) -> String {

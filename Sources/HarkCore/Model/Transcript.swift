@@ -43,6 +43,12 @@ public struct Transcript: Sendable {
         return id < 0 ? nil : speakers[Int(id)]
     }
     public func hasSpeakerChange(at index: Int) -> Bool { store.speakerChanges[index] }
+    /// The file gave no time for this segment: its start was estimated.
+    public func isEstimated(_ index: Int) -> Bool { store.estimated[index] }
+    /// How many segments have estimated times (0 for a file with every time in it).
+    public var estimatedCount: Int { store.estimatedCount }
+    /// The duration comes from an estimate: the last segment's start was estimated.
+    public var durationIsEstimated: Bool { store.count > 0 && store.estimated[store.count - 1] }
     public func text(of index: Int) -> String {
         store.withText { text in String(decoding: UnsafeBufferPointer(rebasing: text[store.textRange(of: index)]), as: UTF8.self)
         }
@@ -109,18 +115,22 @@ extension Transcript {
             return Segment(
                 start: store.starts[position], end: store.ends[position],
                 speaker: id < 0 ? nil : speakers[Int(id)], text: text,
-                speakerChange: store.speakerChanges[position], line: Int(store.lines[position]))
+                speakerChange: store.speakerChanges[position], line: Int(store.lines[position]),
+                estimated: store.estimated[position])
         }
     }
 }
 
 /// Column storage behind `Transcript`: one buffer per field keeps a segment
-/// at 33 bytes, with no padding and no allocation per segment.
+/// at 34 bytes, with no padding and no allocation per segment.
 struct SegmentStore: Sendable {
     var starts = RawBuffer<Milliseconds>()
     var ends = RawBuffer<Milliseconds>()
     var speakerIDs = RawBuffer<Int32>()
     var speakerChanges = RawBuffer<Bool>()
+    /// Whether each segment's start was estimated rather than read.
+    var estimated = RawBuffer<Bool>()
+    var estimatedCount = 0
     var lines = RawBuffer<Int32>()
     var textStarts = RawBuffer<Int>()
     var text = ByteBuffer()
@@ -148,6 +158,7 @@ struct SegmentStore: Sendable {
         ends.reserve(segments)
         speakerIDs.reserve(segments)
         speakerChanges.reserve(segments)
+        estimated.reserve(segments)
         lines.reserve(segments)
         textStarts.reserve(segments)
         text.reserve(textBytes)

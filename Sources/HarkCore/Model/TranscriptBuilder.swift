@@ -14,6 +14,8 @@ public struct TranscriptBuilder {
     private var openTextStart: Int?
     private var pendingSpeakerChange = false
     private var outOfOrderLine: Int?
+    /// The last start read from the file (estimated starts are not compared).
+    private var lastReadStart: Milliseconds?
 
     public init() {}
 
@@ -59,6 +61,14 @@ public struct TranscriptBuilder {
     /// never at its start), as between the lines of a caption.
     mutating func appendSpace() { cleaner.noteSpace() }
 
+    /// Appends raw text bytes from line `line` of the file: what the
+    /// cleaner repaired in them (invalid UTF-8, NUL, control characters) is
+    /// warned about at that line, not at the segment's first.
+    mutating func appendText(_ bytes: UnsafeBufferPointer<UInt8>, line: Int) {
+        appendText(bytes)
+        noteCleanerFindings(line: line)
+    }
+
     mutating func appendText(_ string: String) {
         var string = string
         string.withUTF8 { appendText($0) }
@@ -66,9 +76,14 @@ public struct TranscriptBuilder {
 
     /// Closes the open segment. Returns false (and drops it) when it has no
     /// text, unless `keepEmpty` (a WebVTT cue is a cue even with no text).
+    ///
+    /// `estimated`: the file gives no time for this segment; `start` and
+    /// `end` are placeholders until the reader calls `estimateTimes()`, and
+    /// the segment is left out of the check for segments out of order.
     @discardableResult
     mutating func commitSegment(
-        start: Milliseconds, end: Milliseconds?, speaker: String?, speakerChange: Bool, line: Int, keepEmpty: Bool = false
+        start: Milliseconds, end: Milliseconds?, speaker: String?, speakerChange: Bool, line: Int, estimated: Bool = false,
+        keepEmpty: Bool = false
     ) -> Bool {
         if openTextStart == nil { beginSegment() }
         let textStart = openTextStart!
@@ -97,14 +112,17 @@ public struct TranscriptBuilder {
             warnings.append(LoadWarning(.endBeforeStart, line: line))
             end = start
         }
-        if let previous = store.starts.last, start < previous, outOfOrderLine == nil {
-            outOfOrderLine = line
+        if !estimated {
+            if let previous = lastReadStart, start < previous, outOfOrderLine == nil { outOfOrderLine = line }
+            lastReadStart = start
         }
         store.starts.append(start)
         store.ends.append(end)
         let id = speaker.map { speakerID(for: $0, line: line) } ?? -1
         store.speakerIDs.append(id)
         store.speakerChanges.append(speakerChange || pendingSpeakerChange)
+        store.estimated.append(estimated)
+        if estimated { store.estimatedCount += 1 }
         store.lines.append(Int32(clamping: line))
         store.textStarts.append(textStartOfSegment)
         if end > store.maxEnd { store.maxEnd = end }
@@ -139,12 +157,14 @@ public struct TranscriptBuilder {
         }
         if pendingSpeakerChange { otherStore.speakerChanges[0] = true }
         pendingSpeakerChange = other.pendingSpeakerChange
-        if let last = store.starts.last, otherStore.starts[0] < last, outOfOrderLine == nil {
-            outOfOrderLine = Int(otherStore.lines[0]) + lineOffset
+        if let last = lastReadStart, let first = other.firstReadStart, first.start < last, outOfOrderLine == nil {
+            outOfOrderLine = first.line + lineOffset
         }
+        if let otherLast = other.lastReadStart { lastReadStart = otherLast }
         if outOfOrderLine == nil, let line = other.outOfOrderLine { outOfOrderLine = line + lineOffset }
         warnings += other.warnings.map { $0.shifted(by: lineOffset) }
         store.maxEnd = max(store.maxEnd, otherStore.maxEnd)
+        store.estimatedCount += otherStore.estimatedCount
 
         let textShift = store.text.isEmpty ? 0 : store.text.count + 1
         if !store.text.isEmpty && !otherStore.text.isEmpty { store.text.append(0x20) }
@@ -155,8 +175,17 @@ public struct TranscriptBuilder {
         let idMap = other.speakers.map { speakerID(for: $0, line: 0) }  // clean already: no warning
         store.speakerIDs.appendConsuming(otherStore.speakerIDs) { if $0 >= 0 { $0 = idMap[Int($0)] } }
         store.speakerChanges.appendConsuming(otherStore.speakerChanges)
+        store.estimated.appendConsuming(otherStore.estimated)
         store.ends.appendConsuming(otherStore.ends)
         store.starts.appendConsuming(otherStore.starts)
+    }
+
+    /// The first segment whose start was read, not estimated.
+    private var firstReadStart: (start: Milliseconds, line: Int)? {
+        for index in 0..<store.count where !store.estimated[index] {
+            return (store.starts[index], Int(store.lines[index]))
+        }
+        return nil
     }
 
     // MARK: Whole segments
@@ -166,7 +195,7 @@ public struct TranscriptBuilder {
         appendText(segment.text)
         commitSegment(
             start: segment.start, end: segment.end, speaker: segment.speaker,
-            speakerChange: segment.speakerChange, line: segment.line)
+            speakerChange: segment.speakerChange, line: segment.line, estimated: segment.estimated)
     }
 
     public mutating func build(source: String, format: TranscriptFormat) -> Transcript {
@@ -233,9 +262,11 @@ public struct TranscriptBuilder {
             sorted.ends.append(old.ends[index])
             sorted.speakerIDs.append(old.speakerIDs[index])
             sorted.speakerChanges.append(old.speakerChanges[index])
+            sorted.estimated.append(old.estimated[index])
             sorted.lines.append(old.lines[index])
         }
         sorted.maxEnd = old.maxEnd
+        sorted.estimatedCount = old.estimatedCount
         store = sorted
     }
 }

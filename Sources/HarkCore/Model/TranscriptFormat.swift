@@ -9,6 +9,8 @@ public enum TranscriptFormat: String, CaseIterable, Sendable, Codable {
     case diarizedJSON = "diarized-json"
     case podcastJSON = "podcast-json"
     case speakerText = "speaker-text"
+    case markdown
+    case plainText = "plain-text"
 
     public var displayName: String {
         switch self {
@@ -20,8 +22,14 @@ public enum TranscriptFormat: String, CaseIterable, Sendable, Codable {
         case .diarizedJSON: "diarized JSON"
         case .podcastJSON: "Podcasting 2.0 JSON"
         case .speakerText: "speaker-labelled text"
+        case .markdown: "edited Markdown transcript"
+        case .plainText: "plain text"
         }
     }
+
+    /// Each segment is a paragraph as an editor wrote it, so the reader and
+    /// the readable exports keep it as one (see `Paragraphs`).
+    public var segmentsAreParagraphs: Bool { self == .markdown }
 
     /// The format a file name suggests; only ever a tie-breaker for content.
     public static func suggested(byExtensionOf path: String) -> TranscriptFormat? {
@@ -29,6 +37,8 @@ public enum TranscriptFormat: String, CaseIterable, Sendable, Codable {
         if lower.hasSuffix(".srt") { return .srt }
         if lower.hasSuffix(".vtt") || lower.hasSuffix(".webvtt") { return .webvtt }
         if lower.hasSuffix(".json") { return .whisperJSON }
+        if lower.hasSuffix(".md") || lower.hasSuffix(".markdown") { return .markdown }
+        if lower.hasSuffix(".txt") || lower.hasSuffix(".text") { return .plainText }
         return nil
     }
 }

@@ -63,6 +63,8 @@ enum JSONTranscriptReader {
         var speaker: String?
         var turn = false
         var speakerTurnNext = false
+        /// hark's own export marks times it estimated.
+        var estimated = false
         var line = 0
 
         mutating func reset(line: Int) {
@@ -73,6 +75,7 @@ enum JSONTranscriptReader {
             speaker = nil
             turn = false
             speakerTurnNext = false
+            estimated = false
             self.line = line
         }
     }
@@ -119,6 +122,8 @@ enum JSONTranscriptReader {
                 item.speaker = speakerName(try scanner.scalar())
             } else if key == "turn" {
                 item.turn = try scanner.scalar() == .boolean(true)
+            } else if key == "estimated" {
+                item.estimated = try scanner.scalar() == .boolean(true)
             } else if shape == .segments && (key == "startTime" || key == "endTime" || key == "body") {
                 // Podcasting 2.0's names: the file is of that shape from here on.
                 shape = .podcast
@@ -201,7 +206,8 @@ enum JSONTranscriptReader {
             // Trimmed first: whisper's texts start with a space, which would
             // keep the cleaner off its fast path.
             held.text.withUnsafeBufferPointer { builder.appendText($0.trimmingSpaces()) }
-            builder.commitSegment(start: start, end: end, speaker: held.speaker, speakerChange: held.turn, line: 0)
+            builder.commitSegment(
+                start: start, end: end, speaker: held.speaker, speakerChange: held.turn, line: 0, estimated: held.estimated)
             // What the cleaner found in the text is told at the item's line.
             builder.setLine(held.line, ofWarningsFrom: warningsBefore)
             isHeld = false
