@@ -111,4 +111,30 @@ struct SRTReaderTests {
         #expect(t.segments[1].end == 5000)
         #expect(t.warningKinds == [.endBeforeStart, .outOfOrder])
     }
+
+    @Test func invalidBytesAreReplacedAndWarnedAtTheirOwnLine() throws {
+        let bytes = Array("1\n00:00:01,000 --> 00:00:02,000\nFine\nna".utf8) + [0xEF, 0xBB] + Array("ve\n".utf8)
+        let t = try TestFiles.load(bytes, name: "bad.srt")
+        #expect(t.texts == ["Fine na\u{FFFD}ve"])
+        #expect(t.warnings.map(\.kind) == [.invalidUTF8])
+        #expect(t.warnings.map(\.line) == [4])
+    }
+
+    /// A large file is read as two halves at once, cut at a cue: the result
+    /// is the same as reading it whole, wherever the cut falls.
+    @Test func readingInHalvesGivesTheSameTranscript() throws {
+        var text = ""
+        for k in 0..<400 {
+            let start = TimeFormat.subtitle(Milliseconds(k) * 1000, separator: ",")
+            let end = TimeFormat.subtitle(Milliseconds(k) * 1000 + 900, separator: ",")
+            text += "\(k + 1)\r\n\(start) --> \(end)\r\n<i>Line \(k)</i>\r\n\(k % 7 == 0 ? "- Second speaker\r\n" : "")\r\n"
+        }
+        let path = TestFiles.write(text, name: "halves.srt")
+        let whole = try TranscriptLoader.load(path: path, format: nil, parallelThreshold: .max)
+        for threshold in [1, 100, 5000] {
+            let halves = try TranscriptLoader.load(path: path, format: nil, parallelThreshold: threshold)
+            #expect(halves.segments.map { $0 } == whole.segments.map { $0 })
+            #expect(halves.warnings == whole.warnings)
+        }
+    }
 }

@@ -135,4 +135,157 @@ struct WebVTTReaderTests {
             "WEBVTT\n\n00:00.000 --> 00:01.000\nYeah.\n\n00:01.000 --> 00:02.000\nYeah.\n\n00:02.000 --> 00:03.000\nRight.\n\n00:03.000 --> 00:04.000\nOkay.\n"
         #expect(try TestFiles.load(text, name: "repeat.vtt").texts == ["Yeah.", "Yeah.", "Right.", "Okay."])
     }
+
+    // MARK: The specification's rules that parsers get wrong
+
+    @Test func formFeedIsWhitespaceInATimingLine() throws {
+        let t = try TestFiles.load("WEBVTT\n\n\u{0C}00:00:01.000\u{0C}-->\t00:00:02.500\u{0C}align:start\nFed.\n", name: "ff.vtt")
+        #expect(t.texts == ["Fed."])
+        #expect(t.segments.map(\.start) == [1000])
+        #expect(t.segments.map(\.end) == [2500])
+        #expect(t.warnings.isEmpty)
+    }
+
+    @Test func settingsGluedToTheEndTimeAreSettingsAndTheCueIsKept() throws {
+        let text =
+            "WEBVTT\n\n00:00:01.000 --> 00:00:02.000align:start line:0%\nGlued.\n\n00:03.000 --> 00:04.000size:50%\nShort form.\n"
+        let t = try TestFiles.load(text, name: "glued.vtt")
+        #expect(t.texts == ["Glued.", "Short form."])
+        #expect(t.segments.map(\.end) == [2000, 4000])
+        #expect(t.warnings.isEmpty)
+    }
+
+    @Test func aTagRunsAcrossLineBreaksAndToTheEndOfTheCue() throws {
+        let text =
+            "WEBVTT\n\n00:01.000 --> 00:02.000\nBefore <c.loud\nclass>after</c> and\nnext line <i\n\n00:03.000 --> 00:04.000\n<b>Bold</b>\n"
+        let t = try TestFiles.load(text, name: "tags.vtt")
+        #expect(t.texts == ["Before after and next line", "Bold"])
+    }
+
+    @Test func voiceNamesHaveTheirReferencesDecodedAndSpacesCollapsed() throws {
+        let text = "WEBVTT\n\n00:01.000 --> 00:02.000\n<v.loud   Ann &amp;\tBo >Hi &lt;3</v>\n"
+        let t = try TestFiles.load(text, name: "voice.vtt")
+        #expect(t.segments.map(\.speaker) == ["Ann & Bo"])
+        #expect(t.texts == ["Hi <3"])
+    }
+
+    @Test func cuesWithEmptyTextStayInTheModelAndTheExports() throws {
+        let text = """
+            WEBVTT
+
+            00:01.000 --> 00:02.000
+            One.
+
+            00:02.000 --> 00:03.000
+
+            00:03.000 --> 00:04.000
+            <c.music></c>
+
+            00:04.000 --> 00:05.000
+            Four.
+            """
+        let t = try TestFiles.load(text, name: "empty.vtt")
+        #expect(t.texts == ["One.", "", "", "Four."])
+        #expect(t.segments.map(\.start) == [1000, 2000, 3000, 4000])
+        #expect(t.warnings.isEmpty)
+        // Search and word counts see only the text.
+        #expect(t.wordCount == 2)
+        #expect(TextSearch.matches(of: SearchQuery("one. four"), in: t).map(\.lastSegment) == [3])
+        let back = try TestFiles.load(ExportFormat.vtt.render(t), name: "again.vtt")
+        #expect(back.texts == t.texts)
+        #expect(back.segments.map(\.start) == t.segments.map(\.start))
+    }
+
+    @Test func invalidBytesAreReplacedAndWarnedAtTheirOwnLine() throws {
+        let bytes = Array("WEBVTT\n\n00:01.000 --> 00:02.000\nGood line\nbad ".utf8) + [0xFF] + Array(" here\n".utf8)
+        let t = try TestFiles.load(bytes, name: "bad.vtt")
+        #expect(t.texts == ["Good line bad \u{FFFD} here"])
+        #expect(t.warnings.map(\.kind) == [.invalidUTF8])
+        #expect(t.warnings.map(\.line) == [5])
+    }
+
+    // MARK: YouTube's rolling captions
+
+    /// As yt-dlp writes YouTube's automatic captions: a line of spaces
+    /// before the first words, inline timestamps, 10 ms hold cues.
+    @Test func youTubeCaptionsKeepTheirFirstWordsAtTheirOwnTime() throws {
+        let text = """
+            WEBVTT
+            Kind: captions
+            Language: en
+
+            00:00:00.160 --> 00:00:02.070 align:start position:0%
+             
+            hey<00:00:00.480><c> everyone</c>
+
+            00:00:02.070 --> 00:00:02.080 align:start position:0%
+            hey everyone
+             
+
+            00:00:02.080 --> 00:00:04.950 align:start position:0%
+            hey everyone
+            welcome<00:00:02.399><c> back</c>
+
+            00:00:04.950 --> 00:00:04.960 align:start position:0%
+            welcome back
+             
+
+            00:00:04.960 --> 00:00:07.000 align:start position:0%
+            welcome back
+            welcome<00:00:05.300><c> back</c>
+            """
+        let t = try TestFiles.load(text, name: "youtube.vtt")
+        #expect(t.texts == ["hey everyone", "welcome back", "welcome back"])
+        #expect(t.segments.map(\.start) == [160, 2080, 4960])
+        #expect(t.warningKinds == [.rollingCaptions])
+    }
+
+    /// In a rolling file, a cue of ordinary length that says again what the
+    /// cue before it said is speech: only the short hold cues go.
+    @Test func aRollingFileKeepsACueThatRepeatsThePreviousWhole() throws {
+        let text = """
+            WEBVTT
+
+            00:00.000 --> 00:02.000
+            no
+
+            00:02.000 --> 00:02.010
+            no
+
+            00:02.010 --> 00:04.000
+            no
+            no way
+
+            00:04.000 --> 00:06.000
+            no way
+
+            00:06.000 --> 00:08.000
+            no way
+            really
+            """
+        let t = try TestFiles.load(text, name: "repeat-rolling.vtt")
+        #expect(t.texts == ["no", "no way", "no way", "really"])
+        #expect(t.segments.map(\.start) == [0, 2010, 4000, 6000])
+    }
+
+    /// A large file is read as two halves at once, cut where a cue's block
+    /// starts: the same transcript as reading it whole.
+    @Test func readingInHalvesGivesTheSameTranscript() throws {
+        var text = "WEBVTT\nKind: captions\n\n"
+        for k in 0..<300 {
+            let start = TimeFormat.subtitle(Milliseconds(k) * 1000, separator: ".")
+            let end = TimeFormat.subtitle(Milliseconds(k) * 1000 + 900, separator: ".")
+            if k % 5 == 0 { text += "cue-\(k)\n" }
+            if k % 11 == 0 { text += "NOTE a note\n\n" }
+            text += "\(start) --> \(end) align:start\n\(k % 13 == 0 ? "" : "<v Ann>Line \(k)\n")\n"
+        }
+        let path = TestFiles.write(text, name: "halves.vtt")
+        let whole = try TranscriptLoader.load(path: path, format: nil, parallelThreshold: .max)
+        #expect(whole.segments.count == 300)
+        for threshold in [1, 100, 5000] {
+            let halves = try TranscriptLoader.load(path: path, format: nil, parallelThreshold: threshold)
+            #expect(halves.segments.map { $0 } == whole.segments.map { $0 })
+            #expect(halves.warnings == whole.warnings)
+        }
+    }
 }

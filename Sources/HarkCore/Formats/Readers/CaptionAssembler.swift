@@ -14,6 +14,8 @@ struct CaptionAssembler {
     struct Lines {
         private(set) var bytes: [UInt8] = []
         private(set) var ranges: [Range<Int>] = []
+        /// The line of the file each came from, for warnings.
+        private(set) var numbers: [Int] = []
 
         var count: Int { ranges.count }
         var isEmpty: Bool { ranges.isEmpty }
@@ -23,19 +25,22 @@ struct CaptionAssembler {
         mutating func removeAll() {
             bytes.removeAll(keepingCapacity: true)
             ranges.removeAll(keepingCapacity: true)
+            numbers.removeAll(keepingCapacity: true)
         }
 
-        /// Adds a line, trimmed; a line of nothing but spaces adds nothing.
-        mutating func append(_ line: Bytes) {
+        /// Adds line `number` of the file, trimmed; a line of nothing but
+        /// spaces adds nothing.
+        mutating func append(_ line: Bytes, number: Int) {
             let trimmed = line.trimmingSpaces()
             guard !trimmed.isEmpty else { return }
             let start = bytes.count
             bytes.append(contentsOf: trimmed)
             ranges.append(start..<bytes.count)
+            numbers.append(number)
         }
 
-        /// Adds a line from a buffer of the caller's (see `append(_: Bytes)`).
-        mutating func append(_ line: [UInt8]) { line.withUnsafeBufferPointer { append($0) } }
+        /// Adds a line from a buffer of the caller's (see `append(_:number:)`).
+        mutating func append(_ line: [UInt8], number: Int) { line.withUnsafeBufferPointer { append($0, number: number) } }
 
         /// The most leading lines of `self` that repeat the last lines of `previous`.
         func overlap(after previous: Lines) -> Int {
@@ -162,7 +167,7 @@ struct CaptionAssembler {
                 } else {
                     builder.appendSpace()
                 }
-                builder.appendText(line)
+                builder.appendText(line, line: cue.lines.numbers[k])
             }
         }
         builder.commitSegment(

@@ -49,6 +49,7 @@ enum SRTReader {
         /// A line of digits inside a cue, held back: it is the next cue's
         /// index if a timing line follows, text otherwise.
         var heldDigits: [UInt8] = []
+        var heldDigitsLine = 0
         var markupScratch: [UInt8] = []
 
         mutating func take(_ raw: Bytes, number: Int, into builder: inout TranscriptBuilder) {
@@ -82,13 +83,14 @@ enum SRTReader {
             }
             if !heldDigits.isEmpty {
                 let held = heldDigits
-                held.withUnsafeBufferPointer { addText($0) }
+                held.withUnsafeBufferPointer { addText($0, number: heldDigitsLine) }
                 heldDigits.removeAll(keepingCapacity: true)
             }
             if line.isAllDigits && (afterBlank || cueHasText) {
                 heldDigits.append(contentsOf: line)
+                heldDigitsLine = number
             } else {
-                addText(line)
+                addText(line, number: number)
             }
         }
 
@@ -98,14 +100,14 @@ enum SRTReader {
             if let strayLine { builder.warn(.notASegment, line: strayLine) }
         }
 
-        private mutating func addText(_ line: Bytes) {
+        private mutating func addText(_ line: Bytes, number: Int) {
             guard let base = line.baseAddress else { return }
             if memchr(base, 0x3C /* < */, line.count) == nil && memchr(base, 0x7B /* { */, line.count) == nil {
-                assembler.current.lines.append(line)
+                assembler.current.lines.append(line, number: number)
             } else {
                 markupScratch.removeAll(keepingCapacity: true)
                 SubtitleMarkup.strip(line, into: &markupScratch)
-                assembler.current.lines.append(markupScratch)
+                assembler.current.lines.append(markupScratch, number: number)
             }
             cueHasText = true
         }

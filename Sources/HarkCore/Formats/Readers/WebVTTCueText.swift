@@ -10,49 +10,63 @@ extension WebVTTReader {
     /// HTML decodes them. The buffers are reused from cue to cue.
     struct CueText {
         private var raw: [UInt8] = []
+        /// The line of the file the cue text starts on.
+        private var firstLine = 0
         private var decoded: [UInt8] = []
 
         mutating func removeAll() { raw.removeAll(keepingCapacity: true) }
 
-        mutating func appendLine(_ line: Bytes) {
-            if !raw.isEmpty { raw.append(0x0A) }
+        mutating func appendLine(_ line: Bytes, number: Int) {
+            if raw.isEmpty { firstLine = number } else { raw.append(0x0A) }
             raw.append(contentsOf: line)
         }
 
-        /// Sets the cue's lines and speaker from the text collected.
+        /// Sets the cue's lines and speaker from the text collected. Each
+        /// line of text keeps the number of the file's line it starts on,
+        /// even when a tag swallowed a line break before it.
         mutating func parse(into cue: inout CaptionAssembler.Cue) {
             decoded.removeAll(keepingCapacity: true)
             var speaker: String?
+            var line = firstLine
+            var outputLine = firstLine
             raw.withUnsafeBufferPointer { text in
                 guard let base = text.baseAddress else { return }
                 let n = text.count
+                func find(_ byte: Int32, from: Int, to: Int) -> Int? {
+                    memchr(base + from, byte, to - from).map {
+                        UnsafePointer<UInt8>($0.assumingMemoryBound(to: UInt8.self)) - base
+                    }
+                }
                 var i = 0
                 while i < n {
-                    let next = memchr(base + i, 0x3C /* < */, n - i).map {
-                        UnsafePointer<UInt8>($0.assumingMemoryBound(to: UInt8.self)) - base
+                    let lt = find(0x3C /* < */, from: i, to: n)
+                    let runEnd = lt ?? n
+                    // Text up to the tag, a line at a time.
+                    while i < runEnd {
+                        let lineEnd = find(0x0A, from: i, to: runEnd)
+                        HTMLCharacterReferences.decode(Bytes(rebasing: text[i..<(lineEnd ?? runEnd)]), into: &decoded)
+                        guard let lineEnd else {
+                            i = runEnd
+                            break
+                        }
+                        cue.lines.append(decoded, number: outputLine)
+                        decoded.removeAll(keepingCapacity: true)
+                        line += 1
+                        outputLine = line
+                        i = lineEnd + 1
                     }
-                    let runEnd = next ?? n
-                    if runEnd > i { HTMLCharacterReferences.decode(Bytes(rebasing: text[i..<runEnd]), into: &decoded) }
-                    guard let lt = next else { break }
-                    let close = memchr(base + lt + 1, 0x3E /* > */, n - lt - 1).map {
-                        UnsafePointer<UInt8>($0.assumingMemoryBound(to: UInt8.self)) - base
-                    }
-                    let tagEnd = close ?? n
-                    if speaker == nil { speaker = Self.voiceName(Bytes(rebasing: text[(lt + 1)..<tagEnd])) }
+                    guard let lt else { break }
+                    let tagEnd = find(0x3E /* > */, from: lt + 1, to: n) ?? n
+                    let tag = Bytes(rebasing: text[(lt + 1)..<tagEnd])
+                    if speaker == nil { speaker = Self.voiceName(tag) }
+                    // A line break inside a tag ends no line of text.
+                    line += tag.lazy.filter { $0 == 0x0A }.count
+                    if decoded.isEmpty { outputLine = line }
                     i = tagEnd + 1
                 }
             }
+            cue.lines.append(decoded, number: outputLine)
             cue.speaker = speaker
-            decoded.withUnsafeBufferPointer { text in
-                guard let base = text.baseAddress else { return }
-                var start = 0
-                while let hit = memchr(base + start, 0x0A, text.count - start) {
-                    let end = UnsafePointer<UInt8>(hit.assumingMemoryBound(to: UInt8.self)) - base
-                    cue.lines.append(Bytes(rebasing: text[start..<end]))
-                    start = end + 1
-                }
-                cue.lines.append(Bytes(rebasing: text[start...]))
-            }
         }
 
         /// The annotation of a voice start tag (`v Name`, `v.loud.x Name`),

@@ -100,7 +100,7 @@ enum WebVTTReader {
                     finishCue(into: &builder)
                     state = startCue(line, number: number, into: &builder) ? .cueText : .skippingBlock
                 } else {
-                    cueText.appendLine(line)
+                    cueText.appendLine(line, number: number)
                 }
             case .skippingBlock:
                 if empty {
