@@ -326,22 +326,29 @@ struct LineSplitter {
             if buffer[0] == 0x0A { i = 1 }
             skipLeadingLF = false
         }
-        // The next LF at or after `i`, kept between lines so that a file with
-        // CR-only line ends is not rescanned to its end for every line.
+        // The next LF and the next CR at or after `i`, each kept between
+        // lines until passed: a file with CR-only line ends is not rescanned
+        // to its end for every line, and one with none is searched for CR once.
         var nextLF: Int? = nil
-        var searchedLFFrom = -1
+        var searchedLF = false
+        var nextCR: Int? = nil
+        var searchedCR = false
         func find(_ byte: Int32, from start: Int, to end: Int) -> Int? {
             memchr(base + start, byte, end - start).map {
                 UnsafePointer<UInt8>($0.assumingMemoryBound(to: UInt8.self)) - base
             }
         }
         while i < n {
-            if searchedLFFrom < 0 || (nextLF.map { $0 < i } ?? false) {
+            if !searchedLF || (nextLF.map { $0 < i } ?? false) {
                 nextLF = find(0x0A, from: i, to: n)
-                searchedLFFrom = i
+                searchedLF = true
+            }
+            if !searchedCR || (nextCR.map { $0 < i } ?? false) {
+                nextCR = find(0x0D, from: i, to: n)
+                searchedCR = true
             }
             let lf = nextLF
-            let cr = find(0x0D, from: i, to: lf ?? n)
+            let cr = nextCR.flatMap { $0 < (lf ?? n) ? $0 : nil }
             let lineEnd: Int
             let next: Int
             if let cr {
