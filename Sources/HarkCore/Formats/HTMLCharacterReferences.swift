@@ -24,19 +24,20 @@ enum HTMLCharacterReferences {
         var searchFrom = 0
         while searchFrom < n, let hit = memchr(base + searchFrom, 0x26 /* & */, n - searchFrom) {
             let ampersand = UnsafePointer<UInt8>(hit.assumingMemoryBound(to: UInt8.self)) - base
-            let end = ampersand + 1
+            let afterAmpersand = ampersand + 1
             output.append(contentsOf: UnsafeBufferPointer(rebasing: text[copied..<ampersand]))
-            if let used = decodeReference(text, from: end, into: &output) {
-                copied = end + used
+            if let used = decodeReference(text, from: afterAmpersand, into: &output) {
+                copied = afterAmpersand + used
             } else {
                 output.append(0x26)
-                copied = end
+                copied = afterAmpersand
             }
             searchFrom = copied
         }
         output.append(contentsOf: UnsafeBufferPointer(rebasing: text[copied..<n]))
     }
 
+    /// `text` with its character references decoded: the same string when it has no `&`.
     static func decode(_ text: String) -> String {
         var text = text
         let decoded: [UInt8]? = text.withUTF8 { bytes in
