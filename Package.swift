@@ -47,7 +47,7 @@ let package = Package(
         .testTarget(
             name: "HarkCoreTests",
             dependencies: [
-                "HarkCore",
+                "HarkCore", "HarkTestSupport",
                 .product(name: "PropertyBased", package: "swift-property-based"),
             ]
         ),

@@ -96,7 +96,8 @@ struct MarkdownTranscriptTests {
     }
 
     @Test func invalidUTF8IsWarnedAtItsLine() throws {
-        var bytes = Array("**Ann:** Hello.\n\n**Bob:** Caf".utf8)
+        // UTF-8 (naïve) with one stray byte: not a Windows-1252 file.
+        var bytes = Array("**Ann:** Hello, naïve.\n\n**Bob:** Caf".utf8)
         bytes += [0xFF]
         bytes += Array("\nsecond line.\n".utf8)
         let t = try TestFiles.load(bytes, name: "bad.md")
@@ -190,10 +191,11 @@ struct SpeakerTextShapeTests {
     }
 
     @Test func invalidUTF8IsWarnedAtItsLine() throws {
-        var bytes = Array("Ann: Hello.\nBob: One\n".utf8)
-        bytes += [0x74, 0x77, 0xC3, 0x28, 0x0A]  // "tw", a broken two-byte sequence, "(", on line 3
+        // UTF-8 (naïve), then "tw", a broken two-byte sequence, "(", on line 3: not Windows-1252.
+        var bytes = Array("Ann: Hello, naïve.\nBob: One\n".utf8)
+        bytes += [0x74, 0x77, 0xC3, 0x28, 0x0A]
         let t = try TestFiles.load(bytes, name: "broken.txt")
-        #expect(t.texts == ["Hello.", "One tw\u{FFFD}("])
+        #expect(t.texts == ["Hello, naïve.", "One tw\u{FFFD}("])
         #expect(t.warnings.first { $0.kind == .invalidUTF8 }?.line == 3)
     }
 }

@@ -113,9 +113,10 @@ struct SRTReaderTests {
     }
 
     @Test func invalidBytesAreReplacedAndWarnedAtTheirOwnLine() throws {
-        let bytes = Array("1\n00:00:01,000 --> 00:00:02,000\nFine\nna".utf8) + [0xEF, 0xBB] + Array("ve\n".utf8)
+        // UTF-8 (café) with a broken sequence: not a Windows-1252 file.
+        let bytes = Array("1\n00:00:01,000 --> 00:00:02,000\nCafé\nna".utf8) + [0xEF, 0xBB] + Array("ve\n".utf8)
         let t = try TestFiles.load(bytes, name: "bad.srt")
-        #expect(t.texts == ["Fine na\u{FFFD}ve"])
+        #expect(t.texts == ["Café na\u{FFFD}ve"])
         #expect(t.warnings.map(\.kind) == [.invalidUTF8])
         #expect(t.warnings.map(\.line) == [4])
     }

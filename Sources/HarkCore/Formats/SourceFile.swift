@@ -24,8 +24,10 @@ public struct LoadError: Error, Equatable, CustomStringConvertible, Sendable {
 /// A transcript file's bytes as UTF-8, read in chunks so that a large file
 /// never has to sit in memory beside the transcript made from it.
 ///
-/// UTF-8 (a BOM is skipped) streams from the file; UTF-16 (with a BOM, or
-/// recognised by its NUL bytes) is read whole and transcoded first.
+/// UTF-8 (a BOM is skipped) is handed out as it is; UTF-16 and UTF-32 (with
+/// a BOM, or recognised by their NUL bytes) and Windows-1252 (when the loader
+/// asks for it) are transcoded to UTF-8 chunk by chunk as they are read, so
+/// they too never sit in memory whole in their own encoding.
 final class SourceFile {
     static let chunkSize = 1 << 20
 
@@ -33,10 +35,14 @@ final class SourceFile {
     private let fd: Int32
     /// Bytes already read and not yet handed out (UTF-8).
     private var pending = ByteBuffer(capacity: 0)
+    /// How the file's bytes are read, and those read but not yet transcoded
+    /// (a unit cut by the end of a chunk) when that is not UTF-8 as they are.
+    private(set) var encoding = TextEncoding.utf8
+    private var untranscoded = ByteBuffer(capacity: 0)
     private var exhausted: Bool
     let byteCount: Int
     /// Where the text starts in the file (after a BOM), when it is read as
-    /// it is; `nil` when it was transcoded from UTF-16.
+    /// it is; `nil` when it is transcoded.
     private(set) var textStartOffset: Int? = 0
     /// The next byte to read, and where to stop.
     private var position = 0
@@ -46,7 +52,17 @@ final class SourceFile {
     convenience init(path: String) throws {
         try self.init(path: path, byteRange: nil)
         try readChunk()
-        try normalizeEncoding()
+        let (found, markLength) = pending.withUnsafeBufferPointer { TextEncoding.recognise(start: $0) }
+        transcode(as: found, skipping: markLength)
+    }
+
+    /// Opens `path` in a given encoding (the loader's second reading of a
+    /// file that is not UTF-8), skipping a byte order mark if it has one.
+    convenience init(path: String, encoding: TextEncoding) throws {
+        try self.init(path: path, byteRange: nil)
+        try readChunk()
+        let (found, markLength) = pending.withUnsafeBufferPointer { TextEncoding.recognise(start: $0) }
+        transcode(as: encoding, skipping: found == encoding ? markLength : 0)
     }
 
     /// Opens a byte range of a UTF-8 file, for reading parts of one file in
@@ -104,20 +120,9 @@ final class SourceFile {
     /// The first bytes of the file (UTF-8), for recognising its format.
     var head: [UInt8] { pending.withUnsafeBufferPointer { Array($0.prefix(64 * 1024)) } }
 
-    /// The largest file read whole (JSON): over a gigabyte is no transcript
-    /// (1,000 hours of openai-whisper JSON is 200 MB), and would not fit in
-    /// memory beside the model made from it.
-    static let maximumWholeFileBytes = 1 << 30
-
-    /// Everything, for formats that need the whole document (JSON).
-    func readAll() throws -> [UInt8] {
-        if byteCount > Self.maximumWholeFileBytes {
-            throw LoadError(path: path, reason: "is over 1 GB, too large to be a JSON transcript")
-        }
-        while !exhausted { try readChunk() }
-        defer { pending = ByteBuffer(capacity: 0) }
-        return pending.withUnsafeBufferPointer { Array($0) }
-    }
+    /// The file is read as it is, with no byte order mark to say that it is
+    /// UTF-8: it may be in a legacy encoding instead.
+    var isUnmarkedUTF8: Bool { encoding == .utf8 && textStartOffset == 0 }
 
     /// How much of `pending` `read(into:)` has handed out.
     private var pendingRead = 0
@@ -189,7 +194,8 @@ final class SourceFile {
     private func readChunk() throws {
         guard !exhausted else { return }
         let wanted = min(Self.chunkSize, endOffset - position)
-        let target = pending.reserveTail(wanted)
+        let buffer = encoding == .utf8 ? pending : untranscoded
+        let target = buffer.reserveTail(wanted)
         var got = 0
         while got < wanted {
             let n = pread(fd, target + got, wanted - got, off_t(position + got))
@@ -205,55 +211,68 @@ final class SourceFile {
         }
         if got == wanted && position + got >= endOffset { exhausted = true }
         position += got
-        pending.didWrite(got)
+        buffer.didWrite(got)
+        if encoding != .utf8 { transcodeRead() }
     }
 
-    private func normalizeEncoding() throws {
-        let start = pending.withUnsafeBufferPointer { Array($0.prefix(64)) }
-        if start.starts(with: [0xEF, 0xBB, 0xBF]) {
-            pending.discardFirst(3)
-            textStartOffset = 3
-        } else if let bigEndian = Self.utf16ByteOrder(of: start) {
-            textStartOffset = nil
-            while !exhausted { try readChunk() }
-            let utf8 = Self.transcodeUTF16(pending.withUnsafeBufferPointer { Array($0) }, bigEndian: bigEndian)
-            pending = ByteBuffer(capacity: utf8.count)
-            utf8.withUnsafeBufferPointer { pending.append($0) }
+    /// From here on the file is read in `encoding`: the bytes read so far,
+    /// after a mark of `markLength` bytes, are transcoded, and so is every
+    /// chunk after them.
+    private func transcode(as encoding: TextEncoding, skipping markLength: Int) {
+        if encoding == .utf8 {
+            pending.discardFirst(markLength)
+            textStartOffset = markLength
+            return
+        }
+        self.encoding = encoding
+        textStartOffset = nil
+        untranscoded = pending
+        untranscoded.discardFirst(markLength)
+        pending = ByteBuffer(capacity: Self.chunkSize)
+        transcodeRead()
+    }
+
+    private func transcodeRead() {
+        let used = untranscoded.withUnsafeBufferPointer { encoding.transcode($0, isFinal: exhausted, into: pending) }
+        untranscoded.discardFirst(used)
+    }
+
+    /// Hands the file's bytes, as they are, to `body` chunk by chunk in
+    /// order, for a second look at a file already read. `body` returns how
+    /// many bytes it used (the rest come again at the front of the next
+    /// chunk), or nil to stop.
+    static func forEachRawChunk(path: String, _ body: (UnsafeBufferPointer<UInt8>, _ isFinal: Bool) -> Int?) throws {
+        let file = try SourceFile(path: path, byteRange: 0..<Int.max)
+        while true {
+            let final = file.exhausted
+            guard let used = file.pending.withUnsafeBufferPointer({ body($0, final) }) else { return }
+            file.pending.discardFirst(used)
+            if final { return }
+            try file.readChunk()
         }
     }
 
-    /// UTF-16 by its BOM, or by NUL bytes in every other place (text with no BOM).
-    private static func utf16ByteOrder(of bytes: [UInt8]) -> Bool? {
-        if bytes.starts(with: [0xFF, 0xFE]) { return false }
-        if bytes.starts(with: [0xFE, 0xFF]) { return true }
-        let sample = bytes.prefix(64)
-        guard sample.count >= 8 else { return nil }
-        let evens = stride(from: 0, to: sample.count - 1, by: 2).filter { sample[$0] == 0 }.count
-        let odds = stride(from: 1, to: sample.count, by: 2).filter { sample[$0] == 0 }.count
-        let pairs = sample.count / 2
-        if odds * 10 >= pairs * 9 && evens == 0 { return false }
-        if evens * 10 >= pairs * 9 && odds == 0 { return true }
-        return nil
+    /// The line (from 1) of the byte at `offset` in the file as it is.
+    static func line(ofOffset offset: Int, path: String) throws -> Int {
+        var counter = LineCounter()
+        var counted = 0
+        try forEachRawChunk(path: path) { chunk, _ in
+            let k = min(chunk.count, offset - counted)
+            counter.count(UnsafeBufferPointer(rebasing: chunk[0..<k]))
+            counted += k
+            return counted < offset ? chunk.count : nil
+        }
+        return counter.line
     }
 
-    private static func transcodeUTF16(_ bytes: [UInt8], bigEndian: Bool) -> [UInt8] {
-        var units: [UInt16] = []
-        units.reserveCapacity(bytes.count / 2)
-        var i = 0
-        while i + 1 < bytes.count {
-            let a = UInt16(bytes[i])
-            let b = UInt16(bytes[i + 1])
-            units.append(bigEndian ? a << 8 | b : b << 8 | a)
-            i += 2
+    /// The first line (from 1) of the file, read in the encoding it is
+    /// recognised in, that holds `byte`.
+    static func firstLine(containing byte: UInt8, path: String) throws -> Int? {
+        var found: Int?
+        try SourceFile(path: path).forEachLine { line, number in
+            if found == nil, let base = line.baseAddress, memchr(base, Int32(byte), line.count) != nil { found = number }
         }
-        if units.first == 0xFEFF { units.removeFirst() }
-        var out: [UInt8] = []
-        out.reserveCapacity(units.count * 2)
-        // Lone surrogates decode to U+FFFD here; NULs stay NUL for the cleaner.
-        for scalar in String(decoding: units, as: UTF16.self).unicodeScalars {
-            out.append(contentsOf: UTF8.encode(scalar)!)
-        }
-        return out
+        return found
     }
 
     /// Reads up to `buffer.count` bytes at `offset` without moving the

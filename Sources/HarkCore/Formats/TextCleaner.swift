@@ -9,7 +9,12 @@
 /// Every loaded byte goes through `append`, so it writes through a raw
 /// pointer into room reserved once per call.
 struct TextCleaner {
-    struct Findings { var invalidUTF8 = false, nul = false, control = false }
+    struct Findings {
+        var invalidUTF8 = false, nul = false, control = false
+        /// U+FFFD arrived as it is: in the file, or from a reader that
+        /// decoded invalid bytes itself (the loader takes a second look).
+        var replacementCharacter = false
+    }
 
     private var findings = Findings()
     /// A space is owed before the next visible byte (never at segment start).
@@ -117,6 +122,9 @@ struct TextCleaner {
                         w += 1
                         spacePending = false
                     }
+                    if length == 3 && b == 0xEF && input[i + 1] == 0xBF && input[i + 2] == 0xBD {
+                        findings.replacementCharacter = true
+                    }
                     for k in 0..<length { w[k] = input[i + k] }
                     w += length
                     empty = false
@@ -191,7 +199,7 @@ struct TextCleaner {
     /// The length of the valid UTF-8 sequence at `i` (RFC 3629: no overlongs,
     /// no surrogates, nothing past U+10FFFF), or 0 if it is not valid.
     @inline(__always)
-    private static func validSequenceLength(_ p: UnsafePointer<UInt8>, _ i: Int, _ n: Int) -> Int {
+    static func validSequenceLength(_ p: UnsafePointer<UInt8>, _ i: Int, _ n: Int) -> Int {
         let b0 = p[i]
         @inline(__always) func continuation(_ k: Int) -> Bool { k < n && p[k] & 0xC0 == 0x80 }
         switch b0 {

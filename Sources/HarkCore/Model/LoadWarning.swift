@@ -2,6 +2,9 @@
 public struct LoadWarning: Equatable, Sendable {
     public enum Kind: String, Sendable, CaseIterable {
         case invalidUTF8 = "invalid UTF-8 replaced with U+FFFD"
+        case invalidUTF16 = "invalid UTF-16 replaced with U+FFFD"
+        case invalidUTF32 = "invalid UTF-32 replaced with U+FFFD"
+        case readAsWindows1252 = "not UTF-8; read as Windows-1252"
         case nulBytes = "NUL bytes replaced with U+FFFD"
         case controlCharacters = "control characters removed"
         case notASegment = "line is not a segment; skipped"

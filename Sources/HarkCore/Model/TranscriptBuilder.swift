@@ -143,6 +143,20 @@ public struct TranscriptBuilder {
         warnings.append(LoadWarning(kind, line: line, detail: detail))
     }
 
+    /// Gives the warnings of one kind another (the loader names the
+    /// encoding of a transcoded file in its invalid-text warnings).
+    mutating func reclassifyWarnings(_ kind: LoadWarning.Kind, as newKind: LoadWarning.Kind) {
+        for k in warnings.indices where warnings[k].kind == kind { warnings[k].kind = newKind }
+    }
+
+    /// U+FFFD is in the text or a speaker's name: from invalid bytes the
+    /// cleaner replaced (warned), from a reader that decoded such bytes
+    /// itself, or from the file. The loader then looks at the file again.
+    var sawReplacementCharacters: Bool {
+        textHadReplacementCharacters || speakers.contains { $0.unicodeScalars.contains("\u{FFFD}") }
+    }
+    private var textHadReplacementCharacters = false
+
     // MARK: Parts read in parallel
 
     /// Appends the segments a second builder read from the next part of the
@@ -150,6 +164,7 @@ public struct TranscriptBuilder {
     /// lines. `other` is emptied in the process.
     mutating func appendPart(_ other: inout TranscriptBuilder, lineOffset: Int) {
         let otherStore = other.store
+        textHadReplacementCharacters = textHadReplacementCharacters || other.textHadReplacementCharacters
         guard otherStore.count > 0 else {
             pendingSpeakerChange = pendingSpeakerChange || other.pendingSpeakerChange
             warnings += other.warnings.map { $0.shifted(by: lineOffset) }
@@ -237,6 +252,7 @@ public struct TranscriptBuilder {
 
     private mutating func noteCleanerFindings(line: Int) {
         let findings = cleaner.takeFindings()
+        if findings.invalidUTF8 || findings.replacementCharacter { textHadReplacementCharacters = true }
         if findings.invalidUTF8 { warnings.append(LoadWarning(.invalidUTF8, line: line)) }
         if findings.nul { warnings.append(LoadWarning(.nulBytes, line: line)) }
         if findings.control { warnings.append(LoadWarning(.controlCharacters, line: line)) }

@@ -96,8 +96,9 @@ enum JSONTranscriptReader {
             let arrayName = topLevel ? "" : whisperCpp ? "transcription" : "segments"
             shape = whisperCpp ? .whisperCpp : .segments
             try scanner.elements { scanner, index throws(JSONScanner.Failure) in
+                let kind = try scanner.kind()
                 item.reset(line: scanner.line())
-                guard try scanner.kind() == .object else {
+                guard kind == .object else {
                     try scanner.skip()
                     builder.warn(.invalidItem, line: item.line, detail: "\(arrayName)[\(index)]")
                     return
