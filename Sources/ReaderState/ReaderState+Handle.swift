@@ -39,9 +39,11 @@ extension ReaderState {
             return []
         case .fileOpened(let index, let newDocument):
             guard opening == index else { return [] }  // superseded by another :n/:p
+            if loadingRest != nil { return finishLoading(with: .success(newDocument)) }
             return replaceDocument(with: newDocument, fileIndex: index)
         case .fileFailed(let index, let error):
             guard opening == index else { return [] }
+            if loadingRest != nil { return finishLoading(with: .failure(error)) }
             opening = nil
             message = "\(error)"
             return []
@@ -49,6 +51,7 @@ extension ReaderState {
     }
 
     private mutating func handleTerminal(_ event: TerminalEvent) -> [Effect] {
+        if let waiting = waitForTheRest(event) { return waiting }
         switch event {
         case .resize(let newSize):
             size = newSize

@@ -45,6 +45,8 @@ public struct ReaderState {
     public internal(set) var mouseCaptured = true
     /// A file asked for with `:n`/`:p` that is loading.
     public internal(set) var opening: Int?
+    /// A large file's first part is shown while all of it loads.
+    public internal(set) var loadingRest: LoadingRest?
 
     public static let maximumHighlights = 6
 

@@ -23,12 +23,25 @@ enum ReaderLauncher {
                 error as? LoadError ?? LoadError(path: path, reason: "\(error)")
             }
         }
+        // A large file opens on its first part while the rest loads (see
+        // ReaderState.openingPreview); a smaller one loads before the first frame.
         let document: CachedDocument
-        switch load(paths[0], DocumentID(0)) {
-        case .success(let loaded): document = loaded
-        case .failure(let error):
-            Diagnostics.write("hark: \(error)")
-            return 1
+        var preview = false
+        if let first = TranscriptLoader.loadPreview(path: paths[0], format: format) {
+            // A broken topics file is still an error before the terminal is taken.
+            if case .failure(let error) = TopicsSetup.definitions(forTranscript: paths[0], given: topicsFile) {
+                Diagnostics.write("hark: \(LoadError(path: error.path, reason: error.problem, line: error.line))")
+                return 1
+            }
+            document = CachedDocument(first, id: DocumentID(0))
+            preview = true
+        } else {
+            switch load(paths[0], DocumentID(0)) {
+            case .success(let loaded): document = loaded
+            case .failure(let error):
+                Diagnostics.write("hark: \(error)")
+                return 1
+            }
         }
         let terminal: NcursesTerminal
         do {
@@ -37,8 +50,12 @@ enum ReaderLauncher {
             Diagnostics.write("hark: " + Escaped.message("\(error)"))  // it may quote TERM
             return 1
         }
-        let (state, effects) = ReaderState.opening(
-            document, files: paths, size: terminal.size, colorSupport: terminal.colorSupport, options: options)
+        let (state, effects) =
+            preview
+            ? ReaderState.openingPreview(
+                document, files: paths, size: terminal.size, colorSupport: terminal.colorSupport, options: options)
+            : ReaderState.opening(
+                document, files: paths, size: terminal.size, colorSupport: terminal.colorSupport, options: options)
         // A test hook: proves that a crash in the reader gives the terminal back.
         let crashAfterFirstFrame = ProcessInfo.processInfo.environment["HARK_TEST_CRASH_AFTER_FIRST_FRAME"] != nil
         let ending = ReaderLoop.run(

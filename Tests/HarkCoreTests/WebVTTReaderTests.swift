@@ -165,7 +165,8 @@ struct WebVTTReaderTests {
     /// HTML's rules, not a short list: the whole named table, names
     /// without `;`, the longest name that fits, Windows-1252 numbers.
     @Test func characterReferencesFollowHTMLsRules() throws {
-        let text = "WEBVTT\n\n00:01.000 --> 00:02.000\nR&amp;D &amp fish &notit; &notin; &#128;5 &eacute;t&eacute; &frac12; &bogus; &#x1F600;\n"
+        let text =
+            "WEBVTT\n\n00:01.000 --> 00:02.000\nR&amp;D &amp fish &notit; &notin; &#128;5 &eacute;t&eacute; &frac12; &bogus; &#x1F600;\n"
         let t = try TestFiles.load(text, name: "refs.vtt")
         #expect(t.texts == ["R&D & fish ¬it; ∉ €5 été ½ &bogus; 😀"])
     }

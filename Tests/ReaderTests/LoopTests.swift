@@ -77,6 +77,36 @@ struct LoopTests {
         #expect(last.contains("[MUSIC]"))
     }
 
+    /// A large file: the first frame shows its first part, the runner loads
+    /// the whole file, and a key pressed before it arrived applies to it.
+    @Test func aPreviewShowsFirstAndTheWholeFileFollows() {
+        let size = Size(width: 80, height: 20)
+        let preview = Transcript(source: "long.srt", format: .srt, segments: [Segment(start: 0, end: 1000, text: "First part.")])
+        let whole = Transcript(
+            source: "long.srt", format: .srt,
+            segments: [Segment(start: 0, end: 1000, text: "First part.")]
+                + (1...300).map {
+                    Segment(start: Milliseconds($0) * 2000, end: Milliseconds($0) * 2000 + 1000, text: "Cue \($0).")
+                })
+        let gate = DispatchSemaphore(value: 0)
+        let terminal = FakeTerminal(
+            size: size,
+            steps: [.waitForScreen("loading all of long.srt"), .event(.key(.character("G"))), .run({ gate.signal() })]
+                + [.waitForScreen("Cue 300."), .event(.key(.character("q")))])
+        let (state, effects) = ReaderState.openingPreview(
+            Fixtures.document(preview), files: ["long.srt"], size: size, colorSupport: .extended)
+        let ending = ReaderLoop.run(
+            backend: terminal, state: state, effects: effects,
+            load: { _, id in
+                gate.wait()  // the whole file arrives only after G was pressed
+                return .success(CachedDocument(whole, id: id))
+            })
+        #expect(!terminal.gaveUp, "a screen waited for never came; the last was:\n\(terminal.lastFrame?.text ?? "")")
+        #expect(ending == .quit)
+        #expect(terminal.frames[0].text.contains("First part."))
+        #expect(terminal.frames.last?.text.contains("Cue 300.") == true)
+    }
+
     @Test func aTerminationSignalEndsTheLoop() {
         let terminal = FakeTerminal(size: Size(width: 80, height: 20))
         let (state, effects) = ReaderState.opening(

@@ -73,7 +73,7 @@ public enum TranscriptLoader {
         return format
     }
 
-    private static func detect(_ format: TranscriptFormat?, in file: SourceFile) -> FormatDetector.Detected? {
+    static func detect(_ format: TranscriptFormat?, in file: SourceFile) -> FormatDetector.Detected? {
         if let format { return format.isJSON ? .json : .text(format) }
         return FormatDetector.detect(head: file.head, path: file.path)
     }
@@ -127,7 +127,7 @@ public enum TranscriptLoader {
         return format
     }
 
-    private static func read(
+    static func read(
         _ detected: FormatDetector.Detected, from file: SourceFile, into builder: inout TranscriptBuilder,
         parallelThreshold: Int
     ) throws -> TranscriptFormat {

@@ -15,9 +15,14 @@ import Foundation
 /// JSON has no line per segment: segments have line 0, and warnings name
 /// the item (`segments[12]`) and the line it starts on.
 enum JSONTranscriptReader {
-    static func read(_ file: SourceFile, path: String, into builder: inout TranscriptBuilder) throws -> TranscriptFormat {
+    /// `itemLimit`: read only the first items, and nothing after them (a
+    /// preview of the file).
+    static func read(
+        _ file: SourceFile, path: String, into builder: inout TranscriptBuilder, itemLimit: Int? = nil
+    ) throws -> TranscriptFormat {
         var scanner = JSONScanner(source: file.read(into:))
         var reader = ItemReader()
+        reader.itemLimit = itemLimit
         do {
             switch try scanner.kind() {
             case .object:
@@ -36,7 +41,9 @@ enum JSONTranscriptReader {
             }
             try scanner.end()
         } catch {
-            throw LoadError(path: path, reason: "not valid JSON: \(error.message) (line \(error.line))")
+            if !reader.reachedItemLimit {
+                throw LoadError(path: path, reason: "not valid JSON: \(error.message) (line \(error.line))")
+            }
         }
         guard let shape = reader.shape else {
             throw LoadError(
@@ -89,6 +96,8 @@ enum JSONTranscriptReader {
         private var isHeld = false
         private var turnNext = false
         private var podcastItems: [PodcastItem] = []
+        var itemLimit: Int?
+        private(set) var reachedItemLimit = false
 
         mutating func readItems(
             _ scanner: inout JSONScanner, whisperCpp: Bool, topLevel: Bool = false, into builder: inout TranscriptBuilder
@@ -107,6 +116,11 @@ enum JSONTranscriptReader {
                     if whisperCpp { try readWhisperCppField(key, &scanner) } else { try readSegmentField(key, &scanner) }
                 }
                 take(arrayName: arrayName, index: index, into: &builder)
+                if let itemLimit, index + 1 >= itemLimit {
+                    // Enough for a preview: stop reading here.
+                    reachedItemLimit = true
+                    throw JSONScanner.Failure(message: "the preview's items are read", line: 0)
+                }
             }
         }
 
