@@ -51,7 +51,7 @@ measure() {
 }
 
 echo
-echo "== in a 200x60 tmux window on the 1,000-hour file, as a person sees it; median of $runs, ms =="
+echo "== in a 200x60 tmux window on $(basename "$file"), as a person sees it; median of $runs, ms =="
 echo "program   first screen        G   search to the end"
 command -v less >/dev/null && measure less "less '$file'" "Pattern not found" g q
 command -v vim >/dev/null && measure vim "vim -n -u NONE -i NONE -R '$file'" "Pattern not found" "g g" ": q ! Enter"

@@ -8,8 +8,10 @@ swift build -c release --product hark
 swift build -c release --package-path Benchmarks --product hark-bench --disable-build-manifest-caching
 Benchmarks/.build/release/hark-bench --hark .build/release/hark --data Benchmarks/data \
     --sample sample-data/gradient-dissent-sarah-catanzaro.whisper.txt "$@"
+if [[ " $* " == *" --formats-only "* ]]; then exit 0; fi
 if command -v tmux >/dev/null; then
     bash Benchmarks/pagers.sh Benchmarks/data/1000-hours.whisper.txt "$PWD/.build/release/hark" 3
+    bash Benchmarks/pagers.sh Benchmarks/data/1000-hours.srt "$PWD/.build/release/hark" 3
 else
     echo "(tmux is not installed: no comparison with less and vim)"
 fi

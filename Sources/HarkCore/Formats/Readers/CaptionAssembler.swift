@@ -82,6 +82,7 @@ struct CaptionAssembler {
     init(keepsEmptyCues: Bool) { self.keepsEmptyCues = keepsEmptyCues }
 
     mutating func beginCue(start: Milliseconds, end: Milliseconds, line: Int) {
+        open = nil
         current.start = start
         current.end = end
         current.line = line
@@ -92,6 +93,12 @@ struct CaptionAssembler {
     /// Hands the current cue on: held while the file's shape is undecided,
     /// then written to `builder`.
     mutating func endCue(into builder: inout TranscriptBuilder) {
+        if isRolling == false, current.lines.isEmpty {
+            // Written as it came (see `addLine`).
+            (open ?? OpenSegment(speaker: current.speaker)).commit(current, keepEmpty: keepsEmptyCues, into: &builder)
+            open = nil
+            return
+        }
         guard let isRolling else {
             held.append(current)
             if held.count >= Self.decisionWindow { decide(into: &builder) }
@@ -145,33 +152,69 @@ struct CaptionAssembler {
     }
 
     private func commit(_ cue: Cue, fromLine first: Int, into builder: inout TranscriptBuilder) {
-        var speaker = cue.speaker
-        var speakerChange = false
-        builder.beginSegment()
+        var segment = OpenSegment(speaker: cue.speaker)
         cue.lines.bytes.withUnsafeBufferPointer { bytes in
             for k in first..<cue.lines.count {
-                let range = cue.lines.ranges[k]
-                var line = Bytes(rebasing: bytes[range])
-                if k == first {
-                    if line.hasPrefix(">>") {
-                        speakerChange = true
-                        line = line.dropFirst(2).trimmingSpaces()
-                    } else if line.count >= 2 && line[0] == 0x2D /* - */ && ByteClass.isSpace(line[1]) {
-                        speakerChange = true
-                        line = line.dropFirst(2).trimmingSpaces()
-                    }
-                    if speaker == nil, let label = SpeakerLabel.split(line) {
-                        speaker = label.name
-                        line = line.dropFirst(label.restStart)
-                    }
-                } else {
-                    builder.appendSpace()
-                }
-                builder.appendText(line, line: cue.lines.numbers[k])
+                segment.add(Bytes(rebasing: bytes[cue.lines.ranges[k]]), number: cue.lines.numbers[k], into: &builder)
             }
         }
-        builder.commitSegment(
-            start: cue.start, end: cue.end, speaker: speaker, speakerChange: speakerChange, line: cue.line,
-            keepEmpty: keepsEmptyCues)
+        segment.commit(cue, keepEmpty: keepsEmptyCues, into: &builder)
+    }
+
+    // MARK: Straight into the builder
+
+    /// Once a file is known not to roll, lines need not wait for their cue's
+    /// end: `addLine` writes them into the builder as they come, and
+    /// `endCue` commits the segment.
+    private var open: OpenSegment?
+
+    /// Adds a text line (markup removed) to the current cue.
+    mutating func addLine(_ line: Bytes, number: Int, into builder: inout TranscriptBuilder) {
+        guard isRolling == false else {
+            current.lines.append(line, number: number)
+            return
+        }
+        let trimmed = line.trimmingSpaces()
+        guard !trimmed.isEmpty else { return }
+        if open == nil { open = OpenSegment(speaker: current.speaker) }
+        open!.add(trimmed, number: number, into: &builder)
+    }
+
+    /// A segment being written: what its first line said of the speaker.
+    private struct OpenSegment {
+        var speaker: String?
+        var speakerChange = false
+        var hasText = false
+
+        /// Adds a trimmed, non-empty line; the first is read for a speaker
+        /// prefix (`>>`, `- `, `Name:`).
+        mutating func add(_ text: Bytes, number: Int, into builder: inout TranscriptBuilder) {
+            var line = text
+            if hasText {
+                builder.appendSpace()
+            } else {
+                hasText = true
+                builder.beginSegment()
+                if line.hasPrefix(">>") {
+                    speakerChange = true
+                    line = line.dropFirst(2).trimmingSpaces()
+                } else if line.count >= 2 && line[0] == 0x2D /* - */ && ByteClass.isSpace(line[1]) {
+                    speakerChange = true
+                    line = line.dropFirst(2).trimmingSpaces()
+                }
+                if speaker == nil, let label = SpeakerLabel.split(line) {
+                    speaker = label.name
+                    line = line.dropFirst(label.restStart)
+                }
+            }
+            builder.appendText(line, line: number)
+        }
+
+        func commit(_ cue: Cue, keepEmpty: Bool, into builder: inout TranscriptBuilder) {
+            if !hasText { builder.beginSegment() }
+            builder.commitSegment(
+                start: cue.start, end: cue.end, speaker: speaker, speakerChange: speakerChange, line: cue.line,
+                keepEmpty: keepEmpty)
+        }
     }
 }

@@ -83,14 +83,14 @@ enum SRTReader {
             }
             if !heldDigits.isEmpty {
                 let held = heldDigits
-                held.withUnsafeBufferPointer { addText($0, number: heldDigitsLine) }
+                held.withUnsafeBufferPointer { addText($0, number: heldDigitsLine, into: &builder) }
                 heldDigits.removeAll(keepingCapacity: true)
             }
             if line.isAllDigits && (afterBlank || cueHasText) {
                 heldDigits.append(contentsOf: line)
                 heldDigitsLine = number
             } else {
-                addText(line, number: number)
+                addText(line, number: number, into: &builder)
             }
         }
 
@@ -100,16 +100,16 @@ enum SRTReader {
             if let strayLine { builder.warn(.notASegment, line: strayLine) }
         }
 
-        private mutating func addText(_ line: Bytes, number: Int) {
-            guard let base = line.baseAddress else { return }
-            if memchr(base, 0x3C /* < */, line.count) == nil && memchr(base, 0x7B /* { */, line.count) == nil {
-                assembler.current.lines.append(line, number: number)
-            } else {
-                markupScratch.removeAll(keepingCapacity: true)
-                SubtitleMarkup.strip(line, into: &markupScratch)
-                assembler.current.lines.append(markupScratch, number: number)
-            }
+        private mutating func addText(_ line: Bytes, number: Int, into builder: inout TranscriptBuilder) {
             cueHasText = true
+            // One pass for either markup byte: lines are short, calls cost more than bytes.
+            var markup: UInt8 = 0
+            for byte in line { markup |= (byte == 0x3C || byte == 0x7B) ? 1 : 0 }
+            guard markup != 0 else { return assembler.addLine(line, number: number, into: &builder) }
+            markupScratch.removeAll(keepingCapacity: true)
+            SubtitleMarkup.strip(line, into: &markupScratch)
+            let stripped = markupScratch
+            stripped.withUnsafeBufferPointer { assembler.addLine($0, number: number, into: &builder) }
         }
 
         private mutating func endCue(into builder: inout TranscriptBuilder) {
