@@ -141,11 +141,14 @@ struct SegmentStore: Sendable {
     /// A segment's text runs to the separator before the next segment's. A
     /// segment kept with no text (an empty WebVTT cue) starts where the next
     /// segment's text does, so its range is empty and ranges never go back.
+    /// Segments kept empty at the very end start past the text's end (where
+    /// a next text would have started): their ranges are clamped to it.
     func textRange(of index: Int) -> Range<Int> {
-        let start = textStarts[index]
-        guard index + 1 < textStarts.count else { return min(start, text.count)..<text.count }
+        let raw = textStarts[index]
+        let start = min(raw, text.count)
+        guard index + 1 < textStarts.count else { return start..<text.count }
         let next = textStarts[index + 1]
-        let end = next > start ? next - 1 : start
+        let end = next > raw ? min(next - 1, text.count) : start
         return min(start, end)..<end
     }
 
