@@ -88,7 +88,8 @@ enum StatusBarView {
     static func percent(_ state: ReaderState) -> Int {
         let transcript = state.transcript
         guard !transcript.isEmpty else { return 0 }
-        if state.cursor >= transcript.segments.count - 1 { return 100 }
+        // The last segment the cursor can reach (empty cues at the end show nowhere).
+        if state.cursor >= state.segmentShown(transcript.segments.count - 1, forward: true) { return 100 }
         guard transcript.duration > 0 else { return 0 }
         return min(99, Int(Double(transcript.start(of: state.cursor)) * 100 / Double(transcript.duration)))
     }
