@@ -128,3 +128,14 @@ struct EmptyCueReaderTests {
         #expect(state.cursor == 0)
     }
 }
+
+struct HeaderTests {
+    @Test func aNarrowHeaderDropsSpeakerNamesBeforeTheDuration() {
+        let state = Fixtures.markdownState(width: 80, height: 24)
+        let header = String(ReaderScreen.render(state).text.split(separator: "\n")[0])
+        let duration = TimeFormat.mark(estimated: true) + TimeFormat.short(state.transcript.duration)
+        #expect(header.contains("· 2 speakers · \(duration)"))
+        let wide = String(ReaderScreen.render(Fixtures.markdownState(width: 200, height: 24)).text.split(separator: "\n")[0])
+        #expect(wide.contains("2 speakers: Daniel Whitenack, Chris Benson · \(duration)"))
+    }
+}
