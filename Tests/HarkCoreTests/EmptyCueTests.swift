@@ -184,3 +184,58 @@ struct EmptyCueTests {
         #expect(ExportFormat.srt.render(t) == "1\n00:00:01,000 --> 00:00:02,000\n\n2\n00:00:02,000 --> 00:00:03,000\n\n")
     }
 }
+
+struct EmptyCueOrderTests {
+    @Test func cuesOutOfOrderAreSortedWithTheirEmptyTexts() throws {
+        let text = """
+            WEBVTT
+
+            00:05.000 --> 00:06.000
+            Five.
+
+            00:01.000 --> 00:02.000
+
+            00:03.000 --> 00:04.000
+            Three.
+
+            00:07.000 --> 00:08.000
+
+            00:00.000 --> 00:01.000
+
+            """
+        let t = try TestFiles.load(text, name: "order.vtt")
+        #expect(t.segments.map(\.start) == [0, 1000, 3000, 5000, 7000])
+        #expect(t.segments.map(\.text) == ["", "", "Three.", "Five.", ""])
+        #expect(t.string(ofBytes: t.textRange(of: 0..<5)) == "Three. Five.")
+        #expect(Paragraphs.of(t).map(\.segments) == [0..<5])
+        #expect(ExportFormat.txt.render(t) == "[0:00:03]\nThree. Five.\n\n")
+    }
+}
+
+struct EmptyCuePartTests {
+    /// A file read in two halves at once gives the segments it gives read
+    /// whole, whichever half holds the cues without text.
+    @Test(arguments: [
+        "text text empty empty empty empty empty empty",
+        "empty empty empty empty empty empty text text",
+        "empty text empty empty text empty empty empty",
+        "empty empty empty empty empty empty empty empty",
+    ])
+    func halvesMeetWhereverTheEmptyCuesAre(_ shape: String) throws {
+        var file = "WEBVTT\n\n"
+        for (k, kind) in shape.split(separator: " ").enumerated() {
+            file += "00:00:\(10 + k).000 --> 00:00:\(11 + k).000\n"
+            file += kind == "text" ? "Cue number \(k) has text.\n\n" : "\n"
+        }
+        let path = TestFiles.write(file, name: "halves.vtt")
+        let whole = try TranscriptLoader.load(path: path, format: nil, parallelThreshold: 1 << 30)
+        let halves = try TranscriptLoader.load(path: path, format: nil, parallelThreshold: 16)
+        #expect(Array(halves.segments) == Array(whole.segments))
+        let length = halves.withContinuousText { $0.count }
+        for index in halves.segments.indices {
+            #expect(halves.textRange(of: index).upperBound <= length)
+            #expect(halves.textRange(of: index) == whole.textRange(of: index))
+        }
+        for format in ExportFormat.allCases { #expect(format.render(halves) == format.render(whole)) }
+    }
+}
