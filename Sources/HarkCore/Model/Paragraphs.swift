@@ -51,7 +51,7 @@ public enum Paragraphs {
                 if let spoken, !range.isEmpty {
                     let previousText = UnsafeBufferPointer(rebasing: text[store.textRange(of: spoken)])
                     let sentenceDone = words >= targetWords && endsSentence(previousText)
-                    if sentenceDone || words >= maximumWords || isHardBreak(at: index, transcript, text) {
+                    if sentenceDone || words >= maximumWords || isHardBreak(at: index, after: spoken, range, transcript, text) {
                         return first..<index
                     }
                 }
@@ -81,10 +81,18 @@ public enum Paragraphs {
     /// the paragraph before it), and the pause is the one since the last
     /// segment with text ended: a paragraph of no text is never made.
     private static func isHardBreak(at index: Int, _ transcript: Transcript, _ text: UnsafeBufferPointer<UInt8>) -> Bool {
-        let store = transcript.store
-        let range = store.textRange(of: index)
+        let range = transcript.store.textRange(of: index)
         guard !range.isEmpty, let previous = transcript.previousSegmentWithText(before: index) else { return false }
-        return transcript.format.segmentsAreParagraphs || transcript.startsTurn(at: index)
+        return isHardBreak(at: index, after: previous, range, transcript, text)
+    }
+
+    /// The same for a segment with text (`range`), `previous` being the
+    /// last segment with text before it.
+    private static func isHardBreak(
+        at index: Int, after previous: Int, _ range: Range<Int>, _ transcript: Transcript, _ text: UnsafeBufferPointer<UInt8>
+    ) -> Bool {
+        let store = transcript.store
+        return transcript.format.segmentsAreParagraphs || transcript.startsTurn(at: index, after: previous)
             || store.starts[index] - store.ends[previous] >= pauseBreak
             || NonSpeech.isMarker(UnsafeBufferPointer(rebasing: text[range]))
             || NonSpeech.isMarker(UnsafeBufferPointer(rebasing: text[store.textRange(of: previous)]))

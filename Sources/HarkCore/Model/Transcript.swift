@@ -128,13 +128,17 @@ public struct Transcript: Sendable {
     /// last segment that had text.
     public func startsTurn(at index: Int) -> Bool {
         guard hasText(index) else { return false }
-        if store.speakerChanges[index] { return true }
-        var previous = index - 1
-        while previous >= 0 && !hasText(previous) {
-            if store.speakerChanges[previous] { return true }
-            previous -= 1
+        guard let previous = previousSegmentWithText(before: index) else {
+            return (0...index).contains { store.speakerChanges[$0] }
         }
-        guard previous >= 0 else { return false }
+        return startsTurn(at: index, after: previous)
+    }
+
+    /// `startsTurn` for a segment with text, `previous` being the last
+    /// segment with text before it (paragraphs know it already).
+    func startsTurn(at index: Int, after previous: Int) -> Bool {
+        if store.speakerChanges[index] { return true }
+        for between in (previous + 1)..<index where store.speakerChanges[between] { return true }
         let id = store.speakerIDs[index]
         return id >= 0 && id != store.speakerIDs[previous]
     }
@@ -184,10 +188,12 @@ struct SegmentStore: Sendable {
     /// empty segments after the last text start past its end (where text
     /// would have followed), so their ranges are clamped to it.
     func textRange(of index: Int) -> Range<Int> {
-        let start = min(textStarts[index], text.count)
-        guard index + 1 < textStarts.count else { return start..<text.count }
+        let start = textStarts[index]
+        guard index + 1 < textStarts.count else { return min(start, text.count)..<text.count }
         let next = textStarts[index + 1]
-        return start..<(next > start ? next - 1 : start)
+        if next > start { return start..<(next - 1) }
+        let empty = min(start, text.count)
+        return empty..<empty
     }
 
     func withText<R>(_ body: (UnsafeBufferPointer<UInt8>) throws -> R) rethrows -> R {
