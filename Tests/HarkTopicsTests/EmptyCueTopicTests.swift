@@ -53,4 +53,28 @@ struct EmptyCueTopicTests {
         }
         #expect(times(withEmpty) == times(plain))
     }
+
+    @Test func aPassageEndsWithItsLastTextNotWithASilentCueAfterIt() throws {
+        let text = """
+            WEBVTT
+
+            00:00.000 --> 00:05.000
+            We made risotto with warm stock.
+
+            00:05.000 --> 00:10.000
+            Risotto needs the stock warm.
+
+            00:10.000 --> 01:10.000
+
+            01:10.000 --> 01:15.000
+            Something else entirely.
+            """
+        let t = try TranscriptLoader.load(path: TestSupport.write(text, name: "silence.vtt"))
+        let topics = TopicFinder.topics(
+            [TopicDefinition(name: "risotto", keywords: ["risotto", "stock"])], source: .file, in: t)
+        let passages = topics[0].passages
+        #expect(passages.count == 1)
+        #expect(passages.first?.segments == 0...1)
+        #expect(passages.first?.end == 10_000)
+    }
 }
