@@ -139,3 +139,46 @@ struct HeaderTests {
         #expect(wide.contains("2 speakers: Daniel Whitenack, Chris Benson · \(duration)"))
     }
 }
+
+struct EmptyCueSidePaneTests {
+    @Test func turnsAndChangesAreListedWhereTheTextIs() throws {
+        let text = """
+            WEBVTT
+
+            00:00.000 --> 00:01.000
+            <v Ben></v>
+
+            00:01.000 --> 00:03.000
+            <v Ana>One.
+
+            00:03.000 --> 00:05.000
+            <v Ben>Two.
+
+            00:05.000 --> 00:06.000
+            &gt;&gt;
+
+            00:06.000 --> 00:08.000
+            Three.
+
+            00:08.000 --> 00:10.000
+            Four.
+
+            00:10.000 --> 00:12.000
+            &gt;&gt; Five.
+            """
+        let transcript = try TranscriptLoader.load(path: TestSupport.write(text, name: "changes.vtt"))
+        var state = Fixtures.state(transcript, files: ["changes.vtt"], width: 100, height: 20, colors: .extended, topics: nil)
+        let changes = try #require(state.sidePaneEntries.first { $0.title == "speaker changes" })
+        #expect(changes.segments == [4, 6])
+        let ben = try #require(state.sidePaneEntries.first { $0.title == "Ben" })
+        #expect(ben.segments == [2])
+        // `]` and `[` step through the changes both ways.
+        try state.selectEntry(titled: "speaker changes")
+        state.press(.tab, .character("]"))
+        #expect(state.cursor == 4)
+        state.press(.character("]"))
+        #expect(state.cursor == 6)
+        state.press(.character("["))
+        #expect(state.cursor == 4)
+    }
+}
