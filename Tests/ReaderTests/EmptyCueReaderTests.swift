@@ -180,5 +180,7 @@ struct EmptyCueSidePaneTests {
         #expect(state.cursor == 6)
         state.press(.character("["))
         #expect(state.cursor == 4)
+        state.press(.character("["))
+        #expect(state.cursor == 6)  // on to the last
     }
 }
