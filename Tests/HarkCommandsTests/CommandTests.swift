@@ -264,3 +264,17 @@ struct SearchRobustnessTests {
         #expect(lines.allSatisfy { $0.utf8.count < 2 * SearchPrinter.contextBytes + 40 })
     }
 }
+
+struct PipedTextTests {
+    @Test func severalFilesAreEachHeadedByTheirName() {
+        let a = Files.write("WEBVTT\n\n00:00.000 --> 00:02.000\nFirst file.\n", name: "a.vtt")
+        let b = Files.write("1\n00:00:00,000 --> 00:00:02,000\nSecond file.\n", name: "b.srt")
+        let missing = Files.folder.appendingPathComponent("missing.vtt").path
+        let run = CommandRun { HarkCommands.printText(paths: [a, missing, b], format: nil, output: $0, report: $1) }
+        #expect(run.status == 1)
+        #expect(run.output == "==> \(a) <==\n\n[0:00:00]\nFirst file.\n\n==> \(b) <==\n\n[0:00:00]\nSecond file.\n\n")
+        #expect(run.errors.count == 1 && run.errors[0].contains("missing.vtt"))
+        let one = CommandRun { HarkCommands.printText(paths: [a], format: nil, output: $0, report: $1) }
+        #expect(one.output == "[0:00:00]\nFirst file.\n\n")
+    }
+}
