@@ -116,6 +116,11 @@ struct EmptyCueTests {
         #expect(t.segments.indices.map { t.startsTurn(at: $0) } == [false, false, false, false, true])
         #expect(Paragraphs.of(t).map(\.segments) == [0..<4, 4..<5])
         #expect(ExportFormat.txt.render(t) == "[0:00:00] Ana:\nOne. Two.\n\n[0:00:06] >>\nThree.\n\n")
+        // SRT cannot say it on a cue without text, so it says it on the next.
+        #expect(
+            ExportFormat.srt.render(t).hasSuffix(
+                "4\n00:00:05,000 --> 00:00:06,000\n\n5\n00:00:06,000 --> 00:00:08,000\n>> Three.\n\n"))
+        #expect(ExportFormat.vtt.render(t).contains("00:00:05.000 --> 00:00:06.000\n&gt;&gt;\n\n"))
     }
 
     @Test func aLeadingEmptyCueGivesTheFirstParagraphNeitherItsTimeNorItsSpeaker() throws {

@@ -78,6 +78,7 @@ enum JSONWriter {
 /// times; WebVTT says how many there are in a `NOTE`, SRT cannot say.
 enum SubtitleWriter {
     static func writeSRT(_ transcript: Transcript, to out: inout ExportWriter) {
+        var changePending = false
         for index in transcript.segments.indices {
             out.write(number: UInt64(index + 1))
             out.write("\n")
@@ -86,17 +87,21 @@ enum SubtitleWriter {
             out.write(subtitleTime: transcript.end(of: index), separator: 0x2C)
             out.write("\n")
             // A cue without text (an empty WebVTT cue) is its number and
-            // times alone: a label with nothing after it would be read as text.
-            if transcript.hasText(index) {
-                if transcript.hasSpeakerChange(at: index) { out.write(">> ") }
-                if let speaker = transcript.speaker(of: index) {
-                    out.write(speaker)
-                    out.write(": ")
-                }
-                transcript.withText(of: index) { out.write($0) }
+            // times alone: a label with nothing after it would be read as
+            // text, so a change of speaker marked on it goes to the next text.
+            guard transcript.hasText(index) else {
+                changePending = changePending || transcript.hasSpeakerChange(at: index)
                 out.write("\n")
+                continue
             }
-            out.write("\n")
+            if transcript.hasSpeakerChange(at: index) || changePending { out.write(">> ") }
+            changePending = false
+            if let speaker = transcript.speaker(of: index) {
+                out.write(speaker)
+                out.write(": ")
+            }
+            transcript.withText(of: index) { out.write($0) }
+            out.write("\n\n")
         }
     }
 
@@ -121,7 +126,7 @@ enum SubtitleWriter {
                 name.withUTF8 { out.write($0, escaping: escape) }
                 out.write(">")
             }
-            if transcript.hasSpeakerChange(at: index) { out.write("&gt;&gt; ") }
+            if transcript.hasSpeakerChange(at: index) { out.write(transcript.hasText(index) ? "&gt;&gt; " : "&gt;&gt;") }
             transcript.withText(of: index) { out.write($0, escaping: escape) }
             // A cue without text and voice has no payload line: the blank
             // line after its timing ends it.
