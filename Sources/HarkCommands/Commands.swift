@@ -15,11 +15,25 @@ public enum HarkCommands {
         return 0
     }
 
-    /// `hark FILE` when stdout is not a terminal: the readable text.
+    /// `hark FILE...` when stdout is not a terminal: the readable text. With
+    /// several files each is headed `==> FILE <==`, as `head` heads them, so
+    /// that one conversation is not read as the end of another.
     public static func printText(
-        path: String, format: TranscriptFormat?, output: OutputSink, report: (String) -> Void = Diagnostics.write
+        paths: [String], format: TranscriptFormat?, output: OutputSink, report: (String) -> Void = Diagnostics.write
     ) -> Int32 {
-        export(path: path, format: format, to: .txt, quiet: true, output: output, report: report)
+        var status: Int32 = 0
+        for path in paths {
+            // Earlier files' output goes first, so stdout and stderr read in order.
+            output.flush()
+            guard let transcript = load(path, format: format, report: report) else {
+                status = 1
+                continue
+            }
+            if paths.count > 1 { output.write("==> \(Escaped.name(path)) <==\n\n") }
+            ExportFormat.txt.write(transcript) { output.write($0) }
+        }
+        output.flush()
+        return status
     }
 
     public static func info(

@@ -51,19 +51,24 @@ public enum PassageBuilder {
 
     /// Clusters widened to the paragraphs around their first and last hits
     /// (`paragraphs` holds them, by segment), merged where they then meet.
+    /// A passage ends with its last paragraph's last text: segments without
+    /// text (empty WebVTT cues) after it would stretch it over silence.
     static func widened(_ clusters: [ArraySlice<Hit>], _ paragraphs: [Int: Range<Int>], _ transcript: Transcript) -> [Passage] {
         var passages: [Passage] = []
+        var reach = 0  // where the last passage's last paragraph ends
         for cluster in clusters {
             let first = paragraphs[cluster.first!.segment]!.lowerBound
-            let last = paragraphs[cluster.last!.segment]!.upperBound - 1
+            let paragraphEnd = paragraphs[cluster.last!.segment]!.upperBound
+            let last = max(first, transcript.previousSegmentWithText(before: paragraphEnd) ?? first)
             let passage = Passage(
                 segments: first...last, start: transcript.start(of: first), end: transcript.end(of: last),
                 score: score(cluster), hits: cluster.count)
-            if let previous = passages.last, previous.segments.upperBound + 1 >= first {
+            if let previous = passages.last, reach >= first {
                 passages[passages.count - 1] = merged(previous, passage)
             } else {
                 passages.append(passage)
             }
+            reach = max(reach, paragraphEnd)
         }
         return passages
     }

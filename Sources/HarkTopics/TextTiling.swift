@@ -23,10 +23,16 @@ enum TextTiling {
     }
 
     /// The first segments of chapters after the first, in order.
+    ///
+    /// Boundaries are those between segments with text: segments without
+    /// (empty WebVTT cues) hold no words, and counting them as boundaries
+    /// would change the smoothing and the snapping to sentences.
     static func boundaries(_ words: ContentWords, in transcript: Transcript, parameters: Parameters = Parameters()) -> [Int] {
-        let count = transcript.segments.count
+        let spoken = SpokenSegments(transcript)
+        let count = spoken.count
         guard count > 2, words.tokens.count > parameters.blockTokens else { return [] }
-        let similarity = smoothed(similarities(words, count: count, block: parameters.blockTokens), parameters.smoothing)
+        let similarity = smoothed(
+            similarities(words, count: count, block: parameters.blockTokens, segment: spoken.segment), parameters.smoothing)
         let depths = depthScores(similarity)
         let minima = depths.indices.filter { depths[$0] > 0 }
         guard !minima.isEmpty else { return [] }
@@ -38,7 +44,7 @@ enum TextTiling {
         var taken: [Int] = []
         let duration = transcript.duration
         for gap in minima.sorted(by: { depths[$0] > depths[$1] }) where depths[gap] > threshold {
-            let segment = snapped(gap, transcript)
+            let segment = snapped(gap, spoken, transcript)
             let time = transcript.start(of: segment)
             guard time >= parameters.minimumChapter, duration - time >= parameters.minimumChapter else { continue }
             var low = 0
@@ -57,11 +63,11 @@ enum TextTiling {
         return taken.sorted()
     }
 
-    /// `result[g]` compares the words before segment `g` with those from it on
-    /// (`result[0]` is unused). The two count vectors, their dot product and
-    /// their norms are updated word by word as the boundary moves, so the whole
-    /// pass costs a few operations per word.
-    static func similarities(_ words: ContentWords, count: Int, block: Int) -> [Double] {
+    /// `result[g]` compares the words before segment `segment(g)` with those
+    /// from it on (`result[0]` is unused). The two count vectors, their dot
+    /// product and their norms are updated word by word as the boundary
+    /// moves, so the whole pass costs a few operations per word.
+    static func similarities(_ words: ContentWords, count: Int, block: Int, segment: (Int) -> Int = { $0 }) -> [Double] {
         let tokens = words.tokens
         let total = tokens.count
         let weight = weights(words, block: block)
@@ -83,7 +89,7 @@ enum TextTiling {
         }
         tokens.withUnsafeBufferPointer { tokens in
             for g in 1..<count {
-                let t = Int(words.segmentStarts[g])
+                let t = Int(words.segmentStarts[segment(g)])
                 // The right block's first words cross over to the left block.
                 while boundary < t {
                     let x = Int(tokens[boundary])
@@ -155,22 +161,45 @@ enum TextTiling {
         return depths
     }
 
-    /// A break moves to the nearest segment within three that starts a
-    /// sentence, so a chapter does not open mid-sentence.
-    static func snapped(_ segment: Int, _ transcript: Transcript) -> Int {
+    /// A break moves to the nearest segment with text within three that
+    /// starts a sentence, so a chapter does not open mid-sentence.
+    static func snapped(_ gap: Int, _ spoken: SpokenSegments, _ transcript: Transcript) -> Int {
         for distance in 0...3 {
-            for candidate in [segment - distance, segment + distance] where candidate > 0 && candidate < transcript.segments.count
-            {
-                if startsSentence(candidate, transcript) { return candidate }
+            for candidate in [gap - distance, gap + distance] where candidate > 0 && candidate < spoken.count {
+                let segment = spoken.segment(candidate)
+                if startsSentence(segment, after: spoken.segment(candidate - 1), transcript) { return segment }
             }
         }
-        return segment
+        return spoken.segment(gap)
     }
 
-    static func startsSentence(_ segment: Int, _ transcript: Transcript) -> Bool {
+    /// Whether `segment` starts a sentence, `previous` being the segment with text before it.
+    static func startsSentence(_ segment: Int, after previous: Int, _ transcript: Transcript) -> Bool {
         if transcript.startsTurn(at: segment) { return true }
         return transcript.withContinuousText { text in
-            Paragraphs.endsSentence(UnsafeBufferPointer(rebasing: text[transcript.textRange(of: segment - 1)]))
+            Paragraphs.endsSentence(UnsafeBufferPointer(rebasing: text[transcript.textRange(of: previous)]))
         }
     }
+}
+
+/// The segments that have text, numbered from 0: every segment, unless the
+/// transcript keeps some without text (empty WebVTT cues).
+struct SpokenSegments {
+    private let indices: [Int]?
+    let count: Int
+
+    init(_ transcript: Transcript) {
+        let all = transcript.segments.indices
+        if all.allSatisfy({ transcript.hasText($0) }) {
+            indices = nil
+            count = all.count
+        } else {
+            let spoken = all.filter { transcript.hasText($0) }
+            indices = spoken
+            count = spoken.count
+        }
+    }
+
+    /// The segment of the `k`th segment with text.
+    func segment(_ k: Int) -> Int { indices?[k] ?? k }
 }

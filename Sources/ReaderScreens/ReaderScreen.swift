@@ -38,20 +38,29 @@ enum HeaderView {
         grid.fill(rect, style: theme.header)
         let transcript = state.transcript
         let name = String(transcript.source.split(separator: "/").last ?? Substring(transcript.source))
-        var parts = [name, transcript.format.rawValue]
-        if !transcript.speakers.isEmpty {
-            let names = transcript.speakers.prefix(3).joined(separator: ", ") + (transcript.speakers.count > 3 ? ", …" : "")
-            parts.append("\(transcript.speakers.count) speaker\(transcript.speakers.count == 1 ? "" : "s"): \(names)")
-        }
-        parts.append(TimeFormat.mark(estimated: transcript.durationIsEstimated) + TimeFormat.short(transcript.duration))
-        var text = " " + parts.joined(separator: " · ")
-        if state.files.count > 1 { text += "  [\(state.fileIndex + 1)/\(state.files.count)]" }
         // Warnings are said at the right, where a cut name cannot hide them.
         let count = transcript.warnings.count
         let warnings = count == 0 ? "" : " \(count) warning\(count == 1 ? "" : "s") (W) "
         let warningsWidth = DisplayWidth.of(warnings)
-        grid.write(
-            text, column: rect.x, row: rect.y, style: theme.header, limit: count == 0 ? rect.maxX : rect.maxX - warningsWidth - 1)
+        let limit = count == 0 ? rect.maxX : rect.maxX - warningsWidth - 1
+        // The speakers give way first (their names, then their count), so
+        // that the duration is not cut on a narrow terminal.
+        var speakers: [String?] = [nil]
+        if !transcript.speakers.isEmpty {
+            let counted = "\(transcript.speakers.count) speaker\(transcript.speakers.count == 1 ? "" : "s")"
+            let names = transcript.speakers.prefix(3).joined(separator: ", ") + (transcript.speakers.count > 3 ? ", …" : "")
+            speakers = [counted + ": " + names, counted, nil]
+        }
+        var text = ""
+        for (k, speaker) in speakers.enumerated() {
+            let parts =
+                [name, transcript.format.rawValue] + (speaker.map { [$0] } ?? [])
+                + [TimeFormat.mark(estimated: transcript.durationIsEstimated) + TimeFormat.short(transcript.duration)]
+            text = " " + parts.joined(separator: " · ")
+            if state.files.count > 1 { text += "  [\(state.fileIndex + 1)/\(state.files.count)]" }
+            if rect.x + DisplayWidth.of(text) <= limit || k == speakers.count - 1 { break }
+        }
+        grid.write(text, column: rect.x, row: rect.y, style: theme.header, limit: limit)
         if count > 0 {
             grid.write(warnings, column: rect.maxX - warningsWidth, row: rect.y, style: theme.warning, limit: rect.maxX)
         }
@@ -88,7 +97,8 @@ enum StatusBarView {
     static func percent(_ state: ReaderState) -> Int {
         let transcript = state.transcript
         guard !transcript.isEmpty else { return 0 }
-        if state.cursor >= transcript.segments.count - 1 { return 100 }
+        // The last segment the cursor can reach (empty cues at the end show nowhere).
+        if state.cursor >= state.segmentShown(transcript.segments.count - 1, forward: true) { return 100 }
         guard transcript.duration > 0 else { return 0 }
         return min(99, Int(Double(transcript.start(of: state.cursor)) * 100 / Double(transcript.duration)))
     }

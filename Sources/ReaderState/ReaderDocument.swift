@@ -62,14 +62,18 @@ public enum DocumentAnswers {
 
     public static func speakerTurns(_ transcript: Transcript) -> [(String, [Int])] {
         var turns: [String: [Int]] = [:]
-        for index in 0..<transcript.segments.count where transcript.startsTurn(at: index) || index == 0 {
+        // The first text opens a turn; segments without text open none.
+        let first = transcript.isEmpty ? 0 : transcript.nearestSegmentWithText(from: 0)
+        for index in 0..<transcript.segments.count where transcript.startsTurn(at: index) || index == first {
             if let name = transcript.speaker(of: index) { turns[name, default: []].append(index) }
         }
         return transcript.speakers.map { ($0, turns[$0] ?? []) }
     }
 
+    /// Where an unnamed change of speaker takes effect: a change marked on a
+    /// segment without text passes to the next text, where the cursor can go.
     public static func speakerChangeSegments(_ transcript: Transcript) -> [Int] {
-        (0..<transcript.segments.count).filter { transcript.hasSpeakerChange(at: $0) && transcript.speaker(of: $0) == nil }
+        (0..<transcript.segments.count).filter { transcript.startsTurn(at: $0) && transcript.speaker(of: $0) == nil }
     }
 
     /// The segments where the matches fall, each once.

@@ -107,6 +107,7 @@ extension ReaderState {
             message = "highlights cleared"
         case .toggleRaw:
             raw.toggle()
+            cursor = segmentShown(cursor, forward: true)
             top = anchor(ofSegment: cursor)
             top = advance(top, by: -(pageLines / 3))
             clampTop()

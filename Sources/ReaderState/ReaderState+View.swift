@@ -119,7 +119,7 @@ extension ReaderState {
     /// leaves the screen, it lands a quarter of the way down, with context above.
     mutating func jumpCursor(to segment: Int) {
         guard document.segmentCount > 0 else { return }
-        cursor = max(0, min(segment, document.segmentCount - 1))
+        cursor = segmentShown(max(0, min(segment, document.segmentCount - 1)), forward: true)
         if !cursorIsVisible {
             top = advance(anchor(ofSegment: cursor), by: -(pageLines / 4))
             clampTop()
@@ -148,8 +148,19 @@ extension ReaderState {
 
     mutating func moveCursor(to segment: Int) {
         guard document.segmentCount > 0 else { return }
-        cursor = max(0, min(segment, document.segmentCount - 1))
+        let target = max(0, min(segment, document.segmentCount - 1))
+        cursor = segmentShown(target, forward: target >= cursor)
         ensureCursorVisible()
+    }
+
+    /// A segment without text (an empty WebVTT cue) has no line in the
+    /// paragraphs, so the cursor never rests on one there: it goes on to the
+    /// next segment with text the way it was moving, or back the other way
+    /// when there is none. Raw mode shows every segment, empty or not.
+    public func segmentShown(_ segment: Int, forward: Bool) -> Int {
+        guard !raw, !transcript.hasText(segment) else { return segment }
+        if !forward, let previous = transcript.previousSegmentWithText(before: segment) { return previous }
+        return transcript.nearestSegmentWithText(from: segment)
     }
 
     /// Space and b: the view moves a page (less one line, kept for context);
@@ -181,6 +192,7 @@ extension ReaderState {
         } else {
             cursor = max(0, min(document.segmentCount - 1, cursor + lines.signum()))
         }
+        cursor = segmentShown(cursor, forward: lines > 0)
         ensureCursorVisible()
     }
 

@@ -56,6 +56,8 @@ public struct ReaderState {
         self.fileIndex = fileIndex
         self.size = size
         self.colorSupport = colorSupport
+        // On the first segment with text: empty WebVTT cues show nowhere.
+        if document.segmentCount > 0 { cursor = segmentShown(0, forward: true) }
         rebuildSidePane()
     }
 

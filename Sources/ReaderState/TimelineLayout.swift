@@ -40,14 +40,20 @@ enum TimelineWrapper {
 
     static func wrap(_ transcript: Transcript, block: Int, segments: Range<Int>, raw: Bool, width: Int) -> [TimelineLine] {
         let width = max(1, width)
-        let first = segments.lowerBound
+        // The block's time and label are its first text's: the first
+        // paragraph may open with segments that have none (empty WebVTT cues).
+        let first = raw ? segments.lowerBound : opening(of: segments, in: transcript)
         var label: TimelineLine.Label?
-        if transcript.startsTurn(at: first) || (first == 0 && transcript.speaker(of: 0) != nil) {
+        if transcript.startsTurn(at: first)
+            || (first == transcript.nearestSegmentWithText(from: 0) && transcript.speaker(of: first) != nil)
+        {
             label = transcript.speaker(of: first).map(TimelineLine.Label.speaker) ?? .change
         }
-        let textStart = transcript.textRange(of: first).lowerBound
-        let textEnd = transcript.textRange(of: segments.upperBound - 1).upperBound
-        let nonSpeech = segments.count == 1 && NonSpeech.isMarker(transcript.text(of: first))
+        let bytes = transcript.textRange(of: segments)
+        let textStart = bytes.lowerBound
+        let textEnd = bytes.upperBound
+        let spoken = Array(segments.lazy.filter { transcript.hasText($0) }.prefix(2))
+        let nonSpeech = spoken.count == 1 && NonSpeech.isMarker(transcript.text(of: spoken[0]))
 
         // Greedy word wrap over the bytes: lines as byte ranges.
         var lineRanges: [Range<Int>] = []
@@ -95,6 +101,12 @@ enum TimelineWrapper {
                     segment += 1
                 }
                 let segmentRange = transcript.textRange(of: segment)
+                if segmentRange.isEmpty {
+                    // No text, so no separator to step over either.
+                    guard segment < segments.upperBound - 1 else { break }
+                    segment += 1
+                    continue
+                }
                 let end = min(range.upperBound, segmentRange.upperBound)
                 if end > position { runs.append(LineRun(bytes: position..<end, segment: segment)) }
                 // Step over the separator space into the next segment.
@@ -114,6 +126,11 @@ enum TimelineWrapper {
                     block: block, lineInBlock: lines.count, time: nil, label: nil, runs: [], isNonSpeech: false))
         }
         return lines
+    }
+
+    /// The first segment of `segments` with text (the first one when none has).
+    private static func opening(of segments: Range<Int>, in transcript: Transcript) -> Int {
+        segments.first { transcript.hasText($0) } ?? segments.lowerBound
     }
 
     /// Where to cut a long word so that its first part fits `columns`.

@@ -84,11 +84,7 @@ struct Open: ParsableCommand {
             paths = [sample]
         }
         if isatty(STDOUT_FILENO) != 1 {
-            var status: Int32 = 0
-            for path in paths {
-                status = max(status, HarkCommands.printText(path: path, format: formatOption.format, output: .standardOutput()))
-            }
-            try Self.finish(status)
+            try Self.finish(HarkCommands.printText(paths: paths, format: formatOption.format, output: .standardOutput()))
             return
         }
         var options = ReaderOptions()

@@ -264,3 +264,34 @@ struct SearchRobustnessTests {
         #expect(lines.allSatisfy { $0.utf8.count < 2 * SearchPrinter.contextBytes + 40 })
     }
 }
+
+struct PipedTextTests {
+    @Test func severalFilesAreEachHeadedByTheirName() {
+        let a = Files.write("WEBVTT\n\n00:00.000 --> 00:02.000\nFirst file.\n", name: "a.vtt")
+        let b = Files.write("1\n00:00:00,000 --> 00:00:02,000\nSecond file.\n", name: "b.srt")
+        let missing = Files.folder.appendingPathComponent("missing.vtt").path
+        let run = CommandRun { HarkCommands.printText(paths: [a, missing, b], format: nil, output: $0, report: $1) }
+        #expect(run.status == 1)
+        #expect(run.output == "==> \(a) <==\n\n[0:00:00]\nFirst file.\n\n==> \(b) <==\n\n[0:00:00]\nSecond file.\n\n")
+        #expect(run.errors.count == 1 && run.errors[0].contains("missing.vtt"))
+        let one = CommandRun { HarkCommands.printText(paths: [a], format: nil, output: $0, report: $1) }
+        #expect(one.output == "[0:00:00]\nFirst file.\n\n")
+    }
+}
+
+struct EmptyCueInfoTests {
+    @Test func infoSaysHowManyCuesHaveNoText() throws {
+        let path = Files.write(
+            "WEBVTT\n\n00:00.000 --> 00:01.000\nHello.\n\n00:01.000 --> 00:02.000\n\n00:02.000 --> 00:03.000\n<i></i>\n",
+            name: "empty-cues.vtt")
+        let text = CommandRun { HarkCommands.info(paths: [path], format: nil, json: false, quiet: true, output: $0, report: $1) }
+        #expect(text.output.contains("\n  segments  3 (2 without text)\n"))
+        let json = CommandRun { HarkCommands.info(paths: [path], format: nil, json: true, quiet: true, output: $0, report: $1) }
+        let object = try JSONSerialization.jsonObject(with: Data(json.output.utf8)) as? [String: Any]
+        #expect(object?["segments_without_text"] as? Int == 2)
+        let sample = CommandRun {
+            HarkCommands.info(paths: [Files.sample], format: nil, json: false, quiet: true, output: $0, report: $1)
+        }
+        #expect(sample.output.contains("\n  segments  925\n"))
+    }
+}

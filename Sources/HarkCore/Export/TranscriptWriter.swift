@@ -78,6 +78,7 @@ enum JSONWriter {
 /// times; WebVTT says how many there are in a `NOTE`, SRT cannot say.
 enum SubtitleWriter {
     static func writeSRT(_ transcript: Transcript, to out: inout ExportWriter) {
+        var changePending = false
         for index in transcript.segments.indices {
             out.write(number: UInt64(index + 1))
             out.write("\n")
@@ -85,7 +86,16 @@ enum SubtitleWriter {
             out.write(" --> ")
             out.write(subtitleTime: transcript.end(of: index), separator: 0x2C)
             out.write("\n")
-            if transcript.hasSpeakerChange(at: index) { out.write(">> ") }
+            // A cue without text (an empty WebVTT cue) is its number and
+            // times alone: a label with nothing after it would be read as
+            // text, so a change of speaker marked on it goes to the next text.
+            guard transcript.hasText(index) else {
+                changePending = changePending || transcript.hasSpeakerChange(at: index)
+                out.write("\n")
+                continue
+            }
+            if transcript.hasSpeakerChange(at: index) || changePending { out.write(">> ") }
+            changePending = false
             if let speaker = transcript.speaker(of: index) {
                 out.write(speaker)
                 out.write(": ")
@@ -116,9 +126,14 @@ enum SubtitleWriter {
                 name.withUTF8 { out.write($0, escaping: escape) }
                 out.write(">")
             }
-            if transcript.hasSpeakerChange(at: index) { out.write("&gt;&gt; ") }
+            if transcript.hasSpeakerChange(at: index) { out.write(transcript.hasText(index) ? "&gt;&gt; " : "&gt;&gt;") }
             transcript.withText(of: index) { out.write($0, escaping: escape) }
-            out.write("\n\n")
+            // A cue without text and voice has no payload line: the blank
+            // line after its timing ends it.
+            if transcript.hasText(index) || transcript.speaker(of: index) != nil || transcript.hasSpeakerChange(at: index) {
+                out.write("\n")
+            }
+            out.write("\n")
         }
     }
 
@@ -139,11 +154,18 @@ enum ReadableTextWriter {
             out.write("\n\n")
         }
         for paragraph in Paragraphs.of(transcript) {
+            // The paragraph's segments are contiguous in the continuous text.
+            let bytes = transcript.textRange(of: paragraph.segments)
+            // Only a transcript whose every segment is empty has a paragraph
+            // with no text: there is nothing to read.
+            if bytes.isEmpty { continue }
             // A named speaker shows as `Name:`; an unnamed change of speaker
             // as `>>`, the caption convention.
             let label = paragraph.speaker.map { $0 + ":" } ?? (paragraph.startsTurn ? ">>" : nil)
             let time =
-                "[" + TimeFormat.mark(estimated: transcript.isEstimated(paragraph.segments.lowerBound))
+                "["
+                + TimeFormat.mark(
+                    estimated: transcript.isEstimated(transcript.nearestSegmentWithText(from: paragraph.segments.lowerBound)))
                 + TimeFormat.short(paragraph.start) + "]"
             switch style {
             case .plain:
@@ -159,10 +181,6 @@ enum ReadableTextWriter {
                 }
             }
             out.write("\n")
-            // The paragraph's segments are contiguous in the continuous text.
-            let bytes =
-                transcript.textRange(of: paragraph.segments.lowerBound)
-                .lowerBound..<transcript.textRange(of: paragraph.segments.upperBound - 1).upperBound
             transcript.withContinuousText { text in
                 let slice = UnsafeBufferPointer(rebasing: text[bytes])
                 switch style {

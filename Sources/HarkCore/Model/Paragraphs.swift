@@ -43,15 +43,22 @@ public enum Paragraphs {
         return store.withText { text in
             var words = 0
             var index = first
+            // The last segment with text so far: segments without text join
+            // the paragraph they follow and never end a sentence.
+            var spoken: Int?
             while index < count {
-                if index > first {
-                    let previousText = UnsafeBufferPointer(rebasing: text[store.textRange(of: index - 1)])
+                let range = store.textRange(of: index)
+                if let spoken, !range.isEmpty {
+                    let previousText = UnsafeBufferPointer(rebasing: text[store.textRange(of: spoken)])
                     let sentenceDone = words >= targetWords && endsSentence(previousText)
-                    if sentenceDone || words >= maximumWords || isHardBreak(at: index, transcript, text) {
+                    if sentenceDone || words >= maximumWords || isHardBreak(at: index, after: spoken, range, transcript, text) {
                         return first..<index
                     }
                 }
-                words += WordCounter.count(in: UnsafeBufferPointer(rebasing: text[store.textRange(of: index)]))
+                if !range.isEmpty {
+                    words += WordCounter.count(in: UnsafeBufferPointer(rebasing: text[range]))
+                    spoken = index
+                }
                 index += 1
             }
             return first..<count
@@ -69,22 +76,39 @@ public enum Paragraphs {
     }
 
     /// A break that does not depend on the paragraph so far: a turn, a pause,
-    /// non-speech, or the segment after non-speech.
+    /// non-speech, or the segment after non-speech. Only a segment with text
+    /// after one with text can start a paragraph (an empty WebVTT cue joins
+    /// the paragraph before it), and the pause is the one since the last
+    /// segment with text ended: a paragraph of no text is never made.
     private static func isHardBreak(at index: Int, _ transcript: Transcript, _ text: UnsafeBufferPointer<UInt8>) -> Bool {
-        let store = transcript.store
-        return transcript.format.segmentsAreParagraphs || transcript.startsTurn(at: index)
-            || store.starts[index] - store.ends[index - 1] >= pauseBreak
-            || NonSpeech.isMarker(UnsafeBufferPointer(rebasing: text[store.textRange(of: index)]))
-            || NonSpeech.isMarker(UnsafeBufferPointer(rebasing: text[store.textRange(of: index - 1)]))
+        let range = transcript.store.textRange(of: index)
+        guard !range.isEmpty, let previous = transcript.previousSegmentWithText(before: index) else { return false }
+        return isHardBreak(at: index, after: previous, range, transcript, text)
     }
 
+    /// The same for a segment with text (`range`), `previous` being the
+    /// last segment with text before it.
+    private static func isHardBreak(
+        at index: Int, after previous: Int, _ range: Range<Int>, _ transcript: Transcript, _ text: UnsafeBufferPointer<UInt8>
+    ) -> Bool {
+        let store = transcript.store
+        return transcript.format.segmentsAreParagraphs || transcript.startsTurn(at: index, after: previous)
+            || store.starts[index] - store.ends[previous] >= pauseBreak
+            || NonSpeech.isMarker(UnsafeBufferPointer(rebasing: text[range]))
+            || NonSpeech.isMarker(UnsafeBufferPointer(rebasing: text[store.textRange(of: previous)]))
+    }
+
+    /// The paragraph's time, speaker and turn are its first text's (the
+    /// first paragraph may open with segments that have none).
     static func make(_ transcript: Transcript, _ range: Range<Int>) -> Paragraph {
-        Paragraph(
+        let first = transcript.nearestSegmentWithText(from: range.lowerBound)
+        let opening = range.contains(first) ? first : range.lowerBound
+        return Paragraph(
             segments: range,
-            start: transcript.start(of: range.lowerBound),
+            start: transcript.start(of: opening),
             end: latestEnd(transcript, range),
-            speaker: transcript.speaker(of: range.lowerBound),
-            startsTurn: transcript.startsTurn(at: range.lowerBound))
+            speaker: transcript.speaker(of: opening),
+            startsTurn: transcript.startsTurn(at: opening))
     }
 
     private static func latestEnd(_ transcript: Transcript, _ range: Range<Int>) -> Milliseconds {

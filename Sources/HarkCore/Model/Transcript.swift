@@ -57,6 +57,37 @@ public struct Transcript: Sendable {
     /// The byte range of a segment's text inside the continuous text.
     public func textRange(of index: Int) -> Range<Int> { store.textRange(of: index) }
 
+    /// Whether the segment has any text: a WebVTT cue is kept even when it
+    /// has none, with an empty range where the next segment's text starts.
+    public func hasText(_ index: Int) -> Bool { !store.textRange(of: index).isEmpty }
+
+    /// The text of consecutive segments, from the first one's to the end of
+    /// the last one with text: segments without text at the end add nothing,
+    /// not even the space before the next segment's text.
+    public func textRange(of segments: Range<Int>) -> Range<Int> {
+        guard !segments.isEmpty else { return 0..<0 }
+        let lower = store.textRange(of: segments.lowerBound).lowerBound
+        var last = segments.upperBound - 1
+        while last > segments.lowerBound && !hasText(last) { last -= 1 }
+        return lower..<max(lower, store.textRange(of: last).upperBound)
+    }
+
+    /// The nearest segment with text at or after `index`, else at or before
+    /// it; `index` itself when no segment has text.
+    public func nearestSegmentWithText(from index: Int) -> Int {
+        var next = index
+        while next < store.count && !hasText(next) { next += 1 }
+        if next < store.count { return next }
+        return previousSegmentWithText(before: index + 1) ?? index
+    }
+
+    /// The last segment with text before `index`, if any.
+    public func previousSegmentWithText(before index: Int) -> Int? {
+        var previous = index - 1
+        while previous >= 0 && !hasText(previous) { previous -= 1 }
+        return previous >= 0 ? previous : nil
+    }
+
     /// Calls `body` with the continuous text (UTF-8, segments joined by one space).
     package func withContinuousText<R>(_ body: (UnsafeBufferPointer<UInt8>) throws -> R) rethrows -> R {
         try store.withText(body)
@@ -91,12 +122,25 @@ public struct Transcript: Sendable {
     public var wordCount: Int { store.withText { WordCounter.count(in: $0) } }
 
     /// Speaker turns: segments that begin a new speaker's turn, whether the
-    /// source named the speaker or only marked the change.
+    /// source named the speaker or only marked the change. Segments without
+    /// text say nothing: they start no turn, a change marked on them passes
+    /// to the next segment with text, and a speaker is compared with the
+    /// last segment that had text.
     public func startsTurn(at index: Int) -> Bool {
+        guard hasText(index) else { return false }
+        guard let previous = previousSegmentWithText(before: index) else {
+            return (0...index).contains { store.speakerChanges[$0] }
+        }
+        return startsTurn(at: index, after: previous)
+    }
+
+    /// `startsTurn` for a segment with text, `previous` being the last
+    /// segment with text before it (paragraphs know it already).
+    func startsTurn(at index: Int, after previous: Int) -> Bool {
         if store.speakerChanges[index] { return true }
-        guard index > 0 else { return false }
+        for between in (previous + 1)..<index where store.speakerChanges[between] { return true }
         let id = store.speakerIDs[index]
-        return id >= 0 && id != store.speakerIDs[index - 1]
+        return id >= 0 && id != store.speakerIDs[previous]
     }
 }
 
@@ -140,9 +184,9 @@ struct SegmentStore: Sendable {
 
     /// A segment's text runs to the separator before the next segment's. A
     /// segment kept with no text (an empty WebVTT cue) starts where the next
-    /// segment's text does, so its range is empty and ranges never go back.
-    /// Segments kept empty at the very end start past the text's end (where
-    /// a next text would have started): their ranges are clamped to it.
+    /// segment's text does, so its range is empty and ranges never go back;
+    /// empty segments after the last text start past its end (where text
+    /// would have followed), so their ranges are clamped to it.
     func textRange(of index: Int) -> Range<Int> {
         let raw = textStarts[index]
         let start = min(raw, text.count)
