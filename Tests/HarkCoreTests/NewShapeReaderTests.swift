@@ -119,6 +119,11 @@ struct PlainTextTests {
                 "So this is one.", "And this is two?", "Yes. No. Maybe so.",
             ])
         #expect(pieces("  a line without an end  ") == ["a line without an end"])
+        // Titles and initials end no sentence; a plain "no." does.
+        #expect(
+            pieces("I think the main thing is that Mr. Smith and Dr. J. Doe said it best. I said no. Then we left.") == [
+                "I think the main thing is that Mr. Smith and Dr. J. Doe said it best.", "I said no.", "Then we left.",
+            ])
         #expect(pieces("He said \"this is it.\" Then left.") == ["He said \"this is it.\"", "Then left."])
         let long = (1...150).map { "w\($0)" }.joined(separator: " ")
         let cut = pieces(long)

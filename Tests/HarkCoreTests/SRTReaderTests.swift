@@ -138,4 +138,45 @@ struct SRTReaderTests {
             #expect(halves.warnings == whole.warnings)
         }
     }
+
+    /// A cue of two speakers, each line opened by a dash (with or without
+    /// its space) or `>>`, is two turns: the cue's time shared by their text.
+    @Test func aDialogueCueIsOneTurnPerSpeaker() throws {
+        let text = """
+            1
+            00:00:01,000 --> 00:00:03,000
+            <i>- Where?</i>
+            <i>- Right here, now.</i>
+
+            2
+            00:00:04,000 --> 00:00:06,000
+            -Why?
+            -Because.
+
+            3
+            00:00:07,000 --> 00:00:09,000
+            Yes, I agree.
+            >> No, you do not.
+
+            4
+            00:00:10,000 --> 00:00:11,000
+            It is -5 degrees
+            - and falling
+            """
+        let t = try TestFiles.load(text, name: "dialogue.srt")
+        #expect(
+            t.texts == [
+                "Where?", "Right here, now.", "Why?", "Because.", "Yes, I agree.", "No, you do not.", "It is -5 degrees",
+                "and falling",
+            ])
+        #expect(t.segments.map(\.speakerChange) == [true, true, true, true, false, true, false, true])
+        // Each cue's time is shared by the length of its turns' text.
+        for cue in 0..<4 {
+            let (first, second) = (t.segments[2 * cue], t.segments[2 * cue + 1])
+            let share = Milliseconds(first.text.utf8.count) * (second.end - first.start)
+            #expect(first.end == first.start + share / Milliseconds(first.text.utf8.count + second.text.utf8.count))
+            #expect(second.start == first.end)
+            #expect(first.start == Milliseconds(cue) * 3000 + 1000)
+        }
+    }
 }

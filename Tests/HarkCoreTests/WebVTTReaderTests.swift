@@ -298,4 +298,22 @@ struct WebVTTReaderTests {
             #expect(halves.warnings == whole.warnings)
         }
     }
+
+    /// Two voices in one cue are two turns, each with its speaker.
+    @Test func twoVoicesInOneCueAreTwoTurns() throws {
+        let text = "WEBVTT\n\n00:01.000 --> 00:03.000\n<v Mary>No way!</v>\n<v Esme>Yes way!</v>\n"
+        let t = try TestFiles.load(text, name: "voices.vtt")
+        #expect(t.texts == ["No way!", "Yes way!"])
+        #expect(t.segments.map(\.speaker) == ["Mary", "Esme"])
+        // The two seconds shared by the length of each turn's text.
+        let split = 1000 + 2000 * Milliseconds("No way!".utf8.count) / Milliseconds("No way!Yes way!".utf8.count)
+        #expect(t.segments.map(\.start) == [1000, split])
+        #expect(t.segments.map(\.end) == [split, 3000])
+    }
+
+    /// Ruby text annotates the base text; it is not what was said.
+    @Test func rubyTextIsLeftOut() throws {
+        let text = "WEBVTT\n\n00:01.000 --> 00:02.000\n<ruby>漢<rt>kan</rt>字<rt>ji</rt></ruby> and <rtc>not</rtc> more\n"
+        #expect(try TestFiles.load(text, name: "ruby.vtt").texts == ["漢字 and not more"])
+    }
 }

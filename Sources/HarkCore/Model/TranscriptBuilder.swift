@@ -130,6 +130,13 @@ public struct TranscriptBuilder {
         return true
     }
 
+    /// Sets the times of a segment committed earlier (a caption cue shared
+    /// among the turns in it).
+    mutating func retime(segment index: Int, start: Milliseconds, end: Milliseconds) {
+        store.starts[index] = start
+        store.ends[index] = end
+    }
+
     /// Marks a change of speaker on the next segment committed.
     mutating func markSpeakerChangeForNextSegment() { pendingSpeakerChange = true }
 

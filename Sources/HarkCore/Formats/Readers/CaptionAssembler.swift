@@ -16,6 +16,8 @@ struct CaptionAssembler {
         private(set) var ranges: [Range<Int>] = []
         /// The line of the file each came from, for warnings.
         private(set) var numbers: [Int] = []
+        /// The WebVTT voice each line starts in, if its markup names one.
+        private(set) var voices: [String?] = []
 
         var count: Int { ranges.count }
         var isEmpty: Bool { ranges.isEmpty }
@@ -26,21 +28,25 @@ struct CaptionAssembler {
             bytes.removeAll(keepingCapacity: true)
             ranges.removeAll(keepingCapacity: true)
             numbers.removeAll(keepingCapacity: true)
+            voices.removeAll(keepingCapacity: true)
         }
 
         /// Adds line `number` of the file, trimmed; a line of nothing but
         /// spaces adds nothing.
-        mutating func append(_ line: Bytes, number: Int) {
+        mutating func append(_ line: Bytes, number: Int, voice: String? = nil) {
             let trimmed = line.trimmingSpaces()
             guard !trimmed.isEmpty else { return }
             let start = bytes.count
             bytes.append(contentsOf: trimmed)
             ranges.append(start..<bytes.count)
             numbers.append(number)
+            voices.append(voice)
         }
 
-        /// Adds a line from a buffer of the caller's (see `append(_:number:)`).
-        mutating func append(_ line: [UInt8], number: Int) { line.withUnsafeBufferPointer { append($0, number: number) } }
+        /// Adds a line from a buffer of the caller's (see `append(_:number:voice:)`).
+        mutating func append(_ line: [UInt8], number: Int, voice: String? = nil) {
+            line.withUnsafeBufferPointer { append($0, number: number, voice: voice) }
+        }
 
         /// The most leading lines of `self` that repeat the last lines of `previous`.
         func overlap(after previous: Lines) -> Int {
@@ -95,7 +101,8 @@ struct CaptionAssembler {
     mutating func endCue(into builder: inout TranscriptBuilder) {
         if isRolling == false, current.lines.isEmpty {
             // Written as it came (see `addLine`).
-            (open ?? OpenSegment(speaker: current.speaker)).commit(current, keepEmpty: keepsEmptyCues, into: &builder)
+            var segment = open ?? OpenSegment(speaker: current.speaker)
+            segment.commit(current, keepEmpty: keepsEmptyCues, into: &builder)
             open = nil
             return
         }
@@ -155,7 +162,9 @@ struct CaptionAssembler {
         var segment = OpenSegment(speaker: cue.speaker)
         cue.lines.bytes.withUnsafeBufferPointer { bytes in
             for k in first..<cue.lines.count {
-                segment.add(Bytes(rebasing: bytes[cue.lines.ranges[k]]), number: cue.lines.numbers[k], into: &builder)
+                segment.add(
+                    Bytes(rebasing: bytes[cue.lines.ranges[k]]), number: cue.lines.numbers[k], voice: cue.lines.voices[k],
+                    cue: cue, keepEmpty: keepsEmptyCues, into: &builder)
             }
         }
         segment.commit(cue, keepEmpty: keepsEmptyCues, into: &builder)
@@ -177,44 +186,97 @@ struct CaptionAssembler {
         let trimmed = line.trimmingSpaces()
         guard !trimmed.isEmpty else { return }
         if open == nil { open = OpenSegment(speaker: current.speaker) }
-        open!.add(trimmed, number: number, into: &builder)
+        open!.add(trimmed, number: number, cue: current, keepEmpty: keepsEmptyCues, into: &builder)
     }
 
-    /// A segment being written: what its first line said of the speaker.
+    /// The segments a cue is written as: one, or one a speaker when a line
+    /// after the first opens another turn (`- `, `>>`, another WebVTT voice).
+    /// The cue's time is then shared among them by the length of their text.
     private struct OpenSegment {
+        /// The voice the cue's markup names (WebVTT), for its first turn.
         var speaker: String?
         var speakerChange = false
         var hasText = false
+        /// Segments this cue already committed, with their text's length.
+        private var parts: [(index: Int, bytes: Int)] = []
+        private var bytes = 0
 
-        /// Adds a trimmed, non-empty line; the first is read for a speaker
-        /// prefix (`>>`, `- `, `Name:`).
-        mutating func add(_ text: Bytes, number: Int, into builder: inout TranscriptBuilder) {
+        init(speaker: String?) { self.speaker = speaker }
+
+        /// Adds a trimmed, non-empty line. The first is read for a speaker
+        /// prefix (`>>`, `- `, `Name:`); a later one that opens a turn ends
+        /// the segment and starts the next.
+        mutating func add(
+            _ text: Bytes, number: Int, voice: String? = nil, cue: Cue, keepEmpty: Bool, into builder: inout TranscriptBuilder
+        ) {
             var line = text
             if hasText {
-                builder.appendSpace()
+                let turn = Self.turnPrefixLength(line)
+                let newVoice = voice != nil && voice != speaker
+                if turn > 0 || newVoice {
+                    let index = builder.segmentCount
+                    if commitPart(cue, keepEmpty: keepEmpty, into: &builder) { parts.append((index, bytes)) }
+                    speaker = newVoice ? voice : nil
+                    speakerChange = turn > 0
+                    line = line.dropFirst(turn).trimmingSpaces()
+                    bytes = 0
+                    hasText = true
+                    builder.beginSegment()
+                } else {
+                    builder.appendSpace()
+                    bytes += 1
+                }
             } else {
                 hasText = true
                 builder.beginSegment()
-                if line.hasPrefix(">>") {
+                if voice != nil { speaker = voice }
+                let turn = Self.turnPrefixLength(line)
+                if turn > 0 {
                     speakerChange = true
-                    line = line.dropFirst(2).trimmingSpaces()
-                } else if line.count >= 2 && line[0] == 0x2D /* - */ && ByteClass.isSpace(line[1]) {
-                    speakerChange = true
-                    line = line.dropFirst(2).trimmingSpaces()
+                    line = line.dropFirst(turn).trimmingSpaces()
                 }
                 if speaker == nil, let label = SpeakerLabel.split(line) {
                     speaker = label.name
                     line = line.dropFirst(label.restStart)
                 }
             }
+            bytes += line.count
             builder.appendText(line, line: number)
         }
 
-        func commit(_ cue: Cue, keepEmpty: Bool, into builder: inout TranscriptBuilder) {
-            if !hasText { builder.beginSegment() }
+        /// `>> `, `- ` or a dash glued to a word (`-Where?`): how many bytes
+        /// mark a change of speaker at the start of a caption line, or 0.
+        static func turnPrefixLength(_ line: Bytes) -> Int {
+            if line.hasPrefix(">>") { return 2 }
+            guard line.count >= 2, line[0] == 0x2D /* - */ else { return 0 }
+            let next = line[1]
+            // Not `-5 degrees`, `--` or `- -`.
+            if ByteClass.isSpace(next) { return line.count > 2 && line[2] != 0x2D ? 1 : 0 }
+            return next | 0x20 >= 0x61 && next | 0x20 <= 0x7A || next >= 0x80 || next == 0x22 || next == 0x27 ? 1 : 0
+        }
+
+        private func commitPart(_ cue: Cue, keepEmpty: Bool, into builder: inout TranscriptBuilder) -> Bool {
             builder.commitSegment(
                 start: cue.start, end: cue.end, speaker: speaker, speakerChange: speakerChange, line: cue.line,
                 keepEmpty: keepEmpty)
+        }
+
+        mutating func commit(_ cue: Cue, keepEmpty: Bool, into builder: inout TranscriptBuilder) {
+            if !hasText { builder.beginSegment() }
+            let index = builder.segmentCount
+            let committed = commitPart(cue, keepEmpty: keepEmpty, into: &builder)
+            guard !parts.isEmpty else { return }
+            // Share the cue's time among its turns by the length of their text.
+            if committed { parts.append((index, bytes)) }
+            let total = max(1, parts.reduce(0) { $0 + $1.bytes })
+            let duration = max(0, cue.end - cue.start)
+            var done = 0
+            for (k, part) in parts.enumerated() {
+                let start = cue.start + duration * Milliseconds(done) / Milliseconds(total)
+                done += part.bytes
+                let end = k == parts.count - 1 ? cue.end : cue.start + duration * Milliseconds(done) / Milliseconds(total)
+                builder.retime(segment: part.index, start: start, end: end)
+            }
         }
     }
 }

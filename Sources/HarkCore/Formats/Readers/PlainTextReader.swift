@@ -38,7 +38,8 @@ enum PlainTextReader {
             if pieceStart == nil { pieceStart = wordStart }
             words += 1
             let word = Bytes(rebasing: line[wordStart..<k])
-            if (words >= minimumSentenceWords && Paragraphs.endsSentence(word)) || words >= maximumSegmentWords {
+            let endsSentence = Paragraphs.endsSentence(word) && !isAbbreviation(word)
+            if (words >= minimumSentenceWords && endsSentence) || words >= maximumSegmentWords {
                 body(Bytes(rebasing: line[pieceStart!..<k]))
                 pieceStart = nil
                 words = 0
@@ -46,6 +47,20 @@ enum PlainTextReader {
         }
         if let pieceStart { body(Bytes(rebasing: line[pieceStart...]).trimmingSpaces()) }
     }
+
+    /// Titles and short forms whose full stop ends no sentence (`Mr. Smith`,
+    /// `e.g. this`), and single capitals (`J. R. R. Tolkien`).
+    static func isAbbreviation(_ word: Bytes) -> Bool {
+        guard word.last == 0x2E /* . */ else { return false }
+        let stem = word.dropLast(1)
+        if stem.count == 1 && stem[0] >= 0x41 && stem[0] <= 0x5A { return true }
+        return abbreviations.contains(String(decoding: stem, as: UTF8.self).lowercased())
+    }
+
+    private static let abbreviations: Set<String> = [
+        "mr", "mrs", "ms", "dr", "prof", "st", "jr", "sr", "vs", "e.g", "i.e", "approx", "dept", "inc", "ltd",
+        "co", "mt", "fig", "gen", "sen", "rep", "gov", "capt", "lt", "col", "sgt", "rev", "hon",
+    ]
 
     /// Spaces as the text cleaner sees them (a form feed is a control character, and text).
     private static func isSpace(_ byte: UInt8) -> Bool { byte == 0x20 || byte == 0x09 }

@@ -29,6 +29,11 @@ extension WebVTTReader {
             var speaker: String?
             var line = firstLine
             var outputLine = firstLine
+            /// The voice a line of text starts in: a new voice on a later
+            /// line is another speaker's turn (see `CaptionAssembler`).
+            var lineVoice: String?
+            /// Inside `<rt>`: ruby text annotates the base text, it is not said.
+            var inRubyText = false
             raw.withUnsafeBufferPointer { text in
                 guard let base = text.baseAddress else { return }
                 let n = text.count
@@ -44,13 +49,16 @@ extension WebVTTReader {
                     // Text up to the tag, a line at a time.
                     while i < runEnd {
                         let lineEnd = find(0x0A, from: i, to: runEnd)
-                        HTMLCharacterReferences.decode(Bytes(rebasing: text[i..<(lineEnd ?? runEnd)]), into: &decoded)
+                        if !inRubyText {
+                            HTMLCharacterReferences.decode(Bytes(rebasing: text[i..<(lineEnd ?? runEnd)]), into: &decoded)
+                        }
                         guard let lineEnd else {
                             i = runEnd
                             break
                         }
-                        cue.lines.append(decoded, number: outputLine)
+                        cue.lines.append(decoded, number: outputLine, voice: lineVoice)
                         decoded.removeAll(keepingCapacity: true)
+                        lineVoice = nil
                         line += 1
                         outputLine = line
                         i = lineEnd + 1
@@ -58,14 +66,22 @@ extension WebVTTReader {
                     guard let lt else { break }
                     let tagEnd = find(0x3E /* > */, from: lt + 1, to: n) ?? n
                     let tag = Bytes(rebasing: text[(lt + 1)..<tagEnd])
-                    if speaker == nil { speaker = Self.voiceName(tag) }
+                    if let voice = Self.voiceName(tag) {
+                        if speaker == nil { speaker = voice }
+                        if decoded.isEmpty { lineVoice = voice }
+                    }
+                    if tag.hasPrefix("rt") && (tag.count == 2 || !ByteClass.isAlphanumeric(tag[2])) {
+                        inRubyText = true
+                    } else if tag.hasPrefix("/rt") || tag.hasPrefix("/ruby") {
+                        inRubyText = false
+                    }
                     // A line break inside a tag ends no line of text.
                     line += tag.lazy.filter { $0 == 0x0A }.count
                     if decoded.isEmpty { outputLine = line }
                     i = tagEnd + 1
                 }
             }
-            cue.lines.append(decoded, number: outputLine)
+            cue.lines.append(decoded, number: outputLine, voice: lineVoice)
             cue.speaker = speaker
         }
 
