@@ -9,6 +9,8 @@ swift build -c release --package-path Benchmarks --product hark-bench --disable-
 Benchmarks/.build/release/hark-bench --hark .build/release/hark --data Benchmarks/data \
     --sample sample-data/gradient-dissent-sarah-catanzaro.whisper.txt "$@"
 if [[ " $* " == *" --formats-only "* ]]; then exit 0; fi
+Benchmarks/.build/release/hark-bench --hark .build/release/hark --data Benchmarks/data \
+    --sample sample-data/gradient-dissent-sarah-catanzaro.whisper.txt --formats-only "$@"
 if command -v tmux >/dev/null; then
     bash Benchmarks/pagers.sh Benchmarks/data/1000-hours.whisper.txt "$PWD/.build/release/hark" 3
     bash Benchmarks/pagers.sh Benchmarks/data/1000-hours.srt "$PWD/.build/release/hark" 3
