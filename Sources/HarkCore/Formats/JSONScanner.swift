@@ -500,6 +500,18 @@ struct JSONScanner {
     mutating func string(into out: inout [UInt8]) throws(Failure) {
         skipWhitespace()
         guard current == 0x22 else { throw fail("expected a string, found \(found())") }
+        try scanString(into: &out, keeping: true)
+    }
+
+    /// Steps over the string here, checking its escapes.
+    private mutating func skipString() throws(Failure) {
+        var escapes: [UInt8] = []  // what escapes decode to, thrown away
+        try scanString(into: &escapes, keeping: false)
+    }
+
+    /// From the opening quote to past the closing one; the text goes to
+    /// `out` when `keeping` (decoded escapes always do).
+    private mutating func scanString(into out: inout [UInt8], keeping: Bool) throws(Failure) {
         position += 1
         while true {
             // The run up to the next quote, backslash or control byte, at once.
@@ -509,7 +521,9 @@ struct JSONScanner {
                 if byte == 0x22 || byte == 0x5C || byte < 0x20 { break }
                 position += 1
             }
-            if position > start { out.append(contentsOf: UnsafeBufferPointer(start: window + start, count: position - start)) }
+            if keeping && position > start {
+                out.append(contentsOf: UnsafeBufferPointer(start: window + start, count: position - start))
+            }
             guard let byte = current else { throw fail("a string is not closed") }
             switch byte {
             case 0x22:
@@ -522,33 +536,6 @@ struct JSONScanner {
                 throw fail("a control character inside a string")
             default:
                 continue  // the window was refilled
-            }
-        }
-    }
-
-    /// Steps over the string here, checking its escapes.
-    private mutating func skipString() throws(Failure) {
-        position += 1
-        var scratch: [UInt8] = []
-        while true {
-            while position < count {
-                let byte = window[position]
-                if byte == 0x22 || byte == 0x5C || byte < 0x20 { break }
-                position += 1
-            }
-            guard let byte = current else { throw fail("a string is not closed") }
-            switch byte {
-            case 0x22:
-                position += 1
-                return
-            case 0x5C:
-                position += 1
-                scratch.removeAll(keepingCapacity: true)
-                try escape(into: &scratch)
-            case 0x00..<0x20:
-                throw fail("a control character inside a string")
-            default:
-                continue
             }
         }
     }

@@ -12,6 +12,24 @@ enum ParallelParts {
         var isRolling = false
     }
 
+    /// Reads `file` with `readPart`: as two halves at once when it is at
+    /// least `threshold` bytes and read as it is, cut where `cut` says a
+    /// part may start (at or after the middle), else whole.
+    static func read(
+        _ file: SourceFile, into builder: inout TranscriptBuilder, threshold: Int, bytesPerSegment: Int,
+        cut: (SourceFile, Int) -> Int?,
+        _ readPart: @escaping @Sendable (Int, SourceFile, inout TranscriptBuilder) throws -> Part
+    ) throws {
+        if file.byteCount >= threshold, let start = file.textStartOffset,
+            let middle = cut(file, start + (file.byteCount - start) / 2), middle < file.byteCount,
+            try read(path: file.path, parts: [start..<middle, middle..<file.byteCount], into: &builder, readPart)
+        {
+            return
+        }
+        builder.reserve(segments: file.byteCount / bytesPerSegment + 16, textBytes: file.byteCount)
+        _ = try readPart(0, file, &builder)
+    }
+
     /// Reads `parts` of `path` with `readPart` (given the part's number and
     /// its file, which starts where the part does); returns false, and leaves
     /// `builder` alone, when the file must be read as a whole after all.
@@ -44,6 +62,31 @@ enum ParallelParts {
             lineOffset += result.part.lineCount
         }
         return true
+    }
+}
+
+/// A reader's state between lines. A struct with mutating methods rather
+/// than a closure's captured variables, which cost a dynamic exclusivity
+/// check at every use.
+protocol LineReader {
+    mutating func take(_ line: Bytes, number: Int, into builder: inout TranscriptBuilder)
+    mutating func finish(into builder: inout TranscriptBuilder)
+    /// The captions roll: parts of the file cannot be read apart.
+    var isRolling: Bool { get }
+}
+
+extension LineReader {
+    /// Feeds every line of `file` through, warns of lines cut for length,
+    /// and says how the part went.
+    mutating func read(_ file: SourceFile, into builder: inout TranscriptBuilder) throws -> ParallelParts.Part {
+        var lineCount = 0
+        try file.forEachLine { line, number in
+            lineCount = number
+            take(line, number: number, into: &builder)
+        }
+        for line in file.cutLines { builder.warn(.lineTooLong, line: line) }
+        finish(into: &builder)
+        return ParallelParts.Part(lineCount: lineCount, isRolling: isRolling)
     }
 }
 

@@ -11,35 +11,16 @@ import Foundation
 /// file is read as two halves at once, cut at a cue's start.
 enum SRTReader {
     static func read(_ file: SourceFile, into builder: inout TranscriptBuilder, parallelThreshold: Int) throws {
-        if file.byteCount >= parallelThreshold, let start = file.textStartOffset,
-            let middle = cueStart(in: file, after: start + (file.byteCount - start) / 2), middle < file.byteCount,
-            try ParallelParts.read(
-                path: file.path, parts: [start..<middle, middle..<file.byteCount], into: &builder,
-                { _, file, builder in try readPart(file, into: &builder) })
-        {
-            return
-        }
-        builder.reserve(segments: file.byteCount / 60 + 16, textBytes: file.byteCount)
-        _ = try readPart(file, into: &builder)
+        try ParallelParts.read(
+            file, into: &builder, threshold: parallelThreshold, bytesPerSegment: 60, cut: cueStart(in:after:),
+            { _, file, builder in
+                var cues = Cues()
+                return try cues.read(file, into: &builder)
+            })
     }
 
-    /// Reads the cues of `file` (or of a part of one that starts at a cue).
-    private static func readPart(_ file: SourceFile, into builder: inout TranscriptBuilder) throws -> ParallelParts.Part {
-        var cues = Cues()
-        var lineCount = 0
-        try file.forEachLine { line, number in
-            lineCount = number
-            cues.take(line, number: number, into: &builder)
-        }
-        for line in file.cutLines { builder.warn(.lineTooLong, line: line) }
-        cues.finish(into: &builder)
-        return ParallelParts.Part(lineCount: lineCount, isRolling: cues.assembler.isRolling == true)
-    }
-
-    /// The reader's state between lines. A struct with methods rather than
-    /// a closure's captured variables, which cost a dynamic exclusivity
-    /// check at every use.
-    private struct Cues {
+    /// The reader's state between lines.
+    private struct Cues: LineReader {
         var assembler = CaptionAssembler(keepsEmptyCues: false)
         var inCue = false
         var cueHasText = false
@@ -93,6 +74,8 @@ enum SRTReader {
                 addText(line, number: number, into: &builder)
             }
         }
+
+        var isRolling: Bool { assembler.isRolling == true }
 
         mutating func finish(into builder: inout TranscriptBuilder) {
             endCue(into: &builder)

@@ -16,35 +16,17 @@ import Foundation
 /// once, cut where a cue's block starts.
 enum WebVTTReader {
     static func read(_ file: SourceFile, into builder: inout TranscriptBuilder, parallelThreshold: Int) throws {
-        if file.byteCount >= parallelThreshold, let start = file.textStartOffset,
-            let middle = blockStart(in: file, after: start + (file.byteCount - start) / 2), middle < file.byteCount,
-            try ParallelParts.read(
-                path: file.path, parts: [start..<middle, middle..<file.byteCount], into: &builder,
-                { part, file, builder in try readPart(file, startsWithSignature: part == 0, into: &builder) })
-        {
-            return
-        }
-        builder.reserve(segments: file.byteCount / 60 + 16, textBytes: file.byteCount)
-        _ = try readPart(file, startsWithSignature: true, into: &builder)
+        try ParallelParts.read(
+            file, into: &builder, threshold: parallelThreshold, bytesPerSegment: 60, cut: blockStart(in:after:),
+            { part, file, builder in
+                // The second half starts between blocks, after the header.
+                var blocks = Blocks(state: part == 0 ? .signature : .betweenBlocks)
+                return try blocks.read(file, into: &builder)
+            })
     }
 
-    private static func readPart(
-        _ file: SourceFile, startsWithSignature: Bool, into builder: inout TranscriptBuilder
-    ) throws -> ParallelParts.Part {
-        var blocks = Blocks(state: startsWithSignature ? .signature : .betweenBlocks)
-        var lineCount = 0
-        try file.forEachLine { line, number in
-            lineCount = number
-            blocks.take(line, number: number, into: &builder)
-        }
-        for line in file.cutLines { builder.warn(.lineTooLong, line: line) }
-        blocks.finish(into: &builder)
-        return ParallelParts.Part(lineCount: lineCount, isRolling: blocks.assembler.isRolling == true)
-    }
-
-    /// The reader's state between lines (a struct, not a closure's captured
-    /// variables, which cost a dynamic exclusivity check at every use).
-    private struct Blocks {
+    /// The reader's state between lines.
+    private struct Blocks: LineReader {
         enum State {
             case signature, header, betweenBlocks
             case afterID(line: Int)
@@ -110,6 +92,8 @@ enum WebVTTReader {
                 }
             }
         }
+
+        var isRolling: Bool { assembler.isRolling == true }
 
         mutating func finish(into builder: inout TranscriptBuilder) {
             if case .cueText = state { finishCue(into: &builder) }

@@ -16,23 +16,19 @@ enum WhisperTextReader {
     }
 
     static func read(_ file: SourceFile, into builder: inout TranscriptBuilder, parallelThreshold: Int) throws {
-        if file.byteCount >= parallelThreshold, let start = file.textStartOffset,
-            let middle = file.lineStart(after: start + (file.byteCount - start) / 2), middle < file.byteCount,
-            try ParallelParts.read(
-                path: file.path, parts: [start..<middle, middle..<file.byteCount], into: &builder,
-                { _, file, builder in try readPart(file, into: &builder) })
-        {
-            return
-        }
-        builder.reserve(segments: file.byteCount / 40 + 16, textBytes: file.byteCount)
-        _ = try readPart(file, into: &builder)
+        try ParallelParts.read(
+            file, into: &builder, threshold: parallelThreshold, bytesPerSegment: 40, cut: { $0.lineStart(after: $1) },
+            { _, file, builder in
+                var lines = Lines()
+                return try lines.read(file, into: &builder)
+            })
     }
 
-    /// Reads every line of `file` (or of a part of one): each line stands alone.
-    private static func readPart(_ file: SourceFile, into builder: inout TranscriptBuilder) throws -> ParallelParts.Part {
-        var lineCount = 0
-        try file.forEachLine { line, number in
-            lineCount = number
+    /// Each line stands alone.
+    private struct Lines: LineReader {
+        var isRolling: Bool { false }
+
+        func take(_ line: Bytes, number: Int, into builder: inout TranscriptBuilder) {
             switch parse(line) {
             case .segment(let timing, let text):
                 appendSegment(timing: timing, text: text, line: number, into: &builder)
@@ -42,8 +38,8 @@ enum WhisperTextReader {
                 if !line.isBlank { builder.warn(.notASegment, line: number) }
             }
         }
-        for line in file.cutLines { builder.warn(.lineTooLong, line: line) }
-        return ParallelParts.Part(lineCount: lineCount)
+
+        func finish(into builder: inout TranscriptBuilder) {}
     }
 
     private enum Parsed {
