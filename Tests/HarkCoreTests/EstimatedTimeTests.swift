@@ -53,6 +53,35 @@ struct TimeEstimatorTests {
         #expect(ends == [1000, 1000 + 2 * perWord, 9000, 9000 + 4 * perWord])
     }
 
+    @Test func anAnchorBoundsTheSegmentsEitherSide() {
+        // A minute read between the first segment and the third, belonging to neither.
+        let anchors = [TimeEstimator.Anchor(before: 2, time: 60_000)]
+        let starts = TimeEstimator.starts(read: [0, nil, nil, nil], words: [1, 1, 1, 1], anchors: anchors)
+        #expect(starts == [0, 30_000, 60_000, 60_000 + perWord])
+        let ends = TimeEstimator.ends(starts: starts, words: [1, 1, 1, 1], anchors: anchors)
+        #expect(ends == [30_000, 60_000, 60_000 + perWord, 60_000 + 2 * perWord])
+    }
+
+    @Test func anAnchorBeforeTheFirstSegmentIsWhereTheyStart() {
+        let anchors = [TimeEstimator.Anchor(before: 0, time: 10_000)]
+        #expect(TimeEstimator.starts(read: [nil, nil], words: [2, 2], anchors: anchors) == [10_000, 10_000 + 2 * perWord])
+    }
+
+    @Test func anAnchorAfterTheLastSegmentIsWhereTheyEnd() {
+        let anchors = [TimeEstimator.Anchor(before: 2, time: 8000)]
+        let starts = TimeEstimator.starts(read: [0, nil], words: [1, 3], anchors: anchors)
+        #expect(starts == [0, 2000])
+        #expect(TimeEstimator.ends(starts: starts, words: [1, 3], anchors: anchors) == [2000, 8000])
+    }
+
+    @Test func anAnchorComesBeforeTheReadStartOfTheSegmentAfterIt() {
+        // Counting back from the anchor, not from the segment's later start; a break between them.
+        let anchors = [TimeEstimator.Anchor(before: 1, time: 5000)]
+        let starts = TimeEstimator.starts(read: [nil, 9000], words: [2, 1], anchors: anchors)
+        #expect(starts == [5000 - 2 * perWord, 9000])
+        #expect(TimeEstimator.ends(starts: starts, words: [2, 1], anchors: anchors) == [5000, 9000 + perWord])
+    }
+
     @Test func timesFarApartDoNotOverflow() {
         let far: Milliseconds = 3_600_000_000_000_000_000  // a stamp of a billion hours
         let starts = TimeEstimator.starts(read: [0, nil, far], words: [1_000_000, 1_000_000, 1])
@@ -79,6 +108,43 @@ struct TimeEstimatorTests {
                 #expect(starts[k] >= 0)
                 #expect(ends[k] >= starts[k])
                 if k > 0 { #expect(starts[k] >= starts[k - 1]) }
+            }
+        }
+    }
+
+    /// With anchors too (read times between segments, in order with the
+    /// rest): the segments before an anchor start no later than it, and end
+    /// by it unless they start at it; those after it start from it.
+    @Test func anchorsBoundTheEstimates() async {
+        let segment = zip(Gen.int(in: 0...2), Gen.int(in: 0...600_000), Gen.int(in: 0...300))
+        await propertyCheck(count: 300, input: segment.array(of: 1...40)) { drafts in
+            var time: Milliseconds = 0
+            var read: [Milliseconds?] = []
+            var words: [Int] = []
+            var anchors: [TimeEstimator.Anchor] = []
+            for (kind, gap, count) in drafts {
+                time += Int64(gap)
+                if kind == 2 {
+                    anchors.append(TimeEstimator.Anchor(before: read.count, time: time))
+                } else {
+                    read.append(kind == 1 ? time : nil)
+                    words.append(count)
+                }
+            }
+            let starts = TimeEstimator.starts(read: read, words: words, anchors: anchors)
+            let ends = TimeEstimator.ends(starts: starts, words: words, anchors: anchors)
+            for k in starts.indices {
+                if let given = read[k] { #expect(starts[k] == given) }
+                #expect(starts[k] >= 0)
+                #expect(ends[k] >= starts[k])
+                if k > 0 { #expect(starts[k] >= starts[k - 1]) }
+            }
+            for anchor in anchors {
+                for k in 0..<anchor.before {
+                    #expect(starts[k] <= anchor.time)
+                    if starts[k] < anchor.time { #expect(ends[k] <= anchor.time) }
+                }
+                for k in anchor.before..<starts.count { #expect(starts[k] >= anchor.time) }
             }
         }
     }
@@ -128,6 +194,34 @@ struct EstimatedFlagTests {
         #expect(transcript.estimatedCount == 1)
         // An estimated placeholder start is no reason to sort.
         #expect(!transcript.warningKinds.contains(.outOfOrder))
+    }
+
+    @Test func timesMarkedInPartsReadApartKeepTheirPlace() {
+        var first = TranscriptBuilder()
+        first.beginSegment()
+        first.appendText("Read.")
+        first.commitSegment(start: 0, end: nil, speaker: nil, speakerChange: false, line: 1)
+        // A part with a time marked and no segment, then one whose segment a time marked after it ends.
+        var second = TranscriptBuilder()
+        second.beginSegment()
+        let kept = second.commitSegment(
+            start: 60_000, end: nil, speaker: nil, speakerChange: false, line: 1, marksTimeWhenEmpty: true)
+        #expect(!kept)
+        var third = TranscriptBuilder()
+        third.beginSegment()
+        third.appendText("Guessed two.")
+        third.commitSegment(start: 0, end: nil, speaker: nil, speakerChange: false, line: 1, estimated: true)
+        third.beginSegment()
+        third.commitSegment(start: 90_000, end: nil, speaker: nil, speakerChange: false, line: 2, marksTimeWhenEmpty: true)
+        first.appendPart(&second, lineOffset: 1)
+        first.appendPart(&third, lineOffset: 2)
+        #expect(first.timeAnchors.map(\.anchor) == [.init(before: 1, time: 60_000), .init(before: 2, time: 90_000)])
+        #expect(first.timeAnchors.map(\.line) == [2, 4])
+        first.estimateTimes()
+        let transcript = first.build(source: "parts", format: .markdown)
+        #expect(transcript.segments.map(\.start) == [0, 60_000])
+        #expect(transcript.segments.map(\.end) == [60_000, 90_000])
+        #expect(transcript.warningKinds == [.estimatedTimes])
     }
 
     @Test func theWarningSaysHowManyTimesAreEstimated() throws {

@@ -88,11 +88,117 @@ struct MarkdownTranscriptTests {
         #expect(try TestFiles.load(readme, name: "README.md", format: .markdown).texts == ["Some **bold** words.", "- a list"])
     }
 
-    @Test func aBreakWithOnlyAStampIsAnEmptyParagraph() throws {
-        let text = "**Ann:** Hello.\n\n**Break:** \\[17:05\\]\n\n**Ann:** \\[18:00\\] Back.\n"
-        let t = try TestFiles.load(text, name: "break.md")
-        #expect(t.texts == ["Hello.", "Back."])
-        #expect(t.warningKinds.contains(.emptySegments))
+    /// A sponsor break: a name and a stamp, no words.
+    static let withBreak = """
+        **Ann:** \\[02:00\\] Welcome back to the show. Today we talk about how this whole project began.
+
+        **Bob:** So how did it all start, really?
+
+        **Ann:** Honestly, it was an accident.
+
+        **Break:** \\[03:00\\]
+
+        **Bob:** So after the break, what happened next with the project and the team?
+
+        \\[05:00\\] **Ann:** We grew.
+
+        """
+
+    @Test func aBreakWithOnlyAStampBoundsTheEstimatesEitherSide() throws {
+        let t = try TestFiles.load(Self.withBreak, name: "break.md")
+        #expect(t.format == .markdown)
+        #expect(
+            t.texts == [
+                "Welcome back to the show. Today we talk about how this whole project began.",
+                "So how did it all start, really?", "Honestly, it was an accident.",
+                "So after the break, what happened next with the project and the team?", "We grew.",
+            ])
+        #expect(t.segments.map(\.estimated) == [false, true, true, true, false])
+        // The minute from 2:00 to the break is shared by the words before it…
+        let words = t.texts.map { Int64($0.split(separator: " ").count) }
+        let before = words[0] + words[1] + words[2]
+        #expect(t.start(of: 1) == 120_000 + 60_000 * words[0] / before)
+        #expect(t.start(of: 2) == 120_000 + 60_000 * (words[0] + words[1]) / before)
+        #expect(t.end(of: 2) == 180_000)
+        // …and the two minutes from the break to 5:00 by the words after it.
+        #expect(t.start(of: 3) == 180_000)
+        #expect(t.end(of: 3) == 300_000)
+        #expect(t.start(of: 4) == 300_000)
+        // A time mark, not a problem: no empty segment is warned, and "Break" is no speaker.
+        #expect(t.warnings.map(\.kind) == [.estimatedTimes])
+        #expect(t.speakers == ["Ann", "Bob"])
+        #expect(t.segments.map(\.speaker) == ["Ann", "Bob", "Ann", "Bob", "Ann"])
+    }
+
+    @Test func aStampAloneOnItsParagraphIsATimeBetweenParagraphs() throws {
+        let text = "**Ann:** \\[01:00\\] One two three four.\n\nFive six seven eight.\n\n\\[02:00\\]\n\nNine ten.\n"
+        let t = try TestFiles.load(text, name: "stamp.md")
+        #expect(t.texts == ["One two three four.", "Five six seven eight.", "Nine ten."])
+        #expect(t.segments.map(\.start) == [60_000, 90_000, 120_000])
+        #expect(t.end(of: 1) == 120_000)
+        #expect(t.segments.map(\.speaker) == ["Ann", "Ann", "Ann"])
+        #expect(t.segments.map(\.line) == [1, 3, 7])
+        #expect(t.warnings.map(\.kind) == [.estimatedTimes])
+        // hark's mark of an estimate, alone, gives no time: nothing is bounded, nothing warned.
+        let estimate = "**Ann:** \\[01:00\\] One two.\n\n\\[~0:05:00\\]\n\nThree.\n"
+        let e = try TestFiles.load(estimate, name: "estimate.md")
+        #expect(e.segments.map(\.start) == [60_000, 60_000 + 2 * TimeEstimator.millisecondsPerWord])
+        #expect(e.warnings.map(\.kind) == [.estimatedTimes])
+    }
+
+    @Test func aBreakAtTheStartIsWhereTheWordsStart() throws {
+        let text = "**Break:** \\[00:30\\]\n\nWelcome to the show.\n\n**Bob:** Thanks.\n"
+        let t = try TestFiles.load(text, name: "start.md")
+        #expect(t.texts == ["Welcome to the show.", "Thanks."])
+        #expect(t.segments.map(\.start) == [30_000, 30_000 + 4 * TimeEstimator.millisecondsPerWord])
+        // The paragraph after the break has no name, and there is no turn before it.
+        #expect(t.segments.map(\.speaker) == [nil, "Bob"])
+        #expect(t.speakers == ["Bob"])
+        #expect(t.warnings.map(\.kind) == [.estimatedTimes])
+    }
+
+    @Test func aBreakAtTheEndIsWhereTheWordsEnd() throws {
+        let text = "**Ann:** \\[00:00\\] One two three.\n\n**Bob:** Four five six seven eight nine.\n\n**Break:** \\[01:00\\]\n"
+        let t = try TestFiles.load(text, name: "end.md")
+        #expect(t.texts == ["One two three.", "Four five six seven eight nine."])
+        #expect(t.segments.map(\.start) == [0, 20_000])
+        #expect(t.segments.map(\.end) == [20_000, 60_000])
+        #expect(t.duration == 60_000)
+        #expect(t.warnings.map(\.kind) == [.estimatedTimes])
+    }
+
+    /// A name over no words is nobody's turn: the paragraph after it, unnamed,
+    /// continues the turn before it.
+    @Test func aNameWithoutWordsIsNotTheNextParagraphsSpeaker() throws {
+        let text = """
+            **Ann:** \\[01:00\\] Before the break.
+
+            **Break:** \\[02:00\\]
+
+            And we are back.
+
+            **Bob:** Hi.
+
+            **Sponsor:**
+
+            Still Bob.
+
+            """
+        let t = try TestFiles.load(text, name: "turns.md")
+        #expect(t.texts == ["Before the break.", "And we are back.", "Hi.", "Still Bob."])
+        #expect(t.segments.map(\.speaker) == ["Ann", "Ann", "Bob", "Bob"])
+        #expect(t.speakers == ["Ann", "Bob"])
+        #expect(t.start(of: 1) == 120_000)
+        // Without a stamp a name alone marks no time: it is an empty paragraph, warned.
+        #expect(t.warnings.first { $0.kind == .emptySegments }?.line == 9)
+    }
+
+    @Test func aBreakOutOfOrderSortsTheFile() throws {
+        let text = "**Ann:** \\[05:00\\] One.\n\n**Break:** \\[03:00\\]\n\n**Bob:** Two.\n"
+        let t = try TestFiles.load(text, name: "order.md")
+        #expect(t.warnings.first { $0.kind == .outOfOrder }?.line == 3)
+        #expect(t.texts == ["Two.", "One."])
+        #expect(t.segments.map(\.start) == [180_000, 300_000])
     }
 
     @Test func invalidUTF8IsWarnedAtItsLine() throws {
@@ -223,6 +329,7 @@ struct MutatedShapeTests {
         MarkdownTranscriptTests.episode,
         "[Sarah]: Hello there.\n[00:00:05] [Bob]: Times too.\nMore.\n[~0:00:09] >> Again.\nAnn  1:02\nText.\n",
         "So this is one. And two? Yes.\nA line without an end\n\nMr. Smith said so.\n",
+        MarkdownTranscriptTests.withBreak,
     ].map { Array($0.utf8) }
     static let alphabet = Array("*\\[]:~>#-_() \n\r\t0159.,!?aZ".utf8) + [0x00, 0x1B, 0xC3, 0xA9, 0xFF]
 
@@ -240,7 +347,7 @@ struct MutatedShapeTests {
                 default: if at < bytes.count { bytes[at] = Self.alphabet[letter] }
                 }
             }
-            let path = TestFiles.write(bytes, name: "mutated.\(["md", "txt", "txt"][seedIndex])")
+            let path = TestFiles.write(bytes, name: "mutated.\(["md", "txt", "txt", "md"][seedIndex])")
             let transcript: Transcript
             do {
                 transcript = try TranscriptLoader.load(path: path, format: format)

@@ -4,7 +4,8 @@ import Foundation
 ///
 /// A reader opens a segment, appends its text in as many pieces as it likes
 /// (each piece is cleaned: see `TextCleaner`), then commits it with its times.
-/// An empty segment is dropped and counted.
+/// An empty segment is dropped and counted, unless it marks a time between
+/// segments (see `commitSegment`).
 public struct TranscriptBuilder {
     var store = SegmentStore()
     private var speakerIDs: [String: Int32] = [:]
@@ -14,8 +15,12 @@ public struct TranscriptBuilder {
     private var openTextStart: Int?
     private var pendingSpeakerChange = false
     private var outOfOrderLine: Int?
-    /// The last start read from the file (estimated starts are not compared).
+    /// The last time read from the file, a segment's start or a time marked
+    /// between segments (estimated starts are not compared).
     private var lastReadStart: Milliseconds?
+    /// Times the file gives between segments (stamps without words), for
+    /// `estimateTimes()`, with their lines.
+    private(set) var timeAnchors: [(anchor: TimeEstimator.Anchor, line: Int)] = []
 
     public init() {}
 
@@ -80,10 +85,16 @@ public struct TranscriptBuilder {
     /// `estimated`: the file gives no time for this segment; `start` and
     /// `end` are placeholders until the reader calls `estimateTimes()`, and
     /// the segment is left out of the check for segments out of order.
+    ///
+    /// `marksTimeWhenEmpty`: a segment left without text is a time the file
+    /// gives between segments (a stamp with no words, as a Markdown sponsor
+    /// break), not a problem: it is not warned as empty, and its `start`,
+    /// unless `estimated`, bounds the estimates of the segments either side
+    /// (a `TimeEstimator.Anchor`) and takes part in the check for order.
     @discardableResult
     mutating func commitSegment(
         start: Milliseconds, end: Milliseconds?, speaker: String?, speakerChange: Bool, line: Int, estimated: Bool = false,
-        keepEmpty: Bool = false
+        keepEmpty: Bool = false, marksTimeWhenEmpty: Bool = false
     ) -> Bool {
         if openTextStart == nil { beginSegment() }
         let textStart = openTextStart!
@@ -99,7 +110,12 @@ public struct TranscriptBuilder {
             // Nothing left: remove the separator too.
             if textStart > 0 { store.text.truncate(to: textStart - 1) }
             guard keepEmpty else {
-                warnings.append(LoadWarning(.emptySegments, line: line))
+                if !marksTimeWhenEmpty {
+                    warnings.append(LoadWarning(.emptySegments, line: line))
+                } else if !estimated {
+                    noteReadTime(start, line: line)
+                    timeAnchors.append((TimeEstimator.Anchor(before: store.count, time: start), line))
+                }
                 pendingSpeakerChange = pendingSpeakerChange || speakerChange
                 return false
             }
@@ -112,10 +128,7 @@ public struct TranscriptBuilder {
             warnings.append(LoadWarning(.endBeforeStart, line: line))
             end = start
         }
-        if !estimated {
-            if let previous = lastReadStart, start < previous, outOfOrderLine == nil { outOfOrderLine = line }
-            lastReadStart = start
-        }
+        if !estimated { noteReadTime(start, line: line) }
         store.starts.append(start)
         store.ends.append(end)
         let id = speaker.map { speakerID(for: $0, line: line) } ?? -1
@@ -135,6 +148,12 @@ public struct TranscriptBuilder {
     mutating func retime(segment index: Int, start: Milliseconds, end: Milliseconds) {
         store.starts[index] = start
         store.ends[index] = end
+    }
+
+    /// Notes a time read from the file at `line`, for the check for order.
+    private mutating func noteReadTime(_ time: Milliseconds, line: Int) {
+        if let previous = lastReadStart, time < previous, outOfOrderLine == nil { outOfOrderLine = line }
+        lastReadStart = time
     }
 
     /// Marks a change of speaker on the next segment committed.
@@ -172,19 +191,22 @@ public struct TranscriptBuilder {
     mutating func appendPart(_ other: inout TranscriptBuilder, lineOffset: Int) {
         let otherStore = other.store
         textHadReplacementCharacters = textHadReplacementCharacters || other.textHadReplacementCharacters
-        guard otherStore.count > 0 else {
-            pendingSpeakerChange = pendingSpeakerChange || other.pendingSpeakerChange
-            warnings += other.warnings.map { $0.shifted(by: lineOffset) }
-            return
-        }
-        if pendingSpeakerChange { otherStore.speakerChanges[0] = true }
-        pendingSpeakerChange = other.pendingSpeakerChange
-        if let last = lastReadStart, let first = other.firstReadStart, first.start < last, outOfOrderLine == nil {
+        if let last = lastReadStart, let first = other.firstReadTime, first.time < last, outOfOrderLine == nil {
             outOfOrderLine = first.line + lineOffset
         }
         if let otherLast = other.lastReadStart { lastReadStart = otherLast }
         if outOfOrderLine == nil, let line = other.outOfOrderLine { outOfOrderLine = line + lineOffset }
         warnings += other.warnings.map { $0.shifted(by: lineOffset) }
+        let segmentShift = store.count
+        timeAnchors += other.timeAnchors.map { anchor, line in
+            (TimeEstimator.Anchor(before: anchor.before + segmentShift, time: anchor.time), line + lineOffset)
+        }
+        guard otherStore.count > 0 else {
+            pendingSpeakerChange = pendingSpeakerChange || other.pendingSpeakerChange
+            return
+        }
+        if pendingSpeakerChange { otherStore.speakerChanges[0] = true }
+        pendingSpeakerChange = other.pendingSpeakerChange
         store.maxEnd = max(store.maxEnd, otherStore.maxEnd)
         store.estimatedCount += otherStore.estimatedCount
 
@@ -202,12 +224,14 @@ public struct TranscriptBuilder {
         store.starts.appendConsuming(otherStore.starts)
     }
 
-    /// The first segment whose start was read, not estimated.
-    private var firstReadStart: (start: Milliseconds, line: Int)? {
-        for index in 0..<store.count where !store.estimated[index] {
-            return (store.starts[index], Int(store.lines[index]))
+    /// The first time read from the file: the start of the first segment
+    /// not estimated, or a time marked before it.
+    private var firstReadTime: (time: Milliseconds, line: Int)? {
+        let segment = (0..<store.count).first { !store.estimated[$0] }
+        if let first = timeAnchors.first, first.anchor.before <= segment ?? store.count {
+            return (first.anchor.time, first.line)
         }
-        return nil
+        return segment.map { (store.starts[$0], Int(store.lines[$0])) }
     }
 
     // MARK: Whole segments

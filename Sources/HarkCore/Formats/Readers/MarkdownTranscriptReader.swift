@@ -17,6 +17,12 @@
 ///   `[07:18]`, bold or not (`[~07:18]`, hark's mark of an estimate, is
 ///   estimated again). Paragraphs without one get estimated times
 ///   (`TimeEstimator`), so a stamp every few minutes is enough.
+/// - A stamp with no words after it, `**Break:** \[03:00\]` (a sponsor
+///   break) or `\[03:00\]` alone, is a time between paragraphs: no
+///   segment, no warning, but the paragraphs before it are estimated to end
+///   by it and those after to start from it.
+/// - A name over no words (`**Break:**`, stamped or not) is nobody's turn:
+///   an unnamed paragraph after it continues the turn before it.
 /// - In the text, Markdown's backslash escapes are removed (`\[laughter\]`
 ///   is `[laughter]`) and links keep their text (`[site](https://…)` is
 ///   `site`); emphasis marks are kept as written.
@@ -47,6 +53,7 @@ enum MarkdownTranscriptReader {
         var text: [UInt8] = []
         func commitParagraph() {
             guard let paragraph = open else { return }
+            let turnBefore = speaker
             var speakerChange = false
             switch paragraph.head.label {
             case .speaker(let name): speaker = name
@@ -55,9 +62,11 @@ enum MarkdownTranscriptReader {
                 speakerChange = true
             case nil: break
             }
-            builder.commitSegment(
+            let kept = builder.commitSegment(
                 start: paragraph.head.time ?? 0, end: nil, speaker: speaker, speakerChange: speakerChange, line: paragraph.line,
-                estimated: paragraph.head.time == nil)
+                estimated: paragraph.head.time == nil, marksTimeWhenEmpty: paragraph.head.stamped)
+            // A name over no words (`**Break:** \[03:00\]`) is nobody's turn.
+            if !kept, case .speaker = paragraph.head.label { speaker = turnBefore }
             open = nil
         }
         try file.forEachLine { line, number in
