@@ -40,7 +40,10 @@ extension ReaderState {
         switch event {
         case .resize:
             return nil
-        case .key(let key) where Keymap.of(focus).command(for: key) == .quit:
+        case .key(.control("c")):
+            return nil
+        case .key(let key) where loadingRest?.waiting.isEmpty == true && Keymap.of(focus).command(for: key) == .quit:
+            // Only before other keys wait: after `/`, a `q` is a letter of the search.
             return nil
         case .key, .mouse:
             loadingRest?.waiting.append(event)
@@ -62,11 +65,14 @@ extension ReaderState {
             self.mouseCaptured = mouseCaptured
             effects.removeAll { $0 == .captureMouse(false) }  // done when the preview opened
         case .failure(let error):
-            // The first part is all there is to read: say why, and keep it.
-            loadingRest = nil
-            opening = nil
+            // The first part is all there is to read: open it as any file
+            // opens (options, warnings), and say why.
+            let mouseCaptured = self.mouseCaptured
+            (self, effects) = Self.opening(
+                document, files: files, fileIndex: 0, size: size, colorSupport: colorSupport, options: pending.options)
+            self.mouseCaptured = mouseCaptured
+            effects.removeAll { $0 == .captureMouse(false) }
             failure = "could not read all of the file, showing its first part: \(error)"
-            effects = [.prepareSearch(document.id), .findTopics(document.id)]
         }
         for event in pending.waiting { effects += handle(.terminal(event)) }
         if let failure { message = failure }  // after the keys, which would clear it

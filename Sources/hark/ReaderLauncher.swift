@@ -29,11 +29,12 @@ enum ReaderLauncher {
         var preview = false
         if let first = TranscriptLoader.loadPreview(path: paths[0], format: format) {
             // A broken topics file is still an error before the terminal is taken.
-            if case .failure(let error) = TopicsSetup.definitions(forTranscript: paths[0], given: topicsFile) {
+            switch TopicsSetup.definitions(forTranscript: paths[0], given: topicsFile) {
+            case .success(let definitions): document = CachedDocument(first, id: DocumentID(0), topicDefinitions: definitions)
+            case .failure(let error):
                 Diagnostics.write("hark: \(LoadError(path: error.path, reason: error.problem, line: error.line))")
                 return 1
             }
-            document = CachedDocument(first, id: DocumentID(0))
             preview = true
         } else {
             switch load(paths[0], DocumentID(0)) {

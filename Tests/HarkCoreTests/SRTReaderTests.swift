@@ -179,4 +179,46 @@ struct SRTReaderTests {
             #expect(first.start == Milliseconds(cue) * 3000 + 1000)
         }
     }
+
+    /// Turns in one cue: each may name its speaker, times never overflow, and
+    /// a cue that ends before it starts is repaired once.
+    @Test func turnsInACueNameTheirSpeakersAndKeepTheirTimesSane() throws {
+        let text = """
+            1
+            00:00:01,000 --> 00:00:03,000
+            - JOHN: Where?
+            - MARY: Here.
+
+            2
+            00:00:05,000 --> 00:00:02,000
+            - Hi
+            - Yo
+
+            3
+            999999999999:00:00,000 --> 999999999999:00:00,500
+            - \(String(repeating: "long ", count: 2000))
+            - end
+            """
+        let t = try TestFiles.load(text, name: "turns.srt")
+        #expect(t.segments.prefix(2).map(\.speaker) == ["JOHN", "MARY"])
+        #expect(t.texts.prefix(4) == ["Where?", "Here.", "Hi", "Yo"])
+        #expect(t.segments.allSatisfy { $0.end >= $0.start })
+        #expect(t.segments[2].start == 5000 && t.segments[3].end == 5000)
+        #expect(t.warnings.filter { $0.kind == .endBeforeStart }.count == 1)
+        #expect(t.segments.count == 6)
+    }
+
+    /// A line of digits right after a timing line is text, in halves too.
+    @Test func digitsAfterATimingLineAreTextWhereverTheFileIsCut() throws {
+        let text = (0..<300).map { k in
+            "\(TimeFormat.subtitle(Milliseconds(k) * 1000, separator: ",")) --> "
+                + "\(TimeFormat.subtitle(Milliseconds(k) * 1000 + 900, separator: ","))\n\(1900 + k)\n"
+        }.joined()
+        let path = TestFiles.write("stray line\n" + text + "another stray\n", name: "digits.srt")
+        let whole = try TranscriptLoader.load(path: path, format: nil, parallelThreshold: .max)
+        #expect(whole.segments.count == 300)
+        let halves = try TranscriptLoader.load(path: path, format: nil, parallelThreshold: 1)
+        #expect(halves.segments.map { $0 } == whole.segments.map { $0 })
+        #expect(halves.warnings == whole.warnings)
+    }
 }

@@ -68,4 +68,26 @@ struct PreviewStateTests {
         #expect(state.message?.contains("permission denied") == true)
         #expect(effects.contains(.prepareSearch(state.document.id)))
     }
+
+    /// After `/`, a `q` is a letter of the search, not a way out.
+    @Test func aQTypedIntoAWaitingSearchIsALetter() {
+        var (state, _) = opening()
+        #expect(state.press(.character("/")) == [])
+        state.type("quick")
+        #expect(state.press(.character("q")) == [])
+        // Ctrl-C still quits at once.
+        var impatient = state
+        #expect(impatient.press(.control("c")) == [.quit])
+        _ = state.handle(.fileOpened(index: 0, Fixtures.document(Self.whole)))
+        #expect(state.prompt?.text == "quickq")
+    }
+
+    @Test func aFailedLoadStillAppliesTheCommandLine() {
+        var options = ReaderOptions()
+        options.at = "50%"
+        var (state, _) = opening(options)
+        _ = state.handle(.fileFailed(index: 0, LoadError(path: "long.srt", reason: "not valid JSON")))
+        #expect((13...16).contains(state.cursor))
+        #expect(state.message?.contains("not valid JSON") == true)
+    }
 }

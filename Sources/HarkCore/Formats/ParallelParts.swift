@@ -10,6 +10,18 @@ enum ParallelParts {
         /// The part has rolling captions, whose repairs run across cues: the
         /// parts cannot be joined, the file is read again as a whole.
         var isRolling = false
+        /// Warnings said once for the whole file; given here, not to the
+        /// builder, so that two halves give one, as a whole read does.
+        var fileWarnings: [FileWarning] = []
+    }
+
+    /// A warning said once for a file: at its first line, with how many
+    /// times it applies when `countedAs` names what it counts.
+    struct FileWarning {
+        var kind: LoadWarning.Kind
+        var firstLine: Int
+        var count = 1
+        var countedAs: String?
     }
 
     /// Reads `file` with `readPart`: as two halves at once when it is at
@@ -20,23 +32,38 @@ enum ParallelParts {
         cut: (SourceFile, Int) -> Int?,
         _ readPart: @escaping @Sendable (Int, SourceFile, inout TranscriptBuilder) throws -> Part
     ) throws {
+        var warnings: [FileWarning]
         if file.byteCount >= threshold, let start = file.textStartOffset,
             let middle = cut(file, start + (file.byteCount - start) / 2), middle < file.byteCount,
-            try read(path: file.path, parts: [start..<middle, middle..<file.byteCount], into: &builder, readPart)
+            let joined = try read(path: file.path, parts: [start..<middle, middle..<file.byteCount], into: &builder, readPart)
         {
-            return
+            warnings = joined
+        } else {
+            builder.reserve(segments: file.byteCount / bytesPerSegment + 16, textBytes: file.byteCount)
+            warnings = try readPart(0, file, &builder).fileWarnings
         }
-        builder.reserve(segments: file.byteCount / bytesPerSegment + 16, textBytes: file.byteCount)
-        _ = try readPart(0, file, &builder)
+        // One warning a kind: the first line, the counts added up.
+        var merged: [FileWarning] = []
+        for warning in warnings {
+            if let k = merged.firstIndex(where: { $0.kind == warning.kind }) {
+                merged[k].count += warning.count
+            } else {
+                merged.append(warning)
+            }
+        }
+        for warning in merged {
+            builder.warn(warning.kind, line: warning.firstLine, detail: warning.countedAs.map { "\(warning.count) \($0)" })
+        }
     }
 
     /// Reads `parts` of `path` with `readPart` (given the part's number and
-    /// its file, which starts where the part does); returns false, and leaves
-    /// `builder` alone, when the file must be read as a whole after all.
-    static func read(
+    /// its file, which starts where the part does); returns the parts' file
+    /// warnings with their lines in the whole file, or nil, leaving `builder`
+    /// alone, when the file must be read as a whole after all.
+    private static func read(
         path: String, parts: [Range<Int>], into builder: inout TranscriptBuilder,
         _ readPart: @escaping @Sendable (Int, SourceFile, inout TranscriptBuilder) throws -> Part
-    ) throws -> Bool {
+    ) throws -> [FileWarning]? {
         final class Result: @unchecked Sendable {
             var builder = TranscriptBuilder()
             var part = Part(lineCount: 0)
@@ -54,14 +81,20 @@ enum ParallelParts {
             }
         }
         if let error = results.lazy.compactMap(\.error).first { throw error }
-        if results.contains(where: \.part.isRolling) { return false }
+        if results.contains(where: \.part.isRolling) { return nil }
         builder = results[0].builder
+        var warnings = results[0].part.fileWarnings
         var lineOffset = results[0].part.lineCount
         for result in results.dropFirst() {
             builder.appendPart(&result.builder, lineOffset: lineOffset)
+            warnings += result.part.fileWarnings.map { warning in
+                var shifted = warning
+                shifted.firstLine += lineOffset
+                return shifted
+            }
             lineOffset += result.part.lineCount
         }
-        return true
+        return warnings
     }
 }
 
@@ -73,6 +106,8 @@ protocol LineReader {
     mutating func finish(into builder: inout TranscriptBuilder)
     /// The captions roll: parts of the file cannot be read apart.
     var isRolling: Bool { get }
+    /// Warnings said once for the file (see `ParallelParts.FileWarning`).
+    var fileWarnings: [ParallelParts.FileWarning] { get }
 }
 
 extension LineReader {
@@ -86,7 +121,7 @@ extension LineReader {
         }
         for line in file.cutLines { builder.warn(.lineTooLong, line: line) }
         finish(into: &builder)
-        return ParallelParts.Part(lineCount: lineCount, isRolling: isRolling)
+        return ParallelParts.Part(lineCount: lineCount, isRolling: isRolling, fileWarnings: fileWarnings)
     }
 }
 

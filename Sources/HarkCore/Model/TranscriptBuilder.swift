@@ -214,8 +214,8 @@ public struct TranscriptBuilder {
         if !store.text.isEmpty && !otherStore.text.isEmpty { store.text.append(0x20) }
         store.text.appendConsuming(otherStore.text)
         store.textStarts.appendConsuming(otherStore.textStarts) { $0 += textShift }
-        let shift = Int32(clamping: lineOffset)
-        store.lines.appendConsuming(otherStore.lines) { $0 += shift }
+        // Clamped as a whole read clamps them: a file of over 2^31 lines must not trap.
+        store.lines.appendConsuming(otherStore.lines) { $0 = Int32(clamping: Int($0) + lineOffset) }
         let idMap = other.speakers.map { speakerID(for: $0, line: 0) }  // clean already: no warning
         store.speakerIDs.appendConsuming(otherStore.speakerIDs) { if $0 >= 0 { $0 = idMap[Int($0)] } }
         store.speakerChanges.appendConsuming(otherStore.speakerChanges)

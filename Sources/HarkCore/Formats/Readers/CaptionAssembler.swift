@@ -215,10 +215,14 @@ struct CaptionAssembler {
                 let newVoice = voice != nil && voice != speaker
                 if turn > 0 || newVoice {
                     let index = builder.segmentCount
-                    if commitPart(cue, keepEmpty: keepEmpty, into: &builder) { parts.append((index, bytes)) }
-                    speaker = newVoice ? voice : nil
+                    if commitPart(cue, last: false, keepEmpty: keepEmpty, into: &builder) { parts.append((index, bytes)) }
+                    speaker = voice
                     speakerChange = turn > 0
                     line = line.dropFirst(turn).trimmingSpaces()
+                    if speaker == nil, let label = SpeakerLabel.split(line) {
+                        speaker = label.name
+                        line = line.dropFirst(label.restStart)
+                    }
                     bytes = 0
                     hasText = true
                     builder.beginSegment()
@@ -255,27 +259,35 @@ struct CaptionAssembler {
             return next | 0x20 >= 0x61 && next | 0x20 <= 0x7A || next >= 0x80 || next == 0x22 || next == 0x27 ? 1 : 0
         }
 
-        private func commitPart(_ cue: Cue, keepEmpty: Bool, into builder: inout TranscriptBuilder) -> Bool {
+        /// Commits the turn written so far. Turns before the last end where
+        /// the cue does, or at its start if it ends before it (the last turn
+        /// is committed with the cue's own end, so that is warned once).
+        private func commitPart(_ cue: Cue, last: Bool, keepEmpty: Bool, into builder: inout TranscriptBuilder) -> Bool {
             builder.commitSegment(
-                start: cue.start, end: cue.end, speaker: speaker, speakerChange: speakerChange, line: cue.line,
-                keepEmpty: keepEmpty)
+                start: cue.start, end: last ? cue.end : max(cue.start, cue.end), speaker: speaker,
+                speakerChange: speakerChange, line: cue.line, keepEmpty: keepEmpty)
         }
 
         mutating func commit(_ cue: Cue, keepEmpty: Bool, into builder: inout TranscriptBuilder) {
             if !hasText { builder.beginSegment() }
             let index = builder.segmentCount
-            let committed = commitPart(cue, keepEmpty: keepEmpty, into: &builder)
+            let committed = commitPart(cue, last: true, keepEmpty: keepEmpty, into: &builder)
             guard !parts.isEmpty else { return }
-            // Share the cue's time among its turns by the length of their text.
+            // Share the cue's time among its turns by the length of their text
+            // (in floating point: a cue of a billion hours times a long text
+            // would overflow milliseconds).
             if committed { parts.append((index, bytes)) }
-            let total = max(1, parts.reduce(0) { $0 + $1.bytes })
-            let duration = max(0, cue.end - cue.start)
+            let total = Double(max(1, parts.reduce(0) { $0 + $1.bytes }))
+            let end = max(cue.start, cue.end)
+            let duration = Double(end - cue.start)
             var done = 0
+            func time(after bytes: Int) -> Milliseconds {
+                min(end, cue.start + Milliseconds((duration * Double(bytes) / total).rounded(.down)))
+            }
             for (k, part) in parts.enumerated() {
-                let start = cue.start + duration * Milliseconds(done) / Milliseconds(total)
+                let start = time(after: done)
                 done += part.bytes
-                let end = k == parts.count - 1 ? cue.end : cue.start + duration * Milliseconds(done) / Milliseconds(total)
-                builder.retime(segment: part.index, start: start, end: end)
+                builder.retime(segment: part.index, start: start, end: k == parts.count - 1 ? end : time(after: done))
             }
         }
     }

@@ -77,10 +77,13 @@ enum SRTReader {
 
         var isRolling: Bool { assembler.isRolling == true }
 
+        var fileWarnings: [ParallelParts.FileWarning] {
+            strayLine.map { [ParallelParts.FileWarning(kind: .notASegment, firstLine: $0)] } ?? []
+        }
+
         mutating func finish(into builder: inout TranscriptBuilder) {
             endCue(into: &builder)
             assembler.finish(into: &builder)
-            if let strayLine { builder.warn(.notASegment, line: strayLine) }
         }
 
         private mutating func addText(_ line: Bytes, number: Int, into builder: inout TranscriptBuilder) {
@@ -104,17 +107,22 @@ enum SRTReader {
 
     /// Where a cue starts after `offset`: its index line, or its timing line
     /// when it has no index. `nil` when none is near.
+    /// Only after a blank line, where a whole read is between cues too: a
+    /// line of digits right after a timing line is text, not an index.
     static func cueStart(in file: SourceFile, after offset: Int) -> Int? {
         var found: Int?
+        var beforePrevious: Bytes?
         file.withLines(after: offset) { line, lineStart, previous in
-            guard let first = line.first, ByteClass.isDigit(first), case .timing = TimingLine.parse(line.trimmingSpaces())
+            defer { beforePrevious = previous?.line }
+            guard let previous, let first = line.first, ByteClass.isDigit(first),
+                case .timing = TimingLine.parse(line.trimmingSpaces())
             else { return true }
-            if let previous, previous.line.trimmingSpaces().isAllDigits {
-                found = previous.start
-            } else {
+            if previous.line.isBlank {
                 found = lineStart
+            } else if previous.line.trimmingSpaces().isAllDigits, beforePrevious?.isBlank == true {
+                found = previous.start
             }
-            return false
+            return found == nil
         }
         return found
     }

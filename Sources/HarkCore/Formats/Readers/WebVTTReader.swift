@@ -98,9 +98,14 @@ enum WebVTTReader {
         mutating func finish(into builder: inout TranscriptBuilder) {
             if case .cueText = state { finishCue(into: &builder) }
             assembler.finish(into: &builder)
-            if let nonStandardLine {
-                builder.warn(.nonStandardTimestamp, line: nonStandardLine, detail: "\(nonStandardCount) timing lines")
-            }
+        }
+
+        var fileWarnings: [ParallelParts.FileWarning] {
+            guard let nonStandardLine else { return [] }
+            return [
+                ParallelParts.FileWarning(
+                    kind: .nonStandardTimestamp, firstLine: nonStandardLine, count: nonStandardCount, countedAs: "timing lines")
+            ]
         }
 
         private mutating func finishCue(into builder: inout TranscriptBuilder) {

@@ -27,6 +27,7 @@ enum WhisperTextReader {
     /// Each line stands alone.
     private struct Lines: LineReader {
         var isRolling: Bool { false }
+        var fileWarnings: [ParallelParts.FileWarning] { [] }
 
         func take(_ line: Bytes, number: Int, into builder: inout TranscriptBuilder) {
             switch parse(line) {
