@@ -55,7 +55,7 @@ enum HeaderView {
         for (k, speaker) in speakers.enumerated() {
             let parts =
                 [name, transcript.format.rawValue] + (speaker.map { [$0] } ?? [])
-                + [TimeFormat.mark(estimated: transcript.durationIsEstimated) + TimeFormat.short(transcript.duration)]
+                + [StatusBarView.duration(state)]
             text = " " + parts.joined(separator: " · ")
             if state.files.count > 1 { text += "  [\(state.fileIndex + 1)/\(state.files.count)]" }
             if rect.x + DisplayWidth.of(text) <= limit || k == speakers.count - 1 { break }
@@ -68,15 +68,21 @@ enum HeaderView {
 }
 
 enum StatusBarView {
+    /// The transcript's length; `…` while only a large file's first part is
+    /// loaded, whose own length is not the file's.
+    static func duration(_ state: ReaderState) -> String {
+        guard state.loadingRest == nil else { return "…" }
+        let transcript = state.transcript
+        return TimeFormat.mark(estimated: transcript.durationIsEstimated) + TimeFormat.short(transcript.duration)
+    }
+
     static func draw(_ state: ReaderState, in rect: Rect, theme: Theme, into grid: inout CellGrid) {
         guard !rect.isEmpty else { return }
         grid.fill(rect, style: theme.statusBar)
         let transcript = state.transcript
         let now = transcript.isEmpty ? 0 : transcript.start(of: state.cursor)
         let nowMark = TimeFormat.mark(estimated: !transcript.isEmpty && transcript.isEstimated(state.cursor))
-        let durationMark = TimeFormat.mark(estimated: transcript.durationIsEstimated)
-        var left =
-            " \(nowMark)\(TimeFormat.short(now)) / \(durationMark)\(TimeFormat.short(transcript.duration))  \(percent(state))%"
+        var left = " \(nowMark)\(TimeFormat.short(now)) / \(duration(state))  \(percent(state))%"
         if let counter = state.matchCounter { left += "  \(counter)" }
         if state.raw { left += "  raw" }
         if !state.mouseCaptured { left += "  mouse off" }

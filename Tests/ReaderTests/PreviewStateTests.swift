@@ -1,4 +1,5 @@
 import HarkCore
+import ReaderScreens
 import ReaderState
 import TerminalKit
 import Testing
@@ -89,5 +90,16 @@ struct PreviewStateTests {
         _ = state.handle(.fileFailed(index: 0, LoadError(path: "long.srt", reason: "not valid JSON")))
         #expect((13...16).contains(state.cursor))
         #expect(state.message?.contains("not valid JSON") == true)
+    }
+
+    /// The first part's length is not the file's: it shows as unknown.
+    @Test func theLengthIsUnknownUntilTheWholeFileArrives() {
+        var (state, _) = opening()
+        func lines() -> [Substring] { ReaderScreen.render(state).text.split(separator: "\n", omittingEmptySubsequences: false) }
+        func statusBar() -> Substring { lines()[state.size.height - 2] }
+        #expect(lines()[0].contains("· …"))
+        #expect(statusBar().contains("0:00:00 / …"))
+        _ = state.handle(.fileOpened(index: 0, Fixtures.document(Self.whole)))
+        #expect(statusBar().contains("0:00:00 / " + TimeFormat.short(Self.whole.duration)))
     }
 }
