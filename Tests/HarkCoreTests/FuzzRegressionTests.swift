@@ -33,4 +33,38 @@ struct FuzzRegressionTests {
         }
         for format in ExportFormat.allCases { _ = format.render(t) }
     }
+
+    // Found by review.
+
+    /// A UTF-8 file with a byte order mark is never read as Windows-1252,
+    /// but its invalid bytes are still warned about, even in a speaker's name.
+    @Test func invalidBytesInANameInAMarkedUTF8FileAreWarned() throws {
+        let bytes = [0xEF, 0xBB, 0xBF] + Array("WEBVTT\n\n00:00.000 --> 00:01.000\n<v Jos".utf8) + [0xE9] + Array(">hola\n".utf8)
+        let t = try TestFiles.load(bytes, name: "bom.vtt")
+        #expect(t.segments.map(\.speaker) == ["Jos\u{FFFD}"])
+        #expect(t.warnings.map(\.kind) == [.invalidUTF8])
+        #expect(t.warnings.map(\.line) == [4])  // the cue text line
+    }
+
+    /// `[00:01:75]`: a stamp past 59 starts its turn anyway, at an estimated time, with a warning.
+    @Test func stampsPast59KeepTheirTurnAndSaySo() throws {
+        let speakers = try TestFiles.load("[00:01:23] Sarah: hi there\n[00:01:75] Bob: hello\n", name: "turns.txt")
+        #expect(speakers.segments.map(\.speaker) == ["Sarah", "Bob"])
+        #expect(speakers.texts == ["hi there", "hello"])
+        #expect(speakers.segments.map(\.estimated) == [false, true])
+        #expect(speakers.warnings.contains(LoadWarning(.stampOutOfRange, line: 2)))
+        let markdown = try TestFiles.load(
+            "**Ann:** \\[07:18\\] One.\n\n**Bob:** \\[07:78\\] Two.\n", name: "past.md")
+        #expect(markdown.texts == ["One.", "Two."])
+        #expect(markdown.segments.map(\.estimated) == [false, true])
+        #expect(markdown.warnings.contains(LoadWarning(.stampOutOfRange, line: 3)))
+    }
+
+    /// A line of a hundred thousand unclosed links reads as text (once
+    /// quadratic); its text is kept whole.
+    @Test func unclosedLinksAreText() throws {
+        let line = String(repeating: "[a](b", count: 100_000)
+        let t = try TestFiles.load("**Ann:** \\[00:01\\] " + line + "\n", name: "links.md")
+        #expect(t.texts == [line])
+    }
 }

@@ -225,6 +225,7 @@ struct PlainTextTests {
                 "So this is one.", "And this is two?", "Yes. No. Maybe so.",
             ])
         #expect(pieces("  a line without an end  ") == ["a line without an end"])
+        #expect(pieces("He said “go home.” Then we all left.") == ["He said “go home.”", "Then we all left."])
         // Titles and initials end no sentence; a plain "no." does.
         #expect(
             pieces("I think the main thing is that Mr. Smith and Dr. J. Doe said it best. I said no. Then we left.") == [

@@ -55,4 +55,17 @@ struct PreviewTests {
         let prose = TestFiles.write(String(repeating: "no times here at all\n", count: 5000), name: "prose.log")
         #expect(TranscriptLoader.loadPreview(path: prose, bytes: 4096, threshold: 0) == nil)
     }
+
+    /// A Windows-1252 file is read right only by the whole load, which transcodes it.
+    @Test func aWindows1252FileHasNoPreview() throws {
+        var bytes: [UInt8] = []
+        for k in 0..<3000 {
+            bytes += Array("\(k + 1)\n\(TimeFormat.subtitle(Milliseconds(k) * 1000, separator: ",")) --> ".utf8)
+            bytes +=
+                Array("\(TimeFormat.subtitle(Milliseconds(k) * 1000 + 900, separator: ","))\nCaf".utf8) + [0xE9] + [0x0A, 0x0A]
+        }
+        let path = TestFiles.write(bytes, name: "cp1252.srt")
+        #expect(TranscriptLoader.loadPreview(path: path, bytes: 4096, threshold: 0) == nil)
+        #expect(try TranscriptLoader.load(path: path).texts.first == "Café")
+    }
 }

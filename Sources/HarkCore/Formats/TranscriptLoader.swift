@@ -48,9 +48,10 @@ public enum TranscriptLoader {
         at file: SourceFile, read detected: FormatDetector.Detected, formatWasGiven: Bool, as format: TranscriptFormat,
         into builder: inout TranscriptBuilder, parallelThreshold: Int
     ) throws -> TranscriptFormat {
-        if file.isUnmarkedUTF8 {
+        if file.encoding == .utf8 {
             let evidence = try examine(file.path)
-            if evidence.isWindows1252 {
+            // A byte order mark says UTF-8: such a file is never read again.
+            if file.isUnmarkedUTF8 && evidence.isWindows1252 {
                 builder = TranscriptBuilder()
                 // A format found in the raw bytes is found again in the decoded
                 // text (a `.txt` of names in Windows-1252 is speaker text, not prose).

@@ -31,7 +31,9 @@ extension TranscriptLoader {
         } catch {
             return nil
         }
-        guard builder.segmentCount > 0 else { return nil }
+        // Invalid UTF-8 may be a Windows-1252 file, which only the whole
+        // load can tell and transcode: no preview then, as for any transcoded file.
+        guard builder.segmentCount > 0, !builder.sawReplacementCharacters else { return nil }
         return builder.build(source: path, format: loadedFormat)
     }
 }

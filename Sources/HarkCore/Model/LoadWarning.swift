@@ -10,6 +10,7 @@ public struct LoadWarning: Equatable, Sendable {
         case notASegment = "line is not a segment; skipped"
         case malformedTimestamp = "malformed timestamp; cue skipped"
         case timeOutOfRange = "minutes or seconds past 59; cue skipped"
+        case stampOutOfRange = "minutes or seconds past 59; the time is estimated instead"
         case endBeforeStart = "end before start; end set to start"
         case missingEnd = "missing end time; taken from the next segment"
         case emptySegments = "empty segment skipped"

@@ -119,8 +119,16 @@ public enum Paragraphs {
 
     package static func endsSentence(_ text: UnsafeBufferPointer<UInt8>) -> Bool {
         var k = text.count - 1
-        // Closing quotes and brackets may follow the full stop.
-        while k >= 0, text[k] == 0x22 || text[k] == 0x27 || text[k] == 0x29 || text[k] == 0x5D { k -= 1 }
+        // Closing quotes and brackets may follow the full stop, curly ones too (” ’, E2 80 9D and 99).
+        while k >= 0 {
+            if text[k] == 0x22 || text[k] == 0x27 || text[k] == 0x29 || text[k] == 0x5D {
+                k -= 1
+            } else if k >= 2, text[k - 2] == 0xE2, text[k - 1] == 0x80, text[k] == 0x9D || text[k] == 0x99 {
+                k -= 3
+            } else {
+                break
+            }
+        }
         guard k >= 0 else { return false }
         return text[k] == 0x2E || text[k] == 0x3F || text[k] == 0x21
     }

@@ -43,6 +43,8 @@ enum MarkdownTranscriptReader {
         var textOffset: Int
         /// A stamp opens the paragraph, read or marked `~` as an estimate.
         var stamped = false
+        /// The stamp has minutes or seconds past 59: its time is estimated.
+        var outOfRange = false
     }
 
     static func read(_ file: SourceFile, into builder: inout TranscriptBuilder) throws {
@@ -91,6 +93,7 @@ enum MarkdownTranscriptReader {
             text.removeAll(keepingCapacity: true)
             if open == nil {
                 let head = head(of: line)
+                if head.outOfRange { builder.warn(.stampOutOfRange, line: number) }
                 builder.beginSegment()
                 Inline.plainText(of: line.dropFirst(head.textOffset), into: &text)
                 open = (head, number)
@@ -110,8 +113,9 @@ enum MarkdownTranscriptReader {
         var position = skippingSpaces(line, from: 0)
         var time: Milliseconds?
         var stamped = false
+        var outOfRange = false
         if let stamp = stamp(in: line, at: position) {
-            time = stamp.time
+            (time, outOfRange) = (stamp.time, stamp.outOfRange)
             stamped = true
             position = skippingSpaces(line, from: stamp.end)
         }
@@ -120,18 +124,20 @@ enum MarkdownTranscriptReader {
             label = found.label
             position = skippingSpaces(line, from: found.end)
             if !stamped, let stamp = stamp(in: line, at: position) {
-                time = stamp.time
+                (time, outOfRange) = (stamp.time, stamp.outOfRange)
                 stamped = true
                 position = skippingSpaces(line, from: stamp.end)
             }
         }
-        return Head(time: time, label: label, textOffset: position, stamped: stamped)
+        return Head(time: time, label: label, textOffset: position, stamped: stamped, outOfRange: outOfRange)
     }
 
     /// `\[07:18\]`, `[00:07:18.16]`, `**[0:01:02]**`, `**\[07:18\]**` at `start`.
     /// `[~0:01:02]` is a time hark estimated (its own export): the stamp is
     /// read, its time is not (nil), and the paragraph is estimated again.
-    static func stamp(in line: Bytes, at start: Int) -> (time: Milliseconds?, end: Int)? {
+    /// A stamp with minutes or seconds past 59 is a stamp whose time is not
+    /// read (`outOfRange`): the paragraph is estimated, and warned about.
+    static func stamp(in line: Bytes, at start: Int) -> (time: Milliseconds?, end: Int, outOfRange: Bool)? {
         var k = start
         let bold = starts(line, at: k, with: "**")
         if bold { k += 2 }
@@ -148,7 +154,19 @@ enum MarkdownTranscriptReader {
         let timeStart = k
         while k < line.count && (ByteClass.isDigit(line[k]) || line[k] == 0x3A || line[k] == 0x2E || line[k] == 0x2C) { k += 1 }
         let timeText = Bytes(rebasing: line[timeStart..<k])
-        guard timeText.contains(0x3A /* : */), case .success(let time) = TimestampParser.parse(timeText) else { return nil }
+        guard timeText.contains(0x3A /* : */) else { return nil }
+        let parsed = TimestampParser.parse(timeText)
+        let outOfRange = parsed == .failure(.outOfRange)
+        guard outOfRange || parsed != .failure(.malformed),
+            let end = stampEnd(line, at: k, escaped: escaped, bold: bold)
+        else { return nil }
+        guard case .success(let time) = parsed else { return (nil, end, true) }
+        return (estimate ? nil : time, end, false)
+    }
+
+    /// Past a stamp's time: its closing bracket (and bold), or nil.
+    private static func stampEnd(_ line: Bytes, at start: Int, escaped: Bool, bold: Bool) -> Int? {
+        var k = start
         if escaped {
             guard starts(line, at: k, with: "\\]") else { return nil }
             k += 2
@@ -160,7 +178,7 @@ enum MarkdownTranscriptReader {
             guard starts(line, at: k, with: "**") else { return nil }
             k += 2
         }
-        return (estimate ? nil : time, k)
+        return k
     }
 
     /// `**Name:**`, `**Name**:` or `**>>**` (escaped or not) at `start`. A
@@ -223,15 +241,21 @@ enum MarkdownTranscriptReader {
         /// Backslash escapes removed, links and images replaced by their text.
         static func plainText(of line: Bytes, into out: inout [UInt8]) {
             var k = 0
+            // Once a search for a link's `]` or `)` has run to the end of the
+            // line, no later link can close either: stop looking, so that a
+            // line of a million `[a](b` costs one pass, not a million.
+            var linksPossible = true
             while k < line.count {
                 let byte = line[k]
                 if byte == 0x5C /* \ */, k + 1 < line.count, isASCIIPunctuation(line[k + 1]) {
                     out.append(line[k + 1])
                     k += 2
-                } else if byte == 0x5B /* [ */, let link = link(in: line, at: k) {
+                } else if byte == 0x5B /* [ */, linksPossible, let link = link(in: line, at: k, possible: &linksPossible) {
                     unescape(Bytes(rebasing: line[link.text]), into: &out)
                     k = link.end
-                } else if byte == 0x21 /* ! */, k + 1 < line.count, line[k + 1] == 0x5B, let image = link(in: line, at: k + 1) {
+                } else if byte == 0x21 /* ! */, linksPossible, k + 1 < line.count, line[k + 1] == 0x5B,
+                    let image = link(in: line, at: k + 1, possible: &linksPossible)
+                {
                     unescape(Bytes(rebasing: line[image.text]), into: &out)
                     k = image.end
                 } else {
@@ -242,7 +266,8 @@ enum MarkdownTranscriptReader {
         }
 
         /// `[text](destination)` starting at `start`: the text's range and where the link ends.
-        private static func link(in line: Bytes, at start: Int) -> (text: Range<Int>, end: Int)? {
+        /// `possible` turns false when a search ran to the end of the line.
+        private static func link(in line: Bytes, at start: Int, possible: inout Bool) -> (text: Range<Int>, end: Int)? {
             var k = start + 1
             while k < line.count && line[k] != 0x5D /* ] */ {
                 if line[k] == 0x5C /* \ */ {
@@ -252,10 +277,18 @@ enum MarkdownTranscriptReader {
                 if line[k] == 0x5B { return nil }  // nested brackets: not a link hark reads
                 k += 1
             }
+            guard k < line.count else {
+                possible = false
+                return nil
+            }
             guard k + 1 < line.count, line[k + 1] == 0x28 /* ( */ else { return nil }
             var close = k + 2
             while close < line.count && line[close] != 0x29 /* ) */ && !ByteClass.isSpace(line[close]) { close += 1 }
-            guard close < line.count, line[close] == 0x29 else { return nil }
+            guard close < line.count else {
+                possible = false
+                return nil
+            }
+            guard line[close] == 0x29 else { return nil }
             return ((start + 1)..<k, close + 1)
         }
 

@@ -25,6 +25,8 @@ enum SpeakerTextReader {
         var stamped = false
         /// `[0:01:02] >>`: a change of speaker, no name (hark's text export).
         var speakerChange = false
+        /// The stamp has minutes or seconds past 59: the turn stands, its time is estimated.
+        var outOfRange = false
         /// Formats with times are recognised from one header; `Name:` lines need more.
         var isTimed: Bool { time != nil || stamped }
     }
@@ -43,6 +45,7 @@ enum SpeakerTextReader {
         try file.forEachLine { line, number in
             guard !line.isBlank else { return }
             if let header = header(in: line) {
+                if header.outOfRange { builder.warn(.stampOutOfRange, line: number) }
                 commitOpenTurn()
                 builder.beginSegment()
                 builder.appendText(line.dropFirst(header.textOffset), line: number)
@@ -81,18 +84,28 @@ enum SpeakerTextReader {
     /// turn's time is estimated again.
     private static func bracketedTime(_ line: Bytes, from start: Int) -> TurnHeader? {
         guard let close = index(of: 0x5D /* ] */, in: line, from: start + 1) else { return nil }
-        let estimate = start + 1 < close && line[start + 1] == 0x7E /* ~ */
-        guard let time = parseTime(Bytes(rebasing: line[(start + (estimate ? 2 : 1))..<close])) else { return nil }
+        var estimate = start + 1 < close && line[start + 1] == 0x7E /* ~ */
+        let stampText = Bytes(rebasing: line[(start + (estimate ? 2 : 1))..<close]).trimmingSpaces()
+        var time = parseTime(stampText)
+        // `[00:01:75]`: a stamp, wrongly written; the turn is kept, its time estimated.
+        let outOfRange = time == nil && stampText.contains(0x3A) && TimestampParser.parse(stampText) == .failure(.outOfRange)
+        if outOfRange {
+            estimate = true
+            time = 0
+        }
+        guard let time else { return nil }
         let read = estimate ? nil : time
         let rest = skippingSpaces(line, from: close + 1)
         if let label = label(line, from: rest) {
-            return TurnHeader(time: read, speaker: label.name, textOffset: label.textOffset, stamped: true)
+            return TurnHeader(
+                time: read, speaker: label.name, textOffset: label.textOffset, stamped: true, outOfRange: outOfRange)
         }
         if line.dropFirst(rest).hasPrefix(">>") {
             return TurnHeader(
-                time: read, speaker: nil, textOffset: skippingSpaces(line, from: rest + 2), stamped: true, speakerChange: true)
+                time: read, speaker: nil, textOffset: skippingSpaces(line, from: rest + 2), stamped: true, speakerChange: true,
+                outOfRange: outOfRange)
         }
-        return TurnHeader(time: read, speaker: nil, textOffset: rest, stamped: true)
+        return TurnHeader(time: read, speaker: nil, textOffset: rest, stamped: true, outOfRange: outOfRange)
     }
 
     /// A speaker label at `start`: `Name:` or `[Name]:`, followed by the end
