@@ -221,4 +221,24 @@ struct SRTReaderTests {
         #expect(halves.segments.map { $0 } == whole.segments.map { $0 })
         #expect(halves.warnings == whole.warnings)
     }
+
+    /// Subtitles for the deaf qualify a speaker in brackets: the speaker is the name before them.
+    @Test func aQualifiedLabelNamesItsSpeaker() throws {
+        let text = """
+            1
+            00:00:01,000 --> 00:00:02,000
+            NARRATOR (V.O.): It was late.
+
+            2
+            00:00:03,000 --> 00:00:04,000
+            MAN (ON TV): Breaking news.
+
+            3
+            00:00:05,000 --> 00:00:06,000
+            so (maybe): not a name
+            """
+        let t = try TestFiles.load(text, name: "sdh.srt")
+        #expect(t.segments.map(\.speaker) == ["NARRATOR", "MAN", nil])
+        #expect(t.texts == ["It was late.", "Breaking news.", "so (maybe): not a name"])
+    }
 }

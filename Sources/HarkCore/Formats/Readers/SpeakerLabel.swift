@@ -13,8 +13,8 @@ enum SpeakerLabel {
         guard let next = after.first.map(String.init) ?? Optional(""), next.isEmpty || next == " " || next == "\t" else {
             return nil
         }
-        guard isName(name) else { return nil }
-        return (String(name), String(after).trimmingASCIISpaces())
+        guard let speaker = speaker(named: name) else { return nil }
+        return (String(speaker), String(after).trimmingASCIISpaces())
     }
 
     /// The same on bytes: the name, and where the text after the label
@@ -25,11 +25,24 @@ enum SpeakerLabel {
         else { return nil }
         let colon = UnsafePointer<UInt8>(hit.assumingMemoryBound(to: UInt8.self)) - base
         guard colon + 1 == line.count || ByteClass.isSpace(line[colon + 1]) else { return nil }
-        let name = Bytes(rebasing: line[..<colon]).string
-        guard isName(Substring(name)) else { return nil }
+        guard let name = speaker(named: Substring(Bytes(rebasing: line[..<colon]).string)).map(String.init) else {
+            return nil
+        }
         var rest = colon + 1
         while rest < line.count, ByteClass.isSpace(line[rest]) { rest += 1 }
         return (name, rest)
+    }
+
+    /// The speaker a label names: the label itself, or its name before a
+    /// closing qualifier in brackets, as subtitles for the deaf write it
+    /// (`NARRATOR (V.O.)`, `MAN (ON TV)`: the speaker is the narrator, the man).
+    static func speaker(named label: Substring) -> Substring? {
+        if isName(label) { return label }
+        guard label.last == ")", let open = label.lastIndex(of: "("), open > label.startIndex,
+            label[label.index(before: open)] == " ", label.distance(from: open, to: label.endIndex) <= 20
+        else { return nil }
+        let name = label[..<label.index(before: open)]
+        return isName(name) ? name : nil
     }
 
     static func isName(_ name: Substring) -> Bool {
