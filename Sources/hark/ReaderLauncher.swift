@@ -11,38 +11,20 @@ import ReaderState
 /// untouched and prints one line.
 enum ReaderLauncher {
     static func run(paths: [String], format: TranscriptFormat?, topicsFile: String?, options: ReaderOptions) -> Int32 {
-        // A transcript and its topics file (a broken one is an error, as in `hark topics`).
         let load: ReaderLoop.Loader = { path, id in
-            Result {
-                let transcript = try TranscriptLoader.load(path: path, format: format)
-                switch TopicsSetup.definitions(forTranscript: path, given: topicsFile) {
-                case .success(let definitions): return CachedDocument(transcript, id: id, topicDefinitions: definitions)
-                case .failure(let error): throw LoadError(path: error.path, reason: error.problem, line: error.line)
-                }
-            }.mapError { error in
-                error as? LoadError ?? LoadError(path: path, reason: "\(error)")
-            }
+            Result { try TranscriptLoader.load(path: path, format: format) }
+                .mapError { $0 as? LoadError ?? LoadError(path: path, reason: "\($0)") }
+                .flatMap { withTopics($0, id: id, topicsFile: topicsFile) }
         }
         // A large file opens on its first part while the rest loads (see
         // ReaderState.openingPreview); a smaller one loads before the first frame.
+        let preview = TranscriptLoader.loadPreview(path: paths[0], format: format)
         let document: CachedDocument
-        var preview = false
-        if let first = TranscriptLoader.loadPreview(path: paths[0], format: format) {
-            // A broken topics file is still an error before the terminal is taken.
-            switch TopicsSetup.definitions(forTranscript: paths[0], given: topicsFile) {
-            case .success(let definitions): document = CachedDocument(first, id: DocumentID(0), topicDefinitions: definitions)
-            case .failure(let error):
-                Diagnostics.write("hark: \(LoadError(path: error.path, reason: error.problem, line: error.line))")
-                return 1
-            }
-            preview = true
-        } else {
-            switch load(paths[0], DocumentID(0)) {
-            case .success(let loaded): document = loaded
-            case .failure(let error):
-                Diagnostics.write("hark: \(error)")
-                return 1
-            }
+        switch preview.map({ withTopics($0, id: DocumentID(0), topicsFile: topicsFile) }) ?? load(paths[0], DocumentID(0)) {
+        case .success(let opened): document = opened
+        case .failure(let error):
+            Diagnostics.write("hark: \(error)")
+            return 1
         }
         let terminal: NcursesTerminal
         do {
@@ -52,7 +34,7 @@ enum ReaderLauncher {
             return 1
         }
         let (state, effects) =
-            preview
+            preview != nil
             ? ReaderState.openingPreview(
                 document, files: paths, size: terminal.size, colorSupport: terminal.colorSupport, options: options)
             : ReaderState.opening(
@@ -67,5 +49,15 @@ enum ReaderLauncher {
         case .quit: return 0
         case .signal(let number): return 128 + number
         }
+    }
+
+    /// A transcript with its topics file; a broken one is an error, as in
+    /// `hark topics` (before the terminal is taken, for the first file).
+    private static func withTopics(_ transcript: Transcript, id: DocumentID, topicsFile: String?) -> Result<
+        CachedDocument, LoadError
+    > {
+        TopicsSetup.definitions(forTranscript: transcript.source, given: topicsFile)
+            .map { CachedDocument(transcript, id: id, topicDefinitions: $0) }
+            .mapError { LoadError(path: $0.path, reason: $0.problem, line: $0.line) }
     }
 }

@@ -23,29 +23,28 @@ enum FormatGenerator {
         for shape in missing {
             let writer = try BufferedWriter(path: path(of: shape, data: data))
             switch shape {
-            case .srt: writeSRT(transcript, to: writer)
-            case .srt100: writeSRT(transcript, to: writer, before: 100 * 3_600_000)
-            case .vtt: writeWebVTT(transcript, to: writer)
+            case .srt: writeCues(transcript, to: writer, webVTT: false)
+            case .srt100: writeCues(transcript, to: writer, webVTT: false, before: 100 * 3_600_000)
+            case .vtt: writeCues(transcript, to: writer, webVTT: true)
             case .json: writeWhisperJSON(transcript, to: writer)
             }
             try writer.close()
         }
     }
 
-    private static func writeSRT(_ transcript: Transcript, to writer: BufferedWriter, before limit: Milliseconds = .max) {
+    /// SRT (numbered cues, `,` before the milliseconds) or WebVTT (a
+    /// header, `.`, YouTube's cue settings), up to `limit`.
+    private static func writeCues(
+        _ transcript: Transcript, to writer: BufferedWriter, webVTT: Bool, before limit: Milliseconds = .max
+    ) {
+        if webVTT { writer.write("WEBVTT\nKind: captions\nLanguage: en\n\n") }
+        let separator: Character = webVTT ? "." : ","
         for index in 0..<transcript.segments.count where transcript.start(of: index) < limit {
-            let start = stamp(transcript.start(of: index), separator: ",")
-            let end = stamp(transcript.end(of: index), separator: ",")
-            writer.write("\(index + 1)\n\(start) --> \(end)\n\(lines(of: transcript.text(of: index)))\n\n")
-        }
-    }
-
-    private static func writeWebVTT(_ transcript: Transcript, to writer: BufferedWriter) {
-        writer.write("WEBVTT\nKind: captions\nLanguage: en\n\n")
-        for index in 0..<transcript.segments.count {
-            let start = stamp(transcript.start(of: index), separator: ".")
-            let end = stamp(transcript.end(of: index), separator: ".")
-            writer.write("\(start) --> \(end) align:start position:0%\n\(lines(of: transcript.text(of: index)))\n\n")
+            let times =
+                "\(stamp(transcript.start(of: index), separator: separator)) --> "
+                + stamp(transcript.end(of: index), separator: separator)
+            let cue = webVTT ? "\(times) align:start position:0%" : "\(index + 1)\n\(times)"
+            writer.write("\(cue)\n\(lines(of: transcript.text(of: index)))\n\n")
         }
     }
 

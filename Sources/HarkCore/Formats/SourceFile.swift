@@ -285,7 +285,7 @@ final class SourceFile {
     /// cutting a file into parts at line boundaries.
     func lineStart(after offset: Int) -> Int? {
         var window = [UInt8](repeating: 0, count: 1 << 16)
-        let n = window.withUnsafeMutableBytes { pread(fd, $0.baseAddress, $0.count, off_t(offset)) }
+        let n = window.withUnsafeMutableBytes { readBytes(into: $0, at: offset) }
         guard n > 0, let k = window[0..<n].firstIndex(where: { $0 == 0x0A || $0 == 0x0D }) else { return nil }
         // A CR LF pair must not be cut in two.
         if window[k] == 0x0D { return k + 1 < n && window[k + 1] == 0x0A ? offset + k + 2 : nil }

@@ -62,34 +62,36 @@ struct TextCleaner {
         var w = start
         var spacePending = self.spacePending
         var empty = segmentIsEmpty
+        /// Before visible bytes: the space owed, if any.
+        @inline(__always) func startVisible() {
+            if spacePending {
+                w.pointee = 0x20
+                w += 1
+                spacePending = false
+            }
+            empty = false
+        }
+        @inline(__always) func writeReplacement() {
+            startVisible()
+            w[0] = 0xEF
+            w[1] = 0xBF
+            w[2] = 0xBD
+            w += 3
+        }
         var i = 0
         while i < n {
             let b = input[i]
             if b > 0x20 && b < 0x7F {
-                if spacePending {
-                    w.pointee = 0x20
-                    w += 1
-                    spacePending = false
-                }
+                startVisible()
                 w.pointee = b
                 w += 1
-                empty = false
                 i += 1
             } else if b == 0x20 || b == 0x09 || b == 0x0A || b == 0x0D {
                 spacePending = !empty
                 i += 1
             } else if b < 0x80 {
                 if b == 0 {
-                    if spacePending {
-                        w.pointee = 0x20
-                        w += 1
-                        spacePending = false
-                    }
-                    w.pointee = 0xEF
-                    w[1] = 0xBF
-                    w[2] = 0xBD
-                    w += 3
-                    empty = false
+                    writeReplacement()
                     findings.nul = true
                 } else {
                     findings.control = true  // other C0 controls and DEL vanish
@@ -98,16 +100,7 @@ struct TextCleaner {
             } else {
                 let length = Self.validSequenceLength(input, i, n)
                 if length == 0 {
-                    if spacePending {
-                        w.pointee = 0x20
-                        w += 1
-                        spacePending = false
-                    }
-                    w.pointee = 0xEF
-                    w[1] = 0xBF
-                    w[2] = 0xBD
-                    w += 3
-                    empty = false
+                    writeReplacement()
                     findings.invalidUTF8 = true
                     i += Self.maximalSubpartLength(input, i, n)
                 } else if length == 2 && b == 0xC2 && input[i + 1] < 0xA0 {
@@ -117,17 +110,12 @@ struct TextCleaner {
                     spacePending = !empty  // no-break space
                     i += 2
                 } else {
-                    if spacePending {
-                        w.pointee = 0x20
-                        w += 1
-                        spacePending = false
-                    }
+                    startVisible()
                     if length == 3 && b == 0xEF && input[i + 1] == 0xBF && input[i + 2] == 0xBD {
                         findings.replacementCharacter = true
                     }
                     for k in 0..<length { w[k] = input[i + k] }
                     w += length
-                    empty = false
                     i += length
                 }
             }

@@ -131,13 +131,6 @@ enum SRTReader {
 /// Markup found in SRT text: `<i>`, `<b>`, `<u>`, `<s>`, `<font …>` tags and
 /// ASS override blocks such as `{\an8}`. Other text in angle brackets stays.
 enum SubtitleMarkup {
-    static func strip(_ text: String) -> String {
-        var out: [UInt8] = []
-        var text = text
-        text.withUTF8 { strip($0, into: &out) }
-        return String(decoding: out, as: UTF8.self)
-    }
-
     static func strip(_ line: Bytes, into out: inout [UInt8]) {
         var i = 0
         let n = line.count
