@@ -13,6 +13,7 @@ let package = Package(
         .library(name: "HarkCore", targets: ["HarkCore"]),
         .library(name: "HarkTopics", targets: ["HarkTopics"]),
         .library(name: "HarkTOML", targets: ["HarkTOML"]),
+        .library(name: "HarkNotes", targets: ["HarkNotes"]),
         // For the fuzz package: the commands' code as scripts run it.
         .library(name: "HarkCommands", targets: ["HarkCommands"]),
         // For the benchmark package: the reader's state, screens and runner, no terminal.
@@ -28,19 +29,24 @@ let package = Package(
         .target(name: "HarkTOML"),
         // Topics, chapters and topics files.
         .target(name: "HarkTopics", dependencies: ["HarkCore", "HarkTOML"]),
-        .target(name: "HarkCommands", dependencies: ["HarkCore", "HarkTopics"]),
+        // What the user adds (speaker names, marks, quotes) and the notes file that keeps it.
+        .target(name: "HarkNotes", dependencies: ["HarkCore", "HarkTOML"]),
+        .target(name: "HarkCommands", dependencies: ["HarkCore", "HarkTopics", "HarkNotes"]),
         // The reader, in the layers ARCHITECTURE.md describes.
         .target(name: "CTerminalSupport"),
         .target(name: "TerminalKit", dependencies: ["CTerminalSupport"]),
-        .target(name: "ReaderState", dependencies: ["HarkCore", "HarkTopics", "TerminalKit"]),
-        .target(name: "ReaderScreens", dependencies: ["ReaderState", "TerminalKit", "HarkCore", "HarkTopics"]),
-        .target(name: "HarkReader", dependencies: ["ReaderScreens", "ReaderState", "TerminalKit", "HarkCore", "HarkTopics"]),
+        .target(name: "ReaderState", dependencies: ["HarkCore", "HarkTopics", "HarkNotes", "TerminalKit"]),
+        .target(name: "ReaderScreens", dependencies: ["ReaderState", "TerminalKit", "HarkCore", "HarkTopics", "HarkNotes"]),
+        .target(
+            name: "HarkReader",
+            dependencies: ["ReaderScreens", "ReaderState", "TerminalKit", "HarkCore", "HarkTopics", "HarkNotes"]
+        ),
         .systemLibrary(name: "CNcurses"),
         .target(name: "NcursesBackend", dependencies: ["CNcurses", "CTerminalSupport", "TerminalKit"]),
         .executableTarget(
             name: "hark",
             dependencies: [
-                "HarkCommands", "HarkTopics", "HarkReader", "NcursesBackend",
+                "HarkCommands", "HarkTopics", "HarkNotes", "HarkReader", "NcursesBackend",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -52,17 +58,19 @@ let package = Package(
             ]
         ),
         .testTarget(name: "HarkTopicsTests", dependencies: ["HarkTopics", "HarkCore", "HarkTestSupport"]),
-        .testTarget(name: "HarkCommandsTests", dependencies: ["HarkCommands", "HarkCore", "HarkTestSupport"]),
+        .testTarget(name: "HarkCommandsTests", dependencies: ["HarkCommands", "HarkCore", "HarkNotes", "HarkTestSupport"]),
         .target(name: "HarkTestSupport", dependencies: ["HarkCore", "HarkTopics"], path: "Tests/HarkTestSupport"),
         .testTarget(
             name: "ReaderTests",
             dependencies: [
                 "HarkReader", "ReaderScreens", "ReaderState", "TerminalKit", "HarkCore", "HarkTestSupport", "HarkTopics",
+                "HarkNotes",
             ],
             exclude: ["Snapshots"]
         ),
         .testTarget(name: "TerminalKitTests", dependencies: ["TerminalKit", "HarkTestSupport"]),
         .testTarget(name: "HarkTOMLTests", dependencies: ["HarkTOML", "HarkTestSupport"]),
+        .testTarget(name: "HarkNotesTests", dependencies: ["HarkNotes", "HarkCore", "HarkTOML", "HarkTestSupport"]),
         // The real binary under tmux (the README's test command runs these too).
         .testTarget(name: "EndToEndTests", dependencies: ["HarkTestSupport"]),
     ]
