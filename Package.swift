@@ -72,6 +72,6 @@ let package = Package(
         .testTarget(name: "HarkTOMLTests", dependencies: ["HarkTOML", "HarkTestSupport"]),
         .testTarget(name: "HarkNotesTests", dependencies: ["HarkNotes", "HarkCore", "HarkTOML", "HarkTestSupport"]),
         // The real binary under tmux (the README's test command runs these too).
-        .testTarget(name: "EndToEndTests", dependencies: ["HarkTestSupport"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["HarkTestSupport", "HarkTOML"]),
     ]
 )

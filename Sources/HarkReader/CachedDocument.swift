@@ -1,4 +1,5 @@
 import HarkCore
+import HarkNotes
 import HarkTopics
 import ReaderState
 import TerminalKit
@@ -9,9 +10,12 @@ import TerminalKit
 /// off the loop gives it (folded text) is handed over as a value (`adopt`).
 public final class CachedDocument: ReaderDocument {
     public let id: DocumentID
+    /// With the user's speaker names applied (see `withSpeakers`).
     public let transcript: Transcript
+    public let fileTranscript: Transcript
     /// The topics file's topics, or nil for hark's own.
     public let topicDefinitions: [TopicDefinition]?
+    public let openedNotes: OpenedNotes
     /// Paragraphs found so far, by first segment.
     private var paragraphs: [Int: Range<Int>] = [:]
     private var wrapCache: [WrapKey: [TimelineLine]] = [:]
@@ -22,12 +26,33 @@ public final class CachedDocument: ReaderDocument {
     private var cachedSpeakerTurns: [(String, [Int])]?
     private var cachedChanges: [Int]?
 
-    public init(_ transcript: Transcript, id: DocumentID, topicDefinitions: [TopicDefinition]? = nil) {
+    /// `transcript` as the file has it; the state applies the notes' speakers
+    /// with `withSpeakers` when it opens the document.
+    public init(
+        _ transcript: Transcript, id: DocumentID, topicDefinitions: [TopicDefinition]? = nil,
+        notes: OpenedNotes = OpenedNotes(path: nil)
+    ) {
         self.id = id
         self.transcript = transcript
+        self.fileTranscript = transcript
         self.topicDefinitions = topicDefinitions
+        self.openedNotes = notes
         searchIndex = SearchIndex(transcript)
     }
+
+    private init(speakers edits: SpeakerEdits, of other: CachedDocument) {
+        id = other.id
+        fileTranscript = other.fileTranscript
+        transcript = other.fileTranscript.applying(edits)
+        topicDefinitions = other.topicDefinitions
+        openedNotes = other.openedNotes
+        // The text is the same: its folding and matches still hold.
+        searchIndex = other.searchIndex
+        searchCache = other.searchCache
+        occurrenceCache = other.occurrenceCache
+    }
+
+    public func withSpeakers(_ edits: SpeakerEdits) -> any ReaderDocument { CachedDocument(speakers: edits, of: self) }
 
     /// Text folded off the loop for case-insensitive search.
     public func adopt(folded: FoldedText) { searchIndex.adopt(folded, caseSensitive: false) }

@@ -1,5 +1,6 @@
 import Dispatch
 import HarkCore
+import HarkNotes
 import ReaderState
 
 /// Carries out what the state asks (`Effect`) that is not the terminal's:
@@ -16,17 +17,25 @@ final class EffectRunner {
 
     let mailbox = Mailbox<Delivery>()
     private let queue = DispatchQueue(label: "hark.reader.work", qos: .userInitiated)
+    /// Saves have their own queue: a mark is saved at once, never behind
+    /// the topics of a long file.
+    private let notesQueue = DispatchQueue(label: "hark.reader.notes", qos: .userInitiated)
     private let scratch = Scratch()
     private let load: ReaderLoop.Loader
+    private let save: ReaderLoop.NotesSaver
     private var nextID: Int
 
     /// Runs on the work queue before each piece of work: tests hold work
     /// back with it to make results arrive when they choose.
     private let beforeWork: @Sendable () -> Void
 
-    init(firstFreeID: Int, load: @escaping ReaderLoop.Loader, beforeWork: @escaping @Sendable () -> Void = {}) {
+    init(
+        firstFreeID: Int, load: @escaping ReaderLoop.Loader, save: @escaping ReaderLoop.NotesSaver,
+        beforeWork: @escaping @Sendable () -> Void = {}
+    ) {
         nextID = firstFreeID
         self.load = load
+        self.save = save
         self.beforeWork = beforeWork
     }
 
@@ -78,10 +87,25 @@ final class EffectRunner {
                 let found = FoundTopics.find(in: transcript, folded: folded, definitions: definitions)
                 mailbox.post(.event(.topicsFound(id, found)))
             }
-        case .quit, .suspend, .captureMouse:
+        case .saveNotes(let id, let path, let changes):
+            let transcript = document.fileTranscript
+            let save = self.save
+            notesQueue.async {
+                do {
+                    let saved = try save(changes, path, transcript)
+                    mailbox.post(.event(.notesSaved(id, path: path, saved)))
+                } catch {
+                    mailbox.post(.event(.notesNotSaved(id, path: path, reason: "\(error)")))
+                }
+            }
+        case .quit, .suspend, .captureMouse, .copyToClipboard:
             break  // the loop's own
         }
     }
+
+    /// Waits for every save asked for: called as the reader ends, so that
+    /// nothing the user added is lost to a quick `q` (or a signal).
+    func finishSaves() { notesQueue.sync {} }
 
     /// A delivery as the event the state handles, after the runner took
     /// its part (folded text goes into the document it was made for).

@@ -1,4 +1,5 @@
 import HarkCore
+import HarkNotes
 import ReaderScreens
 import ReaderState
 import TerminalKit
@@ -20,6 +21,11 @@ public enum ReaderLoop {
     /// (called off the loop).
     public typealias Loader = @Sendable (_ path: String, _ id: DocumentID) -> Result<CachedDocument, LoadError>
 
+    /// Applies changes to the notes file at `path` (merged with what is
+    /// there) and returns what it holds now; throws why it cannot (called
+    /// off the loop, one save at a time). The executable passes `NotesFile.save`.
+    public typealias NotesSaver = @Sendable (_ changes: [NotesChange], _ path: String, _ transcript: Transcript) throws -> Notes
+
     /// Runs until quit. `effects` are the opening state's (see
     /// `ReaderState.opening`), started once the first frame is up;
     /// `pendingSignal` reports a termination signal; `afterFirstFrame` runs
@@ -28,12 +34,16 @@ public enum ReaderLoop {
     public static func run(
         backend: TerminalBackend, state initial: ReaderState, effects initialEffects: [Effect],
         load: @escaping Loader,
+        save: @escaping NotesSaver,
         pendingSignal: () -> Int32 = { 0 },
         afterFirstFrame: () -> Void = {},
         beforeWork: @escaping @Sendable () -> Void = {}
     ) -> Ending {
         var state = initial
-        let runner = EffectRunner(firstFreeID: initial.document.id.value + 1, load: load, beforeWork: beforeWork)
+        let runner = EffectRunner(
+            firstFreeID: initial.document.id.value + 1, load: load, save: save, beforeWork: beforeWork)
+        // However the reader ends, what the user added is in the file first.
+        defer { runner.finishSaves() }
         var pending = initialEffects
         var needsDraw = true
         var drewFirstFrame = false
@@ -73,7 +83,9 @@ public enum ReaderLoop {
                     needsDraw = true
                 case .captureMouse(let captured):
                     backend.setMouseCapture(captured)
-                case .openFile, .prepareSearch, .findTopics:
+                case .copyToClipboard(let text):
+                    backend.copyToClipboard(text)
+                case .openFile, .prepareSearch, .findTopics, .saveNotes:
                     runner.start(effect, files: state.files, document: state.document)
                 }
             }

@@ -166,6 +166,22 @@ public final class NcursesTerminal: TerminalBackend {
         mousemask(captured ? Self.mouseEvents : 0, nil)
     }
 
+    /// Written past ncurses, which has flushed its frame already: the
+    /// sequence changes nothing on the screen.
+    public func copyToClipboard(_ text: String) {
+        fflush(nil)
+        let bytes = Array(clipboardSequence(text).utf8)
+        var written = 0
+        while written < bytes.count {
+            let result = bytes[written...].withUnsafeBytes { write(STDOUT_FILENO, $0.baseAddress, $0.count) }
+            if result <= 0 {
+                if result < 0 && errno == EINTR { continue }
+                return
+            }
+            written += result
+        }
+    }
+
     // MARK: Input
 
     /// Keys ncurses has read already come first; then it waits on the

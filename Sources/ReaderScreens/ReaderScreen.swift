@@ -86,6 +86,11 @@ enum StatusBarView {
         if let counter = state.matchCounter { left += "  \(counter)" }
         if state.raw { left += "  raw" }
         if !state.mouseCaptured { left += "  mouse off" }
+        if let selected = state.selectedSegments {
+            let count = selected.count
+            left += "  selecting \(count) segment\(count == 1 ? "" : "s")"
+        }
+        if state.notesNotSaved != nil && state.unsavedChanges > 0 { left += "  notes not saved" }
         let x = grid.write(left, column: rect.x, row: rect.y, style: theme.statusEmphasis, limit: rect.maxX)
         // As many hints as fit whole, the most needed first.
         let context: KeyContext = state.overlay != nil ? .overlay : state.focus

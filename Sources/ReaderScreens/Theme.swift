@@ -63,6 +63,9 @@ public struct Theme: Sendable {
         pick(Style(foreground: .white, background: .red, bold: true), Style(bold: true, underline: true, reverse: true))
     }
     var speakerChange: Style { Style(bold: true) }
+    var markSign: Style { pick(Style(foreground: .yellow, bold: true), Style(bold: true)) }
+    var quoteBar: Style { pick(Style(foreground: .green, bold: true), Style(bold: true)) }
+    var selection: Style { pick(Style(foreground: .black, background: .white), Style(reverse: true)) }
     var message: Style { Style(bold: true) }
     var warning: Style { pick(Style(foreground: .black, background: .yellow, bold: true), Style(bold: true)) }
     var prompt: Style { .plain }

@@ -33,6 +33,11 @@ enum TimelineView {
         // The selected topic's passages: a bar down the gutter's last column.
         let marked = showsGutter ? state.markedPassages : nil
         let barStyle = marked.map { theme.topic($0.topic) }
+        // The user's marks (● where the segment starts) and quotes (a bar beside them), in the same column.
+        let shownSegments = (lines.first?.runs.first?.segment ?? 0)...(lines.last?.runs.last?.segment ?? 0)
+        let markedSegments = Set(state.notes.marks.lazy.map(\.segment).filter { shownSegments.contains($0) })
+        let quoted = state.notes.quotes.filter { $0.segments.overlaps(shownSegments) }.map(\.segments)
+        let selected = state.selectedSegments
 
         for (row, line) in lines.enumerated() {
             let y = rect.y + row
@@ -40,6 +45,13 @@ enum TimelineView {
                 marked.passages.contains(where: { $0.segments.contains(segment) })
             {
                 grid.write("┃", column: textX - 1, row: y, style: barStyle)
+            }
+            if showsGutter {
+                if line.runs.contains(where: { markedSegments.contains($0.segment) && startsSegment($0, transcript) }) {
+                    grid.write("●", column: textX - 1, row: y, style: theme.markSign)
+                } else if line.runs.contains(where: { run in quoted.contains { $0.contains(run.segment) } }) {
+                    grid.write("│", column: textX - 1, row: y, style: theme.quoteBar)
+                }
             }
             let isCursorLine = line.runs.contains { $0.segment == state.cursor && !$0.bytes.isEmpty }
             if showsGutter {
@@ -65,12 +77,18 @@ enum TimelineView {
                 }
             }
             for (k, run) in line.runs.enumerated() {
+                let isSelected = selected?.contains(run.segment) == true
                 if k > 0 {
                     let joinsCursor = run.segment == state.cursor && line.runs[k - 1].segment == state.cursor
+                    let joinsSelection = isSelected && selected?.contains(line.runs[k - 1].segment) == true
                     x = grid.write(
-                        " ", column: x, row: y, style: joinsCursor ? theme.cursorSegment : theme.text, limit: rect.maxX)
+                        " ", column: x, row: y,
+                        style: joinsCursor ? theme.cursorSegment : joinsSelection ? theme.selection : theme.text, limit: rect.maxX
+                    )
                 }
-                let base = run.segment == state.cursor ? theme.cursorSegment : (line.isNonSpeech ? theme.nonSpeech : theme.text)
+                let base =
+                    run.segment == state.cursor
+                    ? theme.cursorSegment : isSelected ? theme.selection : (line.isNonSpeech ? theme.nonSpeech : theme.text)
                 var offset = run.bytes.lowerBound
                 for character in transcript.string(ofBytes: run.bytes) {
                     let length = character.utf8.count
@@ -83,6 +101,11 @@ enum TimelineView {
                 }
             }
         }
+    }
+
+    /// Whether the run holds the start of its segment (not a wrapped rest).
+    private static func startsSegment(_ run: LineRun, _ transcript: Transcript) -> Bool {
+        run.bytes.lowerBound == transcript.textRange(of: run.segment).lowerBound
     }
 
     /// The first line (in its block) where the cursor segment shows.

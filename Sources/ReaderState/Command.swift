@@ -11,6 +11,7 @@ public enum Command: String, CaseIterable, Sendable {
     case toggleRaw, toggleSidePane, switchFocus
     case nextOccurrence, previousOccurrence
     case selectNext, selectPrevious, openSelection
+    case mark, removeMark, startSelection, cancelSelection, keepQuote, nameSpeaker, splitTurn
     case toggleMouse, showWarnings
     case help, quit, suspend
     case overlayDown, overlayUp, overlayPageDown, overlayPageUp, overlayTop, overlayBottom, closeOverlay
@@ -41,6 +42,13 @@ public enum Command: String, CaseIterable, Sendable {
         case .selectNext: "select the next entry"
         case .selectPrevious: "select the previous entry"
         case .openSelection: "open a topic's passages, or jump to the selected entry"
+        case .mark: "mark the segment with a note, or edit the note of its mark (or of the selected mark or quote)"
+        case .removeMark: "remove the mark or quote here (or the selected one)"
+        case .startSelection: "select segments from here: moving extends the selection, y keeps it as a quote"
+        case .cancelSelection: "cancel the selection"
+        case .keepQuote: "keep the selection, or the paragraph, as a quote, and copy it to the clipboard"
+        case .nameSpeaker: "who speaks here? Name the speaker of this turn (1-9 picks a name already used)"
+        case .splitTurn: "start a new turn at the cursor, and name its speaker"
         case .toggleMouse: "give the mouse to the terminal (to select and copy text), or take it back"
         case .showWarnings: "list the warnings the file loaded with"
         case .help: "show this help"
@@ -68,7 +76,9 @@ public enum Command: String, CaseIterable, Sendable {
         case .selectNext: ("select", 4)
         case .openSelection: ("open", 5)
         case .switchFocus: ("pane", 6)
-        case .startHighlight: ("mark", 7)
+        case .startHighlight: ("highlight", 8)
+        case .mark: ("mark", 7)
+        case .keepQuote: ("quote", 8)
         case .overlayDown: ("scroll", 2)
         case .closeOverlay: ("close", 1)
         default: nil

@@ -37,6 +37,8 @@ public struct Keymap: Sendable {
         Binding(keys: [.tab], command: .switchFocus),
         Binding(keys: [.character("]")], command: .nextOccurrence),
         Binding(keys: [.character("[")], command: .previousOccurrence),
+        Binding(keys: [.character("m")], command: .mark),
+        Binding(keys: [.character("x")], command: .removeMark),
         Binding(keys: [.character("M")], command: .toggleMouse),
         Binding(keys: [.character("W")], command: .showWarnings),
         Binding(keys: [.character("?"), .function(1)], command: .help),
@@ -57,6 +59,11 @@ public struct Keymap: Sendable {
             Binding(keys: [.character("G"), .end], command: .last),
             Binding(keys: [.character("}")], command: .nextParagraph),
             Binding(keys: [.character("{")], command: .previousParagraph),
+            Binding(keys: [.character("v")], command: .startSelection),
+            Binding(keys: [.escape], command: .cancelSelection),
+            Binding(keys: [.character("y")], command: .keepQuote),
+            Binding(keys: [.character("s")], command: .nameSpeaker),
+            Binding(keys: [.character("S")], command: .splitTurn),
         ] + shared)
 
     public static let sidePane = Keymap(

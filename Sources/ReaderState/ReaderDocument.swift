@@ -1,4 +1,5 @@
 import HarkCore
+import HarkNotes
 import TerminalKit
 
 /// An open transcript, as the reader's state asks about it: its paragraphs,
@@ -25,6 +26,34 @@ public protocol ReaderDocument: AnyObject {
     var speakerTurns: [(String, [Int])] { get }
     /// Segments where the source marks a change of speaker without a name.
     var speakerChangeSegments: [Int] { get }
+
+    /// The transcript as the file has it, before the user's speaker names
+    /// (`transcript` has them applied): where the file's labels are.
+    var fileTranscript: Transcript { get }
+    /// The notes read with the file (speaker names, marks, quotes).
+    var openedNotes: OpenedNotes { get }
+    /// The same file with other speaker names and turns: same id, same
+    /// folded text; paragraphs and lines found anew.
+    func withSpeakers(_ edits: SpeakerEdits) -> any ReaderDocument
+}
+
+/// The notes a file opened with, and whether they can be saved.
+public struct OpenedNotes: Sendable {
+    /// The notes file (it may not exist yet); nil keeps notes in memory only.
+    public var path: String?
+    public var notes: Notes
+    /// Why the notes file cannot be written (it is broken): changes are
+    /// then kept in memory, and `:w FILE` saves them elsewhere.
+    public var readOnlyReason: String?
+    /// What reading the notes noticed (an entry found again by its time).
+    public var warnings: [String]
+
+    public init(path: String?, notes: Notes = Notes(), readOnlyReason: String? = nil, warnings: [String] = []) {
+        self.path = path
+        self.notes = notes
+        self.readOnlyReason = readOnlyReason
+        self.warnings = warnings
+    }
 }
 
 extension ReaderDocument {

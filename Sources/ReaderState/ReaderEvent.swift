@@ -1,4 +1,5 @@
 import HarkCore
+import HarkNotes
 import TerminalKit
 
 /// Which open document a piece of background work was for: results that
@@ -20,6 +21,11 @@ public enum ReaderEvent {
     /// `files[index]` is loaded, as the document to show.
     case fileOpened(index: Int, any ReaderDocument)
     case fileFailed(index: Int, LoadError)
+    /// A change to the notes is in the file at `path`, which now holds
+    /// `notes` (with what another process saved there meanwhile).
+    case notesSaved(DocumentID, path: String, Notes)
+    /// The notes file could not be written: why, for the user.
+    case notesNotSaved(DocumentID, path: String, reason: String)
 
     public static func key(_ key: KeyPress) -> ReaderEvent { .terminal(.key(key)) }
     public static func resize(_ size: Size) -> ReaderEvent { .terminal(.resize(size)) }
@@ -41,4 +47,10 @@ public enum Effect: Equatable, Sendable {
     case findTopics(DocumentID)
     /// Take the mouse, or leave it to the terminal.
     case captureMouse(Bool)
+    /// Apply changes to the notes file at `path`, merged with what is there
+    /// now → `.notesSaved` or `.notesNotSaved`. The runner finishes every
+    /// save before the reader exits.
+    case saveNotes(DocumentID, path: String, changes: [NotesChange])
+    /// Put text on the terminal's clipboard (OSC 52).
+    case copyToClipboard(String)
 }

@@ -10,6 +10,7 @@ extension ReaderState {
     ) -> (ReaderState, [Effect]) {
         var state = ReaderState(document: document, files: files, fileIndex: fileIndex, size: size, colorSupport: colorSupport)
         state.sayWarnings()
+        state.adoptOpenedNotes()
         var effects: [Effect] = [.prepareSearch(document.id), .findTopics(document.id)]
         for word in options.highlights.prefix(maximumHighlights) where !state.highlights.contains(word) {
             state.highlights.append(word)
@@ -46,6 +47,14 @@ extension ReaderState {
             if loadingRest != nil { return finishLoading(with: .failure(error)) }
             opening = nil
             message = "\(error)"
+            return []
+        case .notesSaved(let id, let path, let saved):
+            guard id == document.id else { return [] }
+            notesSaved(saved, at: path)
+            return []
+        case .notesNotSaved(let id, let path, let reason):
+            guard id == document.id else { return [] }
+            notesNotSaved(at: path, reason: reason)
             return []
         }
     }
@@ -86,6 +95,17 @@ extension ReaderState {
 
     mutating func perform(_ command: Command) -> [Effect] {
         switch command {
+        case .mark: askForMarkNote()
+        case .removeMark: return removeMarkOrQuote()
+        case .startSelection: toggleSelection()
+        case .cancelSelection:
+            if selectionAnchor != nil {
+                selectionAnchor = nil
+                message = "selection cancelled"
+            }
+        case .keepQuote: return keepQuote()
+        case .nameSpeaker: askWhoSpeaks(splitting: false)
+        case .splitTurn: askWhoSpeaks(splitting: true)
         case .nextSegment: moveCursor(to: cursor + 1)
         case .previousSegment: moveCursor(to: cursor - 1)
         case .pageDown: scrollPage(by: pageLines - 1)
@@ -145,7 +165,8 @@ extension ReaderState {
             } else {
                 openOverlay(.warnings)
             }
-        case .quit: return [.quit]
+        case .quit:
+            if let refusal = refuseToLeaveUnsavedNotes(doing: "q quits") { message = refusal } else { return [.quit] }
         case .suspend: return [.suspend]
         case .overlayDown, .overlayUp, .overlayPageDown, .overlayPageUp, .overlayTop, .overlayBottom, .closeOverlay:
             return []  // overlay keys, handled while it shows
@@ -157,6 +178,10 @@ extension ReaderState {
 
     /// `:n`, `:p`: the runner loads the file and answers with `.fileOpened`.
     mutating func openFile(_ index: Int) -> [Effect] {
+        if index != fileIndex, let refusal = refuseToLeaveUnsavedNotes(doing: "opening another file") {
+            message = refusal
+            return []
+        }
         if index == fileIndex {
             // Back to the file that is open: the one loading is no longer wanted.
             opening = nil

@@ -3,9 +3,9 @@ import TerminalKit
 
 /// The prompt line: search, jump to a time, highlight a keyword.
 extension ReaderState {
-    mutating func openPrompt(_ kind: Prompt.Kind) {
+    mutating func openPrompt(_ kind: Prompt.Kind, text: String = "") {
         message = nil
-        prompt = Prompt(kind: kind, origin: Prompt.Origin(cursor: cursor, top: top, search: search))
+        prompt = Prompt(kind: kind, text: text, origin: Prompt.Origin(cursor: cursor, top: top, search: search))
     }
 
     mutating func handlePromptKey(_ key: KeyPress) -> [Effect] {
@@ -26,6 +26,10 @@ extension ReaderState {
         case .control("u"):
             prompt.text = ""
         case .character(let character):
+            if case .speaker(let question) = prompt.kind, prompt.text.isEmpty, let name = question.offered(character) {
+                self.prompt = nil
+                return answer(question, with: name)
+            }
             prompt.text.append(character)
         default:
             return []
@@ -68,7 +72,14 @@ extension ReaderState {
                 message = "\(word): \(count) match\(count == 1 ? "" : "es")"
             }
             return []
+        case .markNote(let segment, _):
+            return saveMark(on: segment, note: prompt.text.trimmingSpaces())
+        case .quoteNote(let segments):
+            return saveQuoteNote(segments, note: prompt.text.trimmingSpaces())
+        case .speaker(let question):
+            return answer(question, with: prompt.text.trimmingSpaces())
         case .jump:
+            if let path = Self.notesTarget(ofJumpText: prompt.text) { return writeNotes(to: path) }
             switch TimeJump.parse(prompt.text) {
             case .failure(let failure):
                 message = failure.description

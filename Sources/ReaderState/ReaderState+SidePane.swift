@@ -9,7 +9,7 @@ extension ReaderState {
     /// anything else to no selection: never to something the user did not choose.
     mutating func rebuildSidePane() {
         sidePaneEntries = SidePaneEntry.all(
-            document: document, topics: topics, expandedTopic: expandedTopic, highlights: highlights)
+            document: document, topics: topics, expandedTopic: expandedTopic, highlights: highlights, notes: notes)
         guard let selection else {
             selectedIndex = nil
             return
@@ -65,7 +65,9 @@ extension ReaderState {
     /// `]` and `[`: the next or previous place of the selected side-pane
     /// entry: a topic's passages, the chapters, a keyword's matches…
     mutating func stepOccurrence(forward: Bool) {
-        guard let entry = selectedEntry else {
+        // With nothing selected, ] and [ go through the marks and quotes.
+        let marks = sidePaneEntries.first { $0.kind == .marks }
+        guard let entry = selectedEntry ?? marks else {
             message = "nothing selected in the side pane: Tab goes there, j and k select"
             return
         }
@@ -91,6 +93,10 @@ extension ReaderState {
                 wrapped = "on to the last"
             }
         }
+        if entry.isNotes {
+            message = describeNoteAtCursor(among: places) + (wrapped.map { " (\($0))" } ?? "")
+            return
+        }
         var parts = [String]()
         if let topic = entry.topic, let passage = places.lastIndex(where: { $0 <= cursor }) {
             parts.append("passage \(passage + 1) of \(places.count)")
@@ -104,6 +110,16 @@ extension ReaderState {
         }
         if let wrapped { parts.append(wrapped) }
         message = parts.isEmpty ? nil : "\(name): " + parts.joined(separator: "; ")
+    }
+
+    /// `mark 2 of 5: consolidation`, for `]` and `[` among marks and quotes.
+    private func describeNoteAtCursor(among places: [Int]) -> String {
+        let position = places.firstIndex(of: cursor).map { "\($0 + 1) of \(places.count)" } ?? ""
+        if let mark = notes.mark(at: cursor) { return "mark \(position)" + (mark.note.isEmpty ? "" : ": " + mark.note) }
+        if let quote = notes.quotes.first(where: { $0.segments.lowerBound == cursor }) {
+            return "quote \(position)" + (quote.note.isEmpty ? "" : ": " + quote.note)
+        }
+        return position
     }
 
     /// The passages of the selected topic (or of the topic of the selected

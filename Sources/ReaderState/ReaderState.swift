@@ -1,4 +1,5 @@
 import HarkCore
+import HarkNotes
 import TerminalKit
 
 /// The whole state of the reader, as one value. `handle(_:)` is the only way
@@ -47,6 +48,22 @@ public struct ReaderState {
     public internal(set) var opening: Int?
     /// A large file's first part is shown while all of it loads.
     public internal(set) var loadingRest: LoadingRest?
+
+    /// What the user added: speaker names, marks, quotes (see ReaderState+Notes).
+    public internal(set) var notes = Notes()
+    /// Where changes to the notes are saved as they are made.
+    public internal(set) var notesPath: String?
+    /// Why changes are kept in memory only (the notes file is broken, or
+    /// its folder cannot be written); nil while they are saved as made.
+    public internal(set) var notesNotSaved: String?
+    /// Changes made since the notes stopped being saved.
+    public internal(set) var unsavedChanges = 0
+    /// Saves asked for whose answer has not come back.
+    var savesInFlight = 0
+    /// A `q` or `:n` was refused once because of unsaved notes: the next goes.
+    var warnedOfUnsavedNotes = false
+    /// `v`: the segment the selection started at; the cursor is its other end.
+    public internal(set) var selectionAnchor: Int?
 
     public static let maximumHighlights = 6
 
@@ -101,11 +118,18 @@ public struct ActiveSearch: Equatable, Sendable {
 public struct Prompt: Equatable, Sendable {
     public enum Kind: Equatable, Sendable {
         case search, jump, highlight
+        /// A mark's note; `editing` when the segment is marked already.
+        case markNote(segment: Int, editing: Bool)
+        case quoteNote(segments: ClosedRange<Int>)
+        case speaker(SpeakerQuestion)
         public var symbol: String {
             switch self {
             case .search: "/"
             case .jump: ":"
-            case .highlight: "mark: "
+            case .highlight: "highlight: "
+            case .markNote(_, let editing): editing ? "note for this mark: " : "mark, with a note (Enter: none): "
+            case .quoteNote: "note for this quote: "
+            case .speaker(let question): question.prompt
             }
         }
     }

@@ -1,10 +1,12 @@
 import HarkCore
+import HarkNotes
 import HarkTopics
 import TerminalKit
 
 /// A row or two of the side pane. Topics come first (with the passages of
-/// an expanded topic under it), then chapters, then named speakers, marked
-/// changes of speaker and highlighted keywords; a heading opens each group.
+/// an expanded topic under it), then the user's marks and quotes, then
+/// chapters, then named speakers, marked changes of speaker and highlighted
+/// keywords; a heading opens each group.
 public struct SidePaneEntry: Equatable, Sendable {
     /// What an entry stands for, independent of where it is in the list:
     /// the selection is kept by this, so that a list rebuilt (topics found,
@@ -16,6 +18,9 @@ public struct SidePaneEntry: Equatable, Sendable {
         case speaker(String)
         case speakerChanges
         case keyword(String)
+        case marks
+        case mark(Int)
+        case quote(first: Int, last: Int)
     }
 
     public enum Kind: Equatable, Sendable {
@@ -27,6 +32,10 @@ public struct SidePaneEntry: Equatable, Sendable {
         case speaker(String)
         case speakerChanges
         case keyword(Int)  // index into the highlights
+        /// All marks and quotes: their count and where they are.
+        case marks
+        case mark(segment: Int)
+        case quote(ClosedRange<Int>)
     }
 
     public var kind: Kind
@@ -57,8 +66,8 @@ public struct SidePaneEntry: Equatable, Sendable {
     /// Topics, speakers and keywords take two rows (the second is the strip).
     public var rows: Int {
         switch kind {
-        case .topic, .speaker, .speakerChanges, .keyword: 2
-        case .heading, .passage, .chapter: 1
+        case .topic, .speaker, .speakerChanges, .keyword, .marks: 2
+        case .heading, .passage, .chapter, .mark, .quote: 1
         }
     }
 
@@ -72,10 +81,21 @@ public struct SidePaneEntry: Equatable, Sendable {
         case .speaker(let name): .speaker(name)
         case .speakerChanges: .speakerChanges
         case .keyword: .keyword(title)
+        case .marks: .marks
+        case .mark(let segment): .mark(segment)
+        case .quote(let segments): .quote(first: segments.lowerBound, last: segments.upperBound)
         }
     }
 
     public var isSelectable: Bool { kind != .heading }
+
+    /// One of the user's marks or quotes, or the entry for them all.
+    public var isNotes: Bool {
+        switch kind {
+        case .marks, .mark, .quote: true
+        default: false
+        }
+    }
 
     /// The topic whose passages this entry stands for, if any: its place and name.
     public var topic: (index: Int, name: String)? {
@@ -89,14 +109,18 @@ public struct SidePaneEntry: Equatable, Sendable {
 extension SidePaneEntry {
     /// The side pane's entries for what the state shows.
     static func all(
-        document: any ReaderDocument, topics: FoundTopics?, expandedTopic: String?, highlights: [String]
+        document: any ReaderDocument, topics: FoundTopics?, expandedTopic: String?, highlights: [String], notes: Notes
     ) -> [SidePaneEntry] {
         let transcript = document.transcript
         var entries: [SidePaneEntry] = []
         if let topics {
             entries = topicEntries(topics, expandedTopic: expandedTopic, transcript: transcript)
+            // The user's own work comes before what hark found about the chapters.
+            let chapters = entries.firstIndex { $0.kind == .heading && $0.title == chaptersHeading } ?? entries.count
+            entries.insert(contentsOf: markEntries(notes, transcript: transcript), at: chapters)
         } else {
             entries.append(.heading("Finding topics…"))
+            entries += markEntries(notes, transcript: transcript)
         }
         let changes = document.speakerChangeSegments
         let hasPeople = !transcript.speakers.isEmpty || !changes.isEmpty || !highlights.isEmpty
@@ -129,6 +153,54 @@ extension SidePaneEntry {
         return entries
     }
 
+    static let chaptersHeading = "Chapters"
+
+    /// The marks and quotes, in time order, under one entry for them all.
+    static func markEntries(_ notes: Notes, transcript: Transcript) -> [SidePaneEntry] {
+        let count = transcript.segments.count
+        let marks = notes.marks.filter { $0.segment < count }
+        let quotes = notes.quotes.filter { $0.segments.upperBound < count }
+        guard !marks.isEmpty || !quotes.isEmpty else { return [] }
+        func time(_ segment: Int) -> String {
+            TimeFormat.mark(estimated: transcript.isEstimated(segment))
+                + TimeFormat.short(transcript.start(of: segment), compact: true)
+        }
+        var rows: [(segment: Int, entry: SidePaneEntry)] = []
+        for mark in marks {
+            let title = time(mark.segment) + " " + (mark.note.isEmpty ? "•" : mark.note)
+            rows.append(
+                (
+                    mark.segment,
+                    SidePaneEntry(
+                        kind: .mark(segment: mark.segment), title: title, segments: [], count: nil, target: mark.segment)
+                ))
+        }
+        for quote in quotes {
+            let note = quote.note.isEmpty ? "" : quote.note + ": "
+            let title = time(quote.segments.lowerBound) + " “" + note + quote.text
+            rows.append(
+                (
+                    quote.segments.lowerBound,
+                    SidePaneEntry(
+                        kind: .quote(quote.segments), title: title, segments: [], count: nil, target: quote.segments.lowerBound)
+                ))
+        }
+        rows.sort { $0.segment < $1.segment }
+        let places = rows.map(\.segment).reduce(into: [Int]()) { if $0.last != $1 { $0.append($1) } }
+        var entries: [SidePaneEntry] = [.heading("Marks & quotes")]
+        let title = [
+            marks.isEmpty ? nil : "\(marks.count) mark\(marks.count == 1 ? "" : "s")",
+            quotes.isEmpty ? nil : "\(quotes.count) quote\(quotes.count == 1 ? "" : "s")",
+        ].compactMap { $0 }.joined(separator: ", ")
+        entries.append(SidePaneEntry(kind: .marks, title: title, segments: places, count: nil, target: places.first))
+        for row in rows {
+            var entry = row.entry
+            entry.segments = places  // ] and [ from any of them step through them all
+            entries.append(entry)
+        }
+        return entries
+    }
+
     /// Topics (with the passages of the open one) and chapters.
     static func topicEntries(_ found: FoundTopics, expandedTopic: String?, transcript: Transcript) -> [SidePaneEntry] {
         func mark(_ segment: Int) -> String { TimeFormat.mark(estimated: transcript.isEstimated(segment)) }
@@ -153,7 +225,7 @@ extension SidePaneEntry {
         }
         // One chapter is no news: the pane lists chapters only where the subject changes.
         let chapters = found.chapters.count > 1 ? found.chapters : []
-        if !chapters.isEmpty { entries.append(.heading("Chapters")) }
+        if !chapters.isEmpty { entries.append(.heading(chaptersHeading)) }
         let chapterStarts = chapters.map(\.segments.lowerBound)
         for (c, chapter) in chapters.enumerated() {
             entries.append(

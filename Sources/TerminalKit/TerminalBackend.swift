@@ -18,6 +18,15 @@ public protocol TerminalBackend: AnyObject {
     /// Whether the reader gets the mouse (wheel, clicks) or the terminal
     /// keeps it for selecting text.
     func setMouseCapture(_ captured: Bool)
+    /// Puts text on the clipboard of the terminal the user sits at, with
+    /// OSC 52 (which reaches it over SSH and through tmux). A terminal that
+    /// does not support it ignores it: not an error.
+    func copyToClipboard(_ text: String)
+}
+
+/// The OSC 52 sequence that asks a terminal to put `text` on its clipboard.
+public func clipboardSequence(_ text: String) -> String {
+    "\u{1B}]52;c;" + Data(text.utf8).base64EncodedString() + "\u{07}"
 }
 
 /// Waits until one of `descriptors` is readable or `milliseconds` pass (-1:
@@ -108,6 +117,10 @@ public final class FakeTerminal: TerminalBackend {
     public func suspend() { suspensions += 1 }
 
     public func setMouseCapture(_ captured: Bool) { mouseCaptured = captured }
+
+    /// What was copied, in order.
+    public private(set) var clipboard: [String] = []
+    public func copyToClipboard(_ text: String) { clipboard.append(text) }
 }
 
 /// A pipe for waking a loop that waits in `poll`: both ends close on exec

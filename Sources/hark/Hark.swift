@@ -66,6 +66,11 @@ struct Open: ParsableCommand {
     )
     var topicsFile: String?
 
+    @Option(
+        name: .customLong("notes"),
+        help: "The notes file (speaker names, marks, quotes); else NAME.hark.toml beside the transcript.")
+    var notesFile: String?
+
     @Flag(
         name: .customLong("no-mouse"),
         help: "Leave the mouse to the terminal, so that text can be selected and copied (M in the reader switches).")
@@ -92,7 +97,9 @@ struct Open: ParsableCommand {
         options.at = at
         options.search = search
         options.mouse = !noMouse
-        try Self.finish(ReaderLauncher.run(paths: paths, format: formatOption.format, topicsFile: topicsFile, options: options))
+        try Self.finish(
+            ReaderLauncher.run(
+                paths: paths, format: formatOption.format, topicsFile: topicsFile, notesFile: notesFile, options: options))
     }
 }
 

@@ -1,6 +1,7 @@
 import Foundation
 import HarkCommands
 import HarkCore
+import HarkNotes
 import HarkReader
 import HarkTopics
 import NcursesBackend
@@ -10,17 +11,27 @@ import ReaderState
 /// the terminal back. Each failure before the terminal is taken leaves it
 /// untouched and prints one line.
 enum ReaderLauncher {
-    static func run(paths: [String], format: TranscriptFormat?, topicsFile: String?, options: ReaderOptions) -> Int32 {
+    static func run(
+        paths: [String], format: TranscriptFormat?, topicsFile: String?, notesFile: String?, options: ReaderOptions
+    ) -> Int32 {
+        if notesFile != nil && paths.count > 1 {
+            Diagnostics.write("hark: --notes names the notes of one transcript: give one file with it")
+            return 2
+        }
         let load: ReaderLoop.Loader = { path, id in
             Result { try TranscriptLoader.load(path: path, format: format) }
                 .mapError { $0 as? LoadError ?? LoadError(path: path, reason: "\($0)") }
-                .flatMap { withTopics($0, id: id, topicsFile: topicsFile) }
+                .flatMap { document($0, id: id, topicsFile: topicsFile, notes: openNotes(for: $0, given: notesFile)) }
         }
         // A large file opens on its first part while the rest loads (see
         // ReaderState.openingPreview); a smaller one loads before the first frame.
+        // The preview has no notes: they are read against the whole file.
         let preview = TranscriptLoader.loadPreview(path: paths[0], format: format)
+        let first: Result<CachedDocument, LoadError> =
+            preview.map { document($0, id: DocumentID(0), topicsFile: topicsFile, notes: OpenedNotes(path: nil)) }
+            ?? load(paths[0], DocumentID(0))
         let document: CachedDocument
-        switch preview.map({ withTopics($0, id: DocumentID(0), topicsFile: topicsFile) }) ?? load(paths[0], DocumentID(0)) {
+        switch first {
         case .success(let opened): document = opened
         case .failure(let error):
             Diagnostics.write("hark: \(error)")
@@ -42,7 +53,8 @@ enum ReaderLauncher {
         // A test hook: proves that a crash in the reader gives the terminal back.
         let crashAfterFirstFrame = ProcessInfo.processInfo.environment["HARK_TEST_CRASH_AFTER_FIRST_FRAME"] != nil
         let ending = ReaderLoop.run(
-            backend: terminal, state: state, effects: effects, load: load, pendingSignal: NcursesTerminal.pendingSignal,
+            backend: terminal, state: state, effects: effects, load: load, save: saveNotes,
+            pendingSignal: NcursesTerminal.pendingSignal,
             afterFirstFrame: { if crashAfterFirstFrame { fatalError("crash requested by HARK_TEST_CRASH_AFTER_FIRST_FRAME") } })
         terminal.stop()
         switch ending {
@@ -51,13 +63,33 @@ enum ReaderLauncher {
         }
     }
 
-    /// A transcript with its topics file; a broken one is an error, as in
-    /// `hark topics` (before the terminal is taken, for the first file).
-    private static func withTopics(_ transcript: Transcript, id: DocumentID, topicsFile: String?) -> Result<
-        CachedDocument, LoadError
-    > {
+    /// A transcript with its topics file and notes; a broken topics file is
+    /// an error, as in `hark topics` (before the terminal is taken, for the
+    /// first file).
+    private static func document(_ transcript: Transcript, id: DocumentID, topicsFile: String?, notes: OpenedNotes)
+        -> Result<CachedDocument, LoadError>
+    {
         TopicsSetup.definitions(forTranscript: transcript.source, given: topicsFile)
-            .map { CachedDocument(transcript, id: id, topicDefinitions: $0) }
+            .map { CachedDocument(transcript, id: id, topicDefinitions: $0, notes: notes) }
             .mapError { LoadError(path: $0.path, reason: $0.problem, line: $0.line) }
+    }
+
+    /// Saves the reader's changes to a notes file, one after another.
+    private static let saveNotes: ReaderLoop.NotesSaver = { changes, path, transcript in
+        var notes = Notes()
+        for change in changes { notes = try NotesFile.save(change, path: path, for: transcript).notes }
+        return notes
+    }
+
+    /// The transcript's notes. A broken notes file is not an error: the
+    /// reader opens, says what is wrong, and never writes over it.
+    private static func openNotes(for transcript: Transcript, given: String?) -> OpenedNotes {
+        let path = NotesFile.path(forTranscript: transcript.source, given: given)
+        do {
+            let loaded = try NotesFile.load(path: path, for: transcript)
+            return OpenedNotes(path: path, notes: loaded.notes, warnings: loaded.warnings)
+        } catch {
+            return OpenedNotes(path: path, readOnlyReason: "\(error)")
+        }
     }
 }

@@ -12,7 +12,7 @@ struct NewUserEndToEndTests {
         let first = try tmux.waitFor(text: "I think people see")
         // The status bar ends with whole hints.
         let bar = first.split(separator: "\n")[22]
-        #expect(bar.hasSuffix("Tab pane") || bar.hasSuffix("j move") || bar.hasSuffix("h mark"), "\(bar)")
+        #expect(bar.hasSuffix("Tab pane") || bar.hasSuffix("j move") || bar.hasSuffix("m mark"), "\(bar)")
         try tmux.send("?")
         try tmux.waitFor(text: "j/k Space b scroll  q closes")
         try tmux.send("G")
@@ -20,8 +20,8 @@ struct NewUserEndToEndTests {
         try tmux.waitFor("the bottom of the help") { $0.contains("suspend (fg to come back)") && $0.contains("hold Shift") }
         try tmux.send("q")
         try tmux.waitFor("help to close") { !$0.contains("q closes") }
-        try tmux.send("m")
-        try tmux.waitFor(text: "m is not bound to anything here: ? lists the keys")
+        try tmux.send("z")
+        try tmux.waitFor(text: "z is not bound to anything here: ? lists the keys")
         try tmux.send("G")
         try tmux.waitFor(text: "/ 1:16:22  100%")
         try tmux.send("q")

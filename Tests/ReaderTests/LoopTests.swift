@@ -1,5 +1,7 @@
 import Dispatch
+import Foundation
 import HarkCore
+import HarkNotes
 import HarkReader
 import HarkTestSupport
 import ReaderState
@@ -18,6 +20,11 @@ struct LoopTests {
                 ))
     }
 
+    /// These tests open documents without a notes file; nothing asks to save.
+    private static let refuseToSave: ReaderLoop.NotesSaver = { _, path, _ in
+        throw LoadError(path: path, reason: "no notes are saved in this test")
+    }
+
     private func run(
         _ steps: [FakeTerminal.Step], transcript: Transcript = Fixtures.conversation, files: [String] = ["talk.json"],
         size: Size = Size(width: 80, height: 20), beforeWork: @escaping @Sendable () -> Void = {}
@@ -26,7 +33,8 @@ struct LoopTests {
         let (state, effects) = ReaderState.opening(
             Fixtures.document(transcript), files: files, size: size, colorSupport: .extended)
         let ending = ReaderLoop.run(
-            backend: terminal, state: state, effects: effects, load: Self.secondFile, beforeWork: beforeWork)
+            backend: terminal, state: state, effects: effects, load: Self.secondFile, save: Self.refuseToSave,
+            beforeWork: beforeWork)
         #expect(!terminal.gaveUp, "a screen waited for never came; the last was:\n\(terminal.lastFrame?.text ?? "")")
         return (terminal, ending)
     }
@@ -100,7 +108,7 @@ struct LoopTests {
             load: { _, id in
                 gate.wait()  // the whole file arrives only after G was pressed
                 return .success(CachedDocument(whole, id: id))
-            })
+            }, save: Self.refuseToSave)
         #expect(!terminal.gaveUp, "a screen waited for never came; the last was:\n\(terminal.lastFrame?.text ?? "")")
         #expect(ending == .quit)
         #expect(terminal.frames[0].text.contains("First part."))
@@ -112,7 +120,8 @@ struct LoopTests {
         let (state, effects) = ReaderState.opening(
             Fixtures.document(Fixtures.conversation), files: ["t"], size: terminal.size, colorSupport: .extended)
         let ending = ReaderLoop.run(
-            backend: terminal, state: state, effects: effects, load: Self.secondFile, pendingSignal: { 15 })
+            backend: terminal, state: state, effects: effects, load: Self.secondFile, save: Self.refuseToSave,
+            pendingSignal: { 15 })
         #expect(ending == .signal(15))
     }
 
@@ -165,5 +174,48 @@ struct LoopTests {
         #expect(after.contains("Topics found by hark"))
         #expect(after.contains("›AI"))
         #expect(after.components(separatedBy: "›").count == 2)  // one entry selected
+    }
+
+    /// A saver that takes its time, so that `q` comes while it works.
+    private final class SlowNotesFile: @unchecked Sendable {
+        private let lock = NSLock()
+        private var saved: [NotesChange] = []
+        var changes: [NotesChange] { lock.withLock { saved } }
+        var saver: ReaderLoop.NotesSaver {
+            { changes, _, _ in
+                usleep(200_000)
+                return self.lock.withLock {
+                    self.saved += changes
+                    var notes = Notes()
+                    for change in self.saved { notes.apply(change) }
+                    return notes
+                }
+            }
+        }
+    }
+
+    @Test func aMarkMadeJustBeforeQuittingIsSavedBeforeTheLoopEnds() {
+        let file = SlowNotesFile()
+        let size = Size(width: 80, height: 20)
+        let terminal = FakeTerminal(
+            size: size, steps: keys(.key(.character("m")), .key(.character("x")), .key(.enter), .key(.character("q"))))
+        let (state, effects) = ReaderState.opening(
+            Fixtures.document(Fixtures.conversation, notes: OpenedNotes(path: "talk.hark.toml")), files: ["talk.json"],
+            size: size, colorSupport: .extended)
+        let ending = ReaderLoop.run(backend: terminal, state: state, effects: effects, load: Self.secondFile, save: file.saver)
+        #expect(ending == .quit)
+        #expect(file.changes.count == 1)
+        #expect(file.changes.first.map { if case .setMark(let mark) = $0 { mark.note == "x" } else { false } } == true)
+    }
+
+    @Test func aQuoteGoesToTheTerminalsClipboard() {
+        let size = Size(width: 80, height: 20)
+        let terminal = FakeTerminal(size: size, steps: keys(.key(.character("j")), .key(.character("y")), .key(.character("q"))))
+        let (state, effects) = ReaderState.opening(
+            Fixtures.document(Fixtures.conversation), files: ["talk.json"], size: size, colorSupport: .extended)
+        _ = ReaderLoop.run(backend: terminal, state: state, effects: effects, load: Self.secondFile, save: Self.refuseToSave)
+        #expect(terminal.clipboard.count == 1)
+        #expect(terminal.clipboard.first?.hasPrefix("“Welcome to the show") == true)
+        #expect(terminal.clipboard.first?.hasSuffix("— Sarah, 0:00:02") == true)
     }
 }

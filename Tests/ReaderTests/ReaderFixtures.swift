@@ -22,20 +22,23 @@ enum Fixtures {
     private static let idLock = NSLock()
 
     /// A document as the runner makes one, with an id of its own.
-    static func document(_ transcript: Transcript, definitions: [TopicDefinition]? = nil) -> CachedDocument {
+    static func document(
+        _ transcript: Transcript, definitions: [TopicDefinition]? = nil, notes: OpenedNotes = OpenedNotes(path: nil)
+    ) -> CachedDocument {
         let id = idLock.withLock {
             lastID += 1
             return lastID
         }
-        return CachedDocument(transcript, id: DocumentID(id), topicDefinitions: definitions)
+        return CachedDocument(transcript, id: DocumentID(id), topicDefinitions: definitions, notes: notes)
     }
 
     /// A state as the reader opens it, with `topics` arriving as the event
     /// the runner sends once they are found.
     static func state(
-        _ transcript: Transcript, files: [String], width: Int, height: Int, colors: ColorSupport, topics: FoundTopics?
+        _ transcript: Transcript, files: [String], width: Int, height: Int, colors: ColorSupport, topics: FoundTopics?,
+        notes: OpenedNotes = OpenedNotes(path: nil)
     ) -> ReaderState {
-        let document = document(transcript)
+        let document = document(transcript, notes: notes)
         var (state, _) = ReaderState.opening(
             document, files: files, size: Size(width: width, height: height), colorSupport: colors)
         if let topics { _ = state.handle(.topicsFound(document.id, topics)) }
@@ -120,6 +123,7 @@ extension ReaderState {
             case .search: "/"
             case .jump: ":"
             case .highlight: "h"
+            case .markNote, .quoteNote, .speaker: preconditionFailure("open \(kind) with its key, then type")
             }
         press(.character(key))
         type(text)

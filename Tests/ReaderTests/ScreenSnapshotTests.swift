@@ -39,6 +39,24 @@ struct ScreenSnapshotTests {
         check(state, "normal-100x30", mask: true)
     }
 
+    /// Named speakers, two marks (● in the gutter), a quote (a bar beside
+    /// it), a selection under way and the side pane's marks and quotes.
+    @Test func notes() {
+        var state = Fixtures.state(
+            Fixtures.sampleTranscript, files: [TestSupport.samplePath], width: 100, height: 30, colors: .extended,
+            topics: Fixtures.sampleTopics, notes: OpenedNotes(path: "/tmp/hark-tests/snapshot.hark.toml"))
+        state.press(.character("s"))
+        state.type("Lukas Biewald")
+        state.press(.enter, .character("j"), .character("j"), .character("S"))
+        state.type("Sarah Catanzaro")
+        state.press(.enter, .character("m"))
+        state.type("first answer")
+        state.press(.enter, .character("j"), .character("j"), .character("m"), .enter)
+        state.press(.character("j"), .character("v"), .character("j"), .character("y"))
+        state.press(.character("j"), .character("j"), .character("v"), .character("j"))
+        check(state, "notes-100x30", mask: true)
+    }
+
     @Test func searchWithHighlights() {
         var state = Fixtures.sampleState()
         state.press(.character("/"))

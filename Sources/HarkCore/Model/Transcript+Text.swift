@@ -30,6 +30,11 @@ extension Transcript {
         }
     }
 
+    /// Words in `range` of the continuous text, as `wc -w` counts them.
+    public func wordCount(in range: Range<Int>) -> Int {
+        store.withText { text in WordCounter.count(in: UnsafeBufferPointer(rebasing: text[range.clamped(to: 0..<text.count)])) }
+    }
+
     /// The length of the continuous text in bytes.
     public var continuousTextLength: Int { store.withText { $0.count } }
 }

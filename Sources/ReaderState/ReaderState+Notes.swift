@@ -1,0 +1,332 @@
+import HarkCore
+import HarkNotes
+
+/// What the user adds: marks with notes, quotes, speaker names. Each change
+/// is made to `notes` at once (the screen shows it in the same frame) and
+/// asked of the runner as `.saveNotes`, which merges it into the notes file
+/// as it is on disk; the file's answer replaces `notes` once no other save
+/// is on its way. When the file cannot be written, changes stay in memory
+/// and the user is told, once, how to save them (`:w FILE`).
+extension ReaderState {
+    /// On opening a file: its notes, and the document with its speaker names.
+    mutating func adoptOpenedNotes() {
+        let opened = document.openedNotes
+        notes = opened.notes
+        notesPath = opened.path
+        notesNotSaved = opened.readOnlyReason.map { "notes file \($0): changes are kept in memory; :w FILE saves them" }
+        if let problem = notesNotSaved {
+            message = problem
+        } else if let warning = opened.warnings.first {
+            message = "notes: " + warning + (opened.warnings.count > 1 ? " (and \(opened.warnings.count - 1) more)" : "")
+        }
+        if notes.speakerEdits != SpeakerEdits() { document = document.withSpeakers(notes.speakerEdits) }
+        rebuildSidePane()
+    }
+
+    /// Makes a change and asks for it to be saved.
+    mutating func record(_ change: NotesChange) -> [Effect] {
+        let before = notes.speakerEdits
+        notes.apply(change)
+        if notes.speakerEdits != before { applySpeakers() }
+        rebuildSidePane()
+        warnedOfUnsavedNotes = false
+        guard notesNotSaved == nil, let path = notesPath else {
+            unsavedChanges += 1
+            return []
+        }
+        savesInFlight += 1
+        return [.saveNotes(document.id, path: path, changes: [change])]
+    }
+
+    /// The file holds the change now, and maybe another process's too.
+    mutating func notesSaved(_ saved: Notes, at path: String) {
+        savesInFlight = max(0, savesInFlight - 1)
+        guard path == notesPath else { return }
+        if unsavedChanges > 0 && notesNotSaved == nil {
+            // `:w FILE` wrote everything kept in memory.
+            message = "notes saved to \(path); changes from now on are saved there too"
+            unsavedChanges = 0
+        }
+        // Another save on its way would bring back a file without its change yet.
+        guard savesInFlight == 0, notesNotSaved == nil, saved != notes else { return }
+        let before = notes.speakerEdits
+        notes = saved
+        if notes.speakerEdits != before { applySpeakers() }
+        rebuildSidePane()
+    }
+
+    mutating func notesNotSaved(at path: String, reason: String) {
+        savesInFlight = max(0, savesInFlight - 1)
+        guard path == notesPath, notesNotSaved == nil else { return }
+        // Said once; from now on changes stay in memory until `:w FILE`.
+        notesNotSaved = reason
+        unsavedChanges = max(1, unsavedChanges + 1)
+        message = "cannot save notes: \(reason). They are kept in memory: :w FILE saves them (next time: --notes FILE)"
+    }
+
+    /// Quitting or leaving the file with notes only in memory: refused
+    /// once, with how to save them; asked again, it goes.
+    mutating func refuseToLeaveUnsavedNotes(doing action: String) -> String? {
+        guard notesNotSaved != nil, unsavedChanges > 0, !warnedOfUnsavedNotes else { return nil }
+        warnedOfUnsavedNotes = true
+        let count = unsavedChanges == 1 ? "a change" : "\(unsavedChanges) changes"
+        return "\(count) to the notes not saved: :w FILE saves them; again, \(action) without"
+    }
+
+    /// `:w FILE`: everything in the notes, into FILE (merged with it if it
+    /// exists), and later changes there too.
+    mutating func writeNotes(to path: String) -> [Effect] {
+        notesPath = path
+        notesNotSaved = nil
+        unsavedChanges = max(1, unsavedChanges)
+        savesInFlight += 1
+        message = "saving notes to \(path)…"
+        return [.saveNotes(document.id, path: path, changes: notes.asChanges)]
+    }
+
+    /// `w FILE` typed at `:`, if that is what it is.
+    static func notesTarget(ofJumpText text: String) -> String? {
+        let trimmed = text.trimmingSpaces()
+        guard trimmed.hasPrefix("w "), trimmed.count > 2 else { return nil }
+        let path = String(trimmed.dropFirst(2)).trimmingSpaces()
+        return path.isEmpty ? nil : path
+    }
+
+    /// The transcript with the notes' speakers, the view kept where it was.
+    private mutating func applySpeakers() {
+        let firstShown = visibleLines().first?.firstSegment
+        document = document.withSpeakers(notes.speakerEdits)
+        if let firstShown { top = anchor(ofSegment: firstShown) }
+        clampTop()
+        ensureCursorVisible()
+    }
+
+    // MARK: Marks
+
+    /// `m`: a note for a new mark on the cursor's segment, or for the mark
+    /// or quote selected in the side pane, or the cursor's mark.
+    mutating func askForMarkNote() {
+        if focus == .sidePane, let id = selection {
+            switch id {
+            case .quote(let first, let last):
+                if let quote = notes.quotes.first(where: { $0.segments == first...last }) {
+                    openPrompt(.quoteNote(segments: quote.segments), text: quote.note)
+                }
+                return
+            case .mark(let segment):
+                openPrompt(.markNote(segment: segment, editing: true), text: notes.mark(at: segment)?.note ?? "")
+                return
+            default: break
+            }
+        }
+        guard !transcript.isEmpty else { return }
+        let existing = notes.mark(at: cursor)
+        openPrompt(.markNote(segment: cursor, editing: existing != nil), text: existing?.note ?? "")
+    }
+
+    mutating func saveMark(on segment: Int, note: String) -> [Effect] {
+        guard segment < transcript.segments.count else { return [] }
+        let editing = notes.mark(at: segment) != nil
+        let effects = record(.setMark(Mark(segment: segment, start: transcript.start(of: segment), note: note)))
+        if notesNotSaved == nil || message == nil {
+            message =
+                "\(editing ? "note changed" : "marked") at \(timeText(segment)) (\(notes.marks.count) mark\(notes.marks.count == 1 ? "" : "s"); ] and [ step through them)"
+        }
+        return effects
+    }
+
+    mutating func saveQuoteNote(_ segments: ClosedRange<Int>, note: String) -> [Effect] {
+        guard var quote = notes.quotes.first(where: { $0.segments == segments }) else { return [] }
+        quote.note = note
+        let effects = record(.setQuote(quote))
+        if notesNotSaved == nil { message = "note changed on the quote at \(timeText(segments.lowerBound))" }
+        return effects
+    }
+
+    /// `x`: the mark or quote selected in the side pane, else the cursor's
+    /// mark, else a quote the cursor is in.
+    mutating func removeMarkOrQuote() -> [Effect] {
+        var target: NotesChange?
+        if focus == .sidePane, let id = selection {
+            if case .mark(let segment) = id { target = .removeMark(segment: segment) }
+            if case .quote(let first, let last) = id { target = .removeQuote(segments: first...last) }
+        }
+        if target == nil, notes.mark(at: cursor) != nil { target = .removeMark(segment: cursor) }
+        if target == nil, let quote = notes.quotes.last(where: { $0.segments.contains(cursor) }) {
+            target = .removeQuote(segments: quote.segments)
+        }
+        guard let target else {
+            message = "no mark or quote here to remove"
+            return []
+        }
+        let effects = record(target)
+        if notesNotSaved == nil {
+            switch target {
+            case .removeMark(let segment): message = "mark at \(timeText(segment)) removed"
+            case .removeQuote(let segments): message = "quote at \(timeText(segments.lowerBound)) removed"
+            default: break
+            }
+        }
+        return effects
+    }
+
+    // MARK: Quotes
+
+    /// `v`: starts a selection at the cursor, or cancels the one there is.
+    mutating func toggleSelection() {
+        if selectionAnchor != nil {
+            selectionAnchor = nil
+            message = "selection cancelled"
+        } else if !transcript.isEmpty {
+            selectionAnchor = cursor
+            message = "selecting: move to extend, y keeps it as a quote, Esc cancels"
+        }
+    }
+
+    /// The segments selected with `v`, if a selection is on.
+    public var selectedSegments: ClosedRange<Int>? {
+        guard let anchor = selectionAnchor else { return nil }
+        return min(anchor, cursor)...max(anchor, cursor)
+    }
+
+    /// `y`: the selection, or the cursor's paragraph, kept as a quote and
+    /// copied to the clipboard.
+    mutating func keepQuote() -> [Effect] {
+        guard !transcript.isEmpty else { return [] }
+        var segments: ClosedRange<Int>
+        if let selected = selectedSegments {
+            segments = selected
+        } else {
+            let paragraph = document.blockIndex(ofSegment: cursor, raw: false)
+            let range = document.block(paragraph, raw: false) ?? cursor..<(cursor + 1)
+            segments = range.lowerBound...(range.upperBound - 1)
+        }
+        // Empty cues at either end add nothing to a quote.
+        let first = transcript.nearestSegmentWithText(from: segments.lowerBound)
+        let last =
+            transcript.hasText(segments.upperBound)
+            ? segments.upperBound : transcript.previousSegmentWithText(before: segments.upperBound) ?? first
+        segments = min(first, last)...max(first, last)
+        selectionAnchor = nil
+        let quote = Quote(segments: segments, in: transcript)
+        var effects = record(.setQuote(quote))
+        let citation = quote.citation
+        let words = transcript.wordCount(in: transcript.textRange(of: segments.lowerBound..<(segments.upperBound + 1)))
+        let what =
+            "quote kept (\(timeText(segments.lowerBound))–\(TimeFormat.short(quote.end)), \(words) word\(words == 1 ? "" : "s"))"
+        if citation.utf8.count <= Self.clipboardLimit {
+            effects.append(.copyToClipboard(citation))
+            if notesNotSaved == nil { message = what + " and copied" }
+        } else if notesNotSaved == nil {
+            message = what + ", too long to copy (hark quotes prints it)"
+        }
+        return effects
+    }
+
+    /// Terminals cap what OSC 52 may carry; past this a quote is kept but not copied.
+    static let clipboardLimit = 64 * 1024
+
+    func timeText(_ segment: Int) -> String {
+        TimeFormat.mark(estimated: transcript.isEstimated(segment)) + TimeFormat.short(transcript.start(of: segment))
+    }
+
+    // MARK: Speakers
+
+    /// `s` and `S`: who speaks from the cursor's paragraph (or, splitting,
+    /// from the cursor) to the next change of speaker.
+    mutating func askWhoSpeaks(splitting: Bool) {
+        guard !transcript.isEmpty else { return }
+        let target: SpeakerQuestion.Target
+        if splitting {
+            target = .turn(segment: cursor, splitting: true)
+        } else {
+            let start = document.blockIndex(ofSegment: cursor, raw: false)
+            if !isInUsersTurn(start), let label = document.fileTranscript.speaker(of: start) {
+                target = .label(label)
+            } else {
+                target = .turn(segment: start, splitting: false)
+            }
+        }
+        let current: String? =
+            switch target {
+            case .label(let label): notes.speakerNames.first { $0.label == label }?.name
+            case .turn(let segment, _): notes.turns.first { $0.segment == segment }?.speaker
+            }
+        let offered = Array(notes.namesUsed.prefix(9))
+        openPrompt(.speaker(SpeakerQuestion(target: target, offered: offered, time: timeText(target.segment ?? cursor))))
+        if let current { prompt?.text = current }
+    }
+
+    /// Whether `segment` is in a turn the user marked (which a label name would not change).
+    private func isInUsersTurn(_ segment: Int) -> Bool {
+        guard let turn = notes.turns.last(where: { $0.segment <= segment }) else { return false }
+        if turn.segment == segment { return true }
+        let file = document.fileTranscript
+        return !((turn.segment + 1)...segment).contains { file.startsTurn(at: $0) }
+    }
+
+    mutating func answer(_ question: SpeakerQuestion, with text: String) -> [Effect] {
+        let name: String? = text == "-" ? nil : text.isEmpty ? nil : text
+        let effects: [Effect]
+        switch question.target {
+        case .label(let label):
+            if name == nil && text.isEmpty { return [] }
+            effects = record(.nameSpeaker(label: label, name: name))
+            if notesNotSaved == nil { message = name.map { "\(label) is \($0), everywhere" } ?? "\(label) has no name now" }
+        case .turn(let segment, let splitting):
+            if text.isEmpty && !splitting { return [] }
+            let alreadyTheirs = !splitting && name != nil && transcript.speaker(of: segment) == name
+            if alreadyTheirs && !notes.turns.contains(where: { $0.segment == segment }) {
+                // The turn they named before runs on here: no new turn is needed.
+                message = "\(name ?? "") speaks here already"
+                return []
+            }
+            if text == "-" {
+                effects = record(.removeTurn(segment: segment))
+                if notesNotSaved == nil { message = "turn at \(timeText(segment)) as the file has it again" }
+            } else {
+                effects = record(.setTurn(TurnEdit(segment: segment, speaker: name)))
+                if notesNotSaved == nil {
+                    message =
+                        name.map { "\($0) speaks from \(timeText(segment)) to the next change of speaker" }
+                        ?? "new turn at \(timeText(segment))"
+                }
+            }
+        }
+        return effects
+    }
+}
+
+/// "Who speaks here?": a label to name everywhere, or a turn to name.
+public struct SpeakerQuestion: Equatable, Sendable {
+    public enum Target: Equatable, Sendable {
+        /// A label the file gives (`SPEAKER_00`): naming it names every turn it has.
+        case label(String)
+        /// A turn from `segment` to the next change of speaker (`splitting`: a new one).
+        case turn(segment: Int, splitting: Bool)
+
+        var segment: Int? { if case .turn(let segment, _) = self { segment } else { nil } }
+    }
+
+    public var target: Target
+    /// Names already used, picked with 1 to 9 before anything is typed.
+    public var offered: [String]
+    /// Where the turn starts, as the prompt says it.
+    public var time: String
+
+    public var prompt: String {
+        let question =
+            switch target {
+            case .label(let label): "who is \(label)?"
+            case .turn(_, let splitting): splitting ? "new turn at \(time): who speaks?" : "who speaks from \(time)?"
+            }
+        let picks = offered.enumerated().map { "\($0.offset + 1) \($0.element)" }.joined(separator: "  ")
+        return question + (picks.isEmpty ? "" : " [\(picks)]") + " (- undoes) "
+    }
+
+    /// The name a digit picks, if it picks one.
+    func offered(_ character: Character) -> String? {
+        guard let digit = character.wholeNumberValue, digit >= 1, digit <= offered.count else { return nil }
+        return offered[digit - 1]
+    }
+}
