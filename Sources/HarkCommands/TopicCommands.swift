@@ -7,6 +7,8 @@ extension HarkCommands {
         public var json = false
         public var quiet = false
         public var format: TranscriptFormat?
+        /// The notes file whose speaker names apply; else the one beside the transcript.
+        public var notesFile: String?
         public init() {}
     }
 
@@ -15,8 +17,9 @@ extension HarkCommands {
     public static func topics(
         path: String, options: TopicOptions, output: OutputSink, report: (String) -> Void = Diagnostics.write
     ) -> Int32 {
-        guard let transcript = load(path, format: options.format, report: report) else { return 1 }
-        if !options.quiet { Diagnostics.warningLines(for: transcript).forEach(report) }
+        guard let loaded = load(path, format: options.format, report: report) else { return 1 }
+        if !options.quiet { Diagnostics.warningLines(for: loaded).forEach(report) }
+        let transcript = applyingNotes(to: loaded, notesFile: options.notesFile, quiet: options.quiet, report: report)
         let topics: [Topic]
         switch TopicsSetup.topics(for: transcript, path: path, given: options.topicsFile) {
         case .success(let found): topics = found
@@ -35,11 +38,12 @@ extension HarkCommands {
 
     /// `hark chapters FILE`: where the subject changes, with each chapter's key phrases.
     public static func chapters(
-        path: String, json: Bool, quiet: Bool = false, format: TranscriptFormat?, output: OutputSink,
+        path: String, json: Bool, quiet: Bool = false, format: TranscriptFormat?, notesFile: String? = nil, output: OutputSink,
         report: (String) -> Void = Diagnostics.write
     ) -> Int32 {
-        guard let transcript = load(path, format: format, report: report) else { return 1 }
-        if !quiet { Diagnostics.warningLines(for: transcript).forEach(report) }
+        guard let loaded = load(path, format: format, report: report) else { return 1 }
+        if !quiet { Diagnostics.warningLines(for: loaded).forEach(report) }
+        let transcript = applyingNotes(to: loaded, notesFile: notesFile, quiet: quiet, report: report)
         let chapters = TopicAnalysis(transcript).chapters
         output.write(json ? ChaptersText.json(chapters) + "\n" : ChaptersText.plain(chapters, transcript: transcript))
         output.flush()

@@ -17,20 +17,29 @@ public enum TOML {
 
     /// Parses bytes, which must be UTF-8 (a BOM is allowed).
     public static func parse(bytes: [UInt8]) throws(TOMLError) -> TOMLTable {
-        var bytes = bytes
-        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes.removeFirst(3) }
-        if let bad = firstInvalidUTF8(bytes) {
-            let line = 1 + bytes[..<bad].filter { $0 == 0x0A }.count
+        try parseDocument(bytes: bytes).table
+    }
+
+    /// Parses bytes (UTF-8, a BOM allowed) and says where each statement
+    /// is in them, so that a program can edit the text of a file a person
+    /// also edits (the notes file) and keep everything else as written.
+    public static func parseDocument(bytes: [UInt8]) throws(TOMLError) -> TOMLDocument {
+        let start = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
+        if let bad = firstInvalidUTF8(bytes[start...]) {
+            let line = 1 + bytes[start..<bad].filter { $0 == 0x0A }.count
             throw TOMLError(line: line, column: nil, message: "the file is not valid UTF-8")
         }
         var parser = Parser(bytes)
-        return try parser.document()
+        parser.position = start
+        parser.lineStart = start
+        let table = try parser.document()
+        return TOMLDocument(table: table, statements: parser.statements)
     }
 
-    private static func firstInvalidUTF8(_ bytes: [UInt8]) -> Int? {
+    private static func firstInvalidUTF8(_ bytes: ArraySlice<UInt8>) -> Int? {
         var iterator = bytes.makeIterator()
         var decoder = UTF8()
-        var offset = 0
+        var offset = bytes.startIndex
         while true {
             switch decoder.decode(&iterator) {
             case .scalarValue(let scalar): offset += String(scalar).utf8.count
@@ -54,7 +63,8 @@ public struct TOMLError: Error, Equatable, Sendable, CustomStringConvertible {
 private final class TableNode {
     enum Child {
         case table(TableNode)
-        case tableArray([TableNode])
+        /// A reference, so that each `[[header]]` appends in place (a file of many is linear).
+        case tableArray(TableArray)
         case value(TOMLValue)
     }
 
@@ -78,12 +88,18 @@ private final class TableNode {
             guard let (child, line) = children[key] else { continue }
             switch child {
             case .table(let node): table.set(key, .table(node.value), line: line)
-            case .tableArray(let nodes): table.set(key, .array(nodes.map { .table($0.value) }), line: line)
+            case .tableArray(let array): table.set(key, .array(array.nodes.map { .table($0.value) }), line: line)
             case .value(let value): table.set(key, value, line: line)
             }
         }
         return table
     }
+}
+
+/// The tables of a `[[header]]`, in order.
+private final class TableArray {
+    var nodes: [TableNode]
+    init(_ first: TableNode) { nodes = [first] }
 }
 
 private struct Parser {
@@ -92,6 +108,11 @@ private struct Parser {
     var line = 1
     var lineStart = 0
     var depth = 0
+    /// The document's headers and keys, in order, where they are written.
+    var statements: [TOMLStatement] = []
+    /// Set by `keyValue`: the key and where its value was written.
+    var lastKey: [String] = []
+    var lastValueRange = 0..<0
 
     init(_ bytes: [UInt8]) { self.bytes = bytes }
 
@@ -179,7 +200,12 @@ private struct Parser {
             if byte == 0x5B {  // [
                 current = try header(root)
             } else {
+                let start = position
+                let startLine = line
                 try keyValue(into: current)
+                statements.append(
+                    TOMLStatement(
+                        kind: .keyValue(key: lastKey, value: lastValueRange), range: start..<position, line: startLine))
                 try endOfStatement()
             }
         }
@@ -189,6 +215,7 @@ private struct Parser {
     /// `[a.b]` or `[[a.b]]`: the table that the following keys go into.
     mutating func header(_ root: TableNode) throws(TOMLError) -> TableNode {
         let headerLine = line
+        let start = position
         position += 1
         let isArray = current == 0x5B
         if isArray { position += 1 }
@@ -201,6 +228,8 @@ private struct Parser {
             guard current == 0x5D else { throw error("expected ']]' to close the array-of-tables header, found \(found)") }
             position += 1
         }
+        statements.append(
+            TOMLStatement(kind: .header(path: path, isArray: isArray), range: start..<position, line: headerLine))
         try endOfStatement()
         var table = root
         for (k, name) in path.dropLast().enumerated() {
@@ -214,9 +243,9 @@ private struct Parser {
             new.definedByHeader = true
             switch table.children[name]?.child {
             case nil:
-                table.set(name, .tableArray([new]), line: headerLine)
+                table.set(name, .tableArray(TableArray(new)), line: headerLine)
             case .tableArray(let existing):
-                table.set(name, .tableArray(existing + [new]), line: table.children[name]?.line ?? headerLine)
+                existing.nodes.append(new)
             case .table:
                 throw TOMLError(
                     line: headerLine, column: nil, message: "[[\(shown)]]: \(shown) is already a table, not an array of tables")
@@ -257,7 +286,9 @@ private struct Parser {
         case .table(let existing):
             return existing
         case .tableArray(let tables):
-            guard let last = tables.last else { throw TOMLError(line: line, column: nil, message: "an empty array of tables") }
+            guard let last = tables.nodes.last else {
+                throw TOMLError(line: line, column: nil, message: "an empty array of tables")
+            }
             return last
         case .value(let value):
             let shown = path.joined(separator: ".")
@@ -273,7 +304,10 @@ private struct Parser {
         guard current == 0x3D else { throw error("expected '=' after the key \(path.joined(separator: ".")), found \(found)") }
         position += 1
         skipSpaces()
+        let valueStart = position
         let value = try self.value()
+        lastKey = path
+        lastValueRange = valueStart..<position
         var target = table
         for (k, name) in path.dropLast().enumerated() {
             let shown = path.prefix(k + 1).joined(separator: ".")

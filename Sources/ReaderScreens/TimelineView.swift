@@ -34,7 +34,10 @@ enum TimelineView {
         let marked = showsGutter ? state.markedPassages : nil
         let barStyle = marked.map { theme.topic($0.topic) }
         // The user's marks (● where the segment starts) and quotes (a bar beside them), in the same column.
-        let shownSegments = (lines.first?.runs.first?.segment ?? 0)...(lines.last?.runs.last?.segment ?? 0)
+        // (Blank lines between paragraphs have no runs.)
+        let firstShown = lines.lazy.compactMap { $0.runs.first?.segment }.first ?? 0
+        let lastShown = lines.reversed().lazy.compactMap { $0.runs.last?.segment }.first ?? firstShown
+        let shownSegments = firstShown...max(firstShown, lastShown)
         let markedSegments = Set(state.notes.marks.lazy.map(\.segment).filter { shownSegments.contains($0) })
         let quoted = state.notes.quotes.filter { $0.segments.overlaps(shownSegments) }.map(\.segments)
         let selected = state.selectedSegments

@@ -210,7 +210,7 @@ extension ReaderState {
         selectionAnchor = nil
         let quote = Quote(segments: segments, in: transcript)
         var effects = record(.setQuote(quote))
-        let citation = quote.citation
+        let citation = quote.citation(estimated: transcript.isEstimated(segments.lowerBound))
         let words = transcript.wordCount(in: transcript.textRange(of: segments.lowerBound..<(segments.upperBound + 1)))
         let what =
             "quote kept (\(timeText(segments.lowerBound))–\(TimeFormat.short(quote.end)), \(words) word\(words == 1 ? "" : "s"))"
@@ -253,8 +253,10 @@ extension ReaderState {
             case .turn(let segment, _): notes.turns.first { $0.segment == segment }?.speaker
             }
         let offered = Array(notes.namesUsed.prefix(9))
-        openPrompt(.speaker(SpeakerQuestion(target: target, offered: offered, time: timeText(target.segment ?? cursor))))
-        if let current { prompt?.text = current }
+        // Not typed in for the user: a digit must still pick a name at once.
+        openPrompt(
+            .speaker(
+                SpeakerQuestion(target: target, offered: offered, time: timeText(target.segment ?? cursor), current: current)))
     }
 
     /// Whether `segment` is in a turn the user marked (which a label name would not change).
@@ -313,6 +315,8 @@ public struct SpeakerQuestion: Equatable, Sendable {
     public var offered: [String]
     /// Where the turn starts, as the prompt says it.
     public var time: String
+    /// The name the user gave it before, if any.
+    public var current: String?
 
     public var prompt: String {
         let question =
@@ -320,8 +324,9 @@ public struct SpeakerQuestion: Equatable, Sendable {
             case .label(let label): "who is \(label)?"
             case .turn(_, let splitting): splitting ? "new turn at \(time): who speaks?" : "who speaks from \(time)?"
             }
+        let now = current.map { " (now \($0))" } ?? ""
         let picks = offered.enumerated().map { "\($0.offset + 1) \($0.element)" }.joined(separator: "  ")
-        return question + (picks.isEmpty ? "" : " [\(picks)]") + " (- undoes) "
+        return question + now + (picks.isEmpty ? "" : " [\(picks)]") + " (- undoes) "
     }
 
     /// The name a digit picks, if it picks one.

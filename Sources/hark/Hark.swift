@@ -19,12 +19,15 @@ struct Hark: ParsableCommand {
         abstract: "Read interview and podcast transcripts in the terminal.",
         discussion: "With no file, hark opens the sample interview in sample-data/.",
         version: "hark \(HarkVersion.current)",
-        subcommands: [Open.self, Search.self, Topics.self, Chapters.self, Info.self, Export.self],
+        subcommands: [
+            Open.self, Search.self, Topics.self, Chapters.self, Info.self, Export.self, Speakers.self, Marks.self, Quotes.self,
+        ],
         defaultSubcommand: Open.self)
 }
 
 extension TranscriptFormat: ExpressibleByArgument {}
 extension ExportFormat: ExpressibleByArgument {}
+extension QuoteFormat: ExpressibleByArgument {}
 
 struct FormatOption: ParsableArguments {
     @Option(
@@ -33,6 +36,14 @@ struct FormatOption: ParsableArguments {
             "Read the files as this format instead of recognising it (\(TranscriptFormat.allCases.map(\.rawValue).joined(separator: ", ")))."
     )
     var format: TranscriptFormat?
+}
+
+struct NotesOption: ParsableArguments {
+    @Option(
+        name: .customLong("notes"),
+        help: ArgumentHelp(
+            "The notes file (speaker names, marks, quotes); else NAME.hark.toml beside the transcript.", valueName: "FILE"))
+    var notesFile: String?
 }
 
 extension ParsableCommand {
@@ -89,7 +100,9 @@ struct Open: ParsableCommand {
             paths = [sample]
         }
         if isatty(STDOUT_FILENO) != 1 {
-            try Self.finish(HarkCommands.printText(paths: paths, format: formatOption.format, output: .standardOutput()))
+            try Self.finish(
+                HarkCommands.printText(paths: paths, format: formatOption.format, notesFile: notesFile, output: .standardOutput())
+            )
             return
         }
         var options = ReaderOptions()
@@ -117,6 +130,7 @@ struct Search: ParsableCommand {
     @Flag(help: "Print JSON Lines, one object per match (or per file with --count).") var json = false
     @Flag(help: "Match case exactly, even for a lowercase pattern.") var caseSensitive = false
     @Flag(help: "Match whole words only.") var word = false
+    @OptionGroup var notesOption: NotesOption
     @OptionGroup var formatOption: FormatOption
 
     func validate() throws {
@@ -130,6 +144,7 @@ struct Search: ParsableCommand {
         options.caseSensitive = caseSensitive
         options.wholeWord = word
         options.format = formatOption.format
+        options.notesFile = notesOption.notesFile
         try Self.finish(HarkCommands.search(pattern: pattern, paths: files, options: options, output: .standardOutput()))
     }
 }
@@ -162,12 +177,14 @@ struct Export: ParsableCommand {
     @Option(help: "Output format: \(ExportFormat.allCases.map(\.rawValue).joined(separator: ", ")).")
     var to: ExportFormat = .json
     @Flag(help: "Do not print load warnings.") var quiet = false
+    @OptionGroup var notesOption: NotesOption
     @OptionGroup var formatOption: FormatOption
 
     func run() throws {
         try Self.finish(
             HarkCommands.export(
-                path: file, format: formatOption.format, to: to, quiet: quiet, output: .standardOutput()))
+                path: file, format: formatOption.format, to: to, quiet: quiet, notesFile: notesOption.notesFile,
+                output: .standardOutput()))
     }
 }
 
@@ -183,6 +200,7 @@ struct Topics: ParsableCommand {
     @Option(name: .customLong("topics"), help: "A topics file (TOML; see the README).") var topicsFile: String?
     @Flag(help: "Print JSON.") var json = false
     @Flag(help: "Do not print load warnings.") var quiet = false
+    @OptionGroup var notesOption: NotesOption
     @OptionGroup var formatOption: FormatOption
 
     func run() throws {
@@ -191,6 +209,7 @@ struct Topics: ParsableCommand {
         options.json = json
         options.quiet = quiet
         options.format = formatOption.format
+        options.notesFile = notesOption.notesFile
         try Self.finish(HarkCommands.topics(path: file, options: options, output: .standardOutput()))
     }
 }
@@ -202,11 +221,13 @@ struct Chapters: ParsableCommand {
     @Argument(help: "The transcript file.") var file: String
     @Flag(help: "Print JSON.") var json = false
     @Flag(help: "Do not print load warnings.") var quiet = false
+    @OptionGroup var notesOption: NotesOption
     @OptionGroup var formatOption: FormatOption
 
     func run() throws {
         try Self.finish(
             HarkCommands.chapters(
-                path: file, json: json, quiet: quiet, format: formatOption.format, output: .standardOutput()))
+                path: file, json: json, quiet: quiet, format: formatOption.format, notesFile: notesOption.notesFile,
+                output: .standardOutput()))
     }
 }

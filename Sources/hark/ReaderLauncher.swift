@@ -21,14 +21,14 @@ enum ReaderLauncher {
         let load: ReaderLoop.Loader = { path, id in
             Result { try TranscriptLoader.load(path: path, format: format) }
                 .mapError { $0 as? LoadError ?? LoadError(path: path, reason: "\($0)") }
-                .flatMap { document($0, id: id, topicsFile: topicsFile, notes: openNotes(for: $0, given: notesFile)) }
+                .flatMap { makeDocument($0, id: id, topicsFile: topicsFile, notes: openNotes(for: $0, given: notesFile)) }
         }
         // A large file opens on its first part while the rest loads (see
         // ReaderState.openingPreview); a smaller one loads before the first frame.
         // The preview has no notes: they are read against the whole file.
         let preview = TranscriptLoader.loadPreview(path: paths[0], format: format)
         let first: Result<CachedDocument, LoadError> =
-            preview.map { document($0, id: DocumentID(0), topicsFile: topicsFile, notes: OpenedNotes(path: nil)) }
+            preview.map { makeDocument($0, id: DocumentID(0), topicsFile: topicsFile, notes: OpenedNotes(path: nil)) }
             ?? load(paths[0], DocumentID(0))
         let document: CachedDocument
         switch first {
@@ -66,7 +66,7 @@ enum ReaderLauncher {
     /// A transcript with its topics file and notes; a broken topics file is
     /// an error, as in `hark topics` (before the terminal is taken, for the
     /// first file).
-    private static func document(_ transcript: Transcript, id: DocumentID, topicsFile: String?, notes: OpenedNotes)
+    private static func makeDocument(_ transcript: Transcript, id: DocumentID, topicsFile: String?, notes: OpenedNotes)
         -> Result<CachedDocument, LoadError>
     {
         TopicsSetup.definitions(forTranscript: transcript.source, given: topicsFile)
@@ -74,11 +74,9 @@ enum ReaderLauncher {
             .mapError { LoadError(path: $0.path, reason: $0.problem, line: $0.line) }
     }
 
-    /// Saves the reader's changes to a notes file, one after another.
+    /// Saves the reader's changes to a notes file, in one write.
     private static let saveNotes: ReaderLoop.NotesSaver = { changes, path, transcript in
-        var notes = Notes()
-        for change in changes { notes = try NotesFile.save(change, path: path, for: transcript).notes }
-        return notes
+        try NotesFile.save(changes, path: path, for: transcript).notes
     }
 
     /// The transcript's notes. A broken notes file is not an error: the

@@ -2,6 +2,7 @@ import HarkCore
 import HarkNotes
 import HarkReader
 import HarkTestSupport
+import ReaderScreens
 import ReaderState
 import TerminalKit
 import Testing
@@ -102,7 +103,8 @@ import Testing
         let effects = state.press(.character("y"))
         let quote = Quote(segments: first...(first + 2), in: state.transcript)
         #expect(saved(effects) == [.setQuote(quote)])
-        #expect(effects.contains(.copyToClipboard(quote.citation)))
+        #expect(effects.contains(.copyToClipboard(quote.citation(estimated: false))))
+        #expect(quote.citation(estimated: false).hasPrefix("“"))
         #expect(quote.text.contains(state.transcript.text(of: first + 1)))
         #expect(state.selectedSegments == nil)
         #expect(state.notes.quotes == [quote])
@@ -190,7 +192,7 @@ import Testing
         #expect(state.transcript.speaker(of: cursor) == "Sarah Catanzaro")
         #expect(state.transcript.speaker(of: cursor - 1) == nil)
         // `-` undoes it.
-        state.press(.character("S"), .control("u"))
+        state.press(.character("S"))
         state.type("-")
         state.press(.enter)
         #expect(state.document.blockIndex(ofSegment: cursor, raw: false) != cursor)
@@ -270,5 +272,21 @@ import Testing
         let state = sample(OpenedNotes(path: Self.notesPath, notes: notes))
         #expect(state.transcript.speaker(of: 0) == "Lukas Biewald")
         #expect(state.sidePaneEntries.contains { $0.id == .mark(12) })
+    }
+
+    /// Marks and quotes are looked for among the lines on screen, whose
+    /// first or last may be a blank line between paragraphs.
+    @Test func everyPageDrawsWithMarksAndQuotes() {
+        var state = sample()
+        state.press(.character("m"), .enter, .character("y"))
+        for height in [7, 13, 30] {
+            var paged = state
+            _ = paged.handle(.resize(Size(width: 100, height: height)))
+            for _ in 0..<40 {
+                let grid = ReaderScreen.render(paged)
+                #expect(!grid.text.isEmpty)
+                paged.press(.control("d"))
+            }
+        }
     }
 }

@@ -1,8 +1,8 @@
-import HarkCore
-
 /// What `:` accepts: a clock time (`1:02:03`, `62:03`), a number with a unit
 /// (`3723s`, `90m`, `2h`), a percentage (`45%`), or any of those relative with
 /// `+` or `-` (`+30s`, `-2m`). `n` and `p` switch files, as in less.
+/// The reader's `:` and `--at` take it, and so do the commands that take a
+/// time (`hark marks --add`).
 public enum TimeJump: Equatable, Sendable {
     case absolute(Milliseconds)
     case relative(Milliseconds)
@@ -25,7 +25,7 @@ public enum TimeJump: Equatable, Sendable {
     }
 
     public static func parse(_ input: String) -> Result<TimeJump, Failure> {
-        let text = input.trimmingSpaces()
+        let text = trimmed(input)
         guard !text.isEmpty else { return .failure(.empty) }
         if text == "n" { return .success(.nextFile) }
         if text == "p" || text == "N" { return .success(.previousFile) }
@@ -63,4 +63,20 @@ public enum TimeJump: Equatable, Sendable {
         return .success(sign == 0 ? .absolute(milliseconds) : .relative(sign * milliseconds))
     }
 
+    private static func trimmed(_ input: String) -> String {
+        var text = Substring(input)
+        while text.first == " " || text.first == "\t" { text = text.dropFirst() }
+        while text.last == " " || text.last == "\t" { text = text.dropLast() }
+        return String(text)
+    }
+
+    /// The time a jump names in a transcript of `duration`, if it names one
+    /// by itself: an absolute time, or a percentage of the duration.
+    public func time(inDuration duration: Milliseconds) -> Milliseconds? {
+        switch self {
+        case .absolute(let time): time
+        case .percent(let percent): Milliseconds((Double(duration) * percent / 100).rounded())
+        case .relative, .nextFile, .previousFile: nil
+        }
+    }
 }
