@@ -142,11 +142,34 @@ public enum NotesChange: Equatable, Sendable {
 }
 
 extension Quote {
-    /// A quote of `segments` as the transcript (with the user's speakers) has them.
+    /// A quote of `segments` as the transcript (with the user's speakers)
+    /// has them. A quote that runs across a change of speaker is nobody's
+    /// alone: its speaker is nil and each turn in its text opens with its
+    /// speaker's name (`Name: `, or `>> ` where nobody is named), so that
+    /// no one is quoted saying what another said.
     public init(segments: ClosedRange<Int>, in transcript: Transcript, note: String = "") {
-        let range = transcript.textRange(of: segments.lowerBound..<(segments.upperBound + 1))
+        var turns: [Range<Int>] = []
+        var start = segments.lowerBound
+        for index in segments where index > segments.lowerBound && transcript.startsTurn(at: index) {
+            turns.append(start..<index)
+            start = index
+        }
+        turns.append(start..<(segments.upperBound + 1))
+        let speakers = turns.map { transcript.speaker(of: $0.lowerBound) }
+        let text: String
+        let speaker: String?
+        if turns.count == 1 || (speakers[0] != nil && speakers.allSatisfy { $0 == speakers[0] }) {
+            speaker = speakers[0]
+            text = transcript.string(ofBytes: transcript.textRange(of: segments.lowerBound..<(segments.upperBound + 1)))
+        } else {
+            speaker = nil
+            text = zip(turns, speakers).enumerated().map { k, turn in
+                let label = turn.1.map { $0 + ": " } ?? (k == 0 ? "" : ">> ")
+                return label + transcript.string(ofBytes: transcript.textRange(of: turn.0))
+            }.joined(separator: " ")
+        }
         self.init(
             segments: segments, start: transcript.start(of: segments.lowerBound), end: transcript.end(of: segments.upperBound),
-            speaker: transcript.speaker(of: segments.lowerBound), text: transcript.string(ofBytes: range), note: note)
+            speaker: speaker, text: text, note: note)
     }
 }

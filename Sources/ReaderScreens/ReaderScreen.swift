@@ -90,7 +90,7 @@ enum StatusBarView {
             let count = selected.count
             left += "  selecting \(count) segment\(count == 1 ? "" : "s")"
         }
-        if state.notesNotSaved != nil && state.unsavedChanges > 0 { left += "  notes not saved" }
+        if state.notesNotSaved != nil { left += "  notes not saved" }
         let x = grid.write(left, column: rect.x, row: rect.y, style: theme.statusEmphasis, limit: rect.maxX)
         // As many hints as fit whole, the most needed first.
         let context: KeyContext = state.overlay != nil ? .overlay : state.focus

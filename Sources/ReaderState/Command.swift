@@ -31,7 +31,8 @@ public enum Command: String, CaseIterable, Sendable {
         case .startSearch: "search (every match highlighted as you type)"
         case .nextMatch: "next match"
         case .previousMatch: "previous match"
-        case .startJump: "jump to a time (1:02:03, 62:03, 3723s, 90m, 45%, +30s, -2m), or n/p for the next/previous file"
+        case .startJump:
+            "jump to a time (1:02:03, 62:03, 90m, 45%, +30s); n/p: next/previous file; w FILE: save notes"
         case .startHighlight: "highlight a keyword (up to six, in colours no topic has)"
         case .clearHighlights: "clear keyword highlights"
         case .toggleRaw: "raw mode: one segment a line, each with its time"
@@ -47,7 +48,7 @@ public enum Command: String, CaseIterable, Sendable {
         case .startSelection: "select segments from here: moving extends the selection, y keeps it as a quote"
         case .cancelSelection: "cancel the selection"
         case .keepQuote: "keep the selection, or the paragraph, as a quote, and copy it to the clipboard"
-        case .nameSpeaker: "who speaks here? Name the speaker of this turn (1-9 picks a name already used)"
+        case .nameSpeaker: "who speaks here? Name the speaker of this turn (1-9 picks a name already used, - undoes)"
         case .splitTurn: "start a new turn at the cursor, and name its speaker"
         case .toggleMouse: "give the mouse to the terminal (to select and copy text), or take it back"
         case .showWarnings: "list the warnings the file loaded with"

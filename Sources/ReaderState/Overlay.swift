@@ -15,9 +15,9 @@ public struct Overlay: Equatable, Sendable {
     public private(set) var lines: [Line] = []
     public private(set) var layout = OverlayLayout(size: Size(width: 0, height: 0), lineCount: 0, contentWidth: 0, textOffset: 0)
 
-    init(kind: Kind, transcript: Transcript, size: Size) {
+    init(kind: Kind, transcript: Transcript, notesProblems: [String] = [], size: Size) {
         self.kind = kind
-        lay(out: Self.content(kind, transcript), in: size)
+        lay(out: Self.content(kind, transcript, notesProblems: notesProblems), in: size)
     }
 
     /// Wraps `content` for a terminal of `size`, and places the box.
@@ -62,7 +62,7 @@ public struct Overlay: Equatable, Sendable {
     }
 
     /// What the overlay says, before wrapping.
-    static func content(_ kind: Kind, _ transcript: Transcript) -> [Line] {
+    static func content(_ kind: Kind, _ transcript: Transcript, notesProblems: [String] = []) -> [Line] {
         switch kind {
         case .help:
             return Keymap.helpRows().map {
@@ -72,9 +72,11 @@ public struct Overlay: Equatable, Sendable {
             }
                 + Self.mouseHelp
         case .warnings:
-            return transcript.warnings.map { warning in
-                Line(key: warning.line.map { "line \($0)" } ?? "", text: warning.message)
-            }
+            // The notes file's problems first: they decide whether what the user adds is saved.
+            return notesProblems.map { Line(key: "notes", text: $0) }
+                + transcript.warnings.map { warning in
+                    Line(key: warning.line.map { "line \($0)" } ?? "", text: warning.message)
+                }
         }
     }
 
@@ -127,13 +129,13 @@ public struct OverlayLayout: Equatable, Sendable {
 
 extension ReaderState {
     mutating func openOverlay(_ kind: Overlay.Kind) {
-        overlay = Overlay(kind: kind, transcript: transcript, size: size)
+        overlay = Overlay(kind: kind, transcript: transcript, notesProblems: notesProblems, size: size)
     }
 
     /// After a resize: wrapped again for the new width, the same lines in view if they still can be.
     mutating func relayOutOverlay() {
         guard var overlay else { return }
-        overlay.lay(out: Overlay.content(overlay.kind, transcript), in: size)
+        overlay.lay(out: Overlay.content(overlay.kind, transcript, notesProblems: notesProblems), in: size)
         self.overlay = overlay
     }
 

@@ -160,7 +160,7 @@ extension ReaderState {
             return [.captureMouse(mouseCaptured)]
         case .help: openOverlay(.help)
         case .showWarnings:
-            if transcript.warnings.isEmpty {
+            if transcript.warnings.isEmpty && notesProblems.isEmpty {
                 message = "no warnings: the file loaded cleanly"
             } else {
                 openOverlay(.warnings)

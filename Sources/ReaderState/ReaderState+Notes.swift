@@ -13,11 +13,13 @@ extension ReaderState {
         let opened = document.openedNotes
         notes = opened.notes
         notesPath = opened.path
-        notesNotSaved = opened.readOnlyReason.map { "notes file \($0): changes are kept in memory; :w FILE saves them" }
+        notesNotSaved = opened.readOnlyReason
+        notesWarnings = opened.warnings
         if let problem = notesNotSaved {
-            message = problem
+            // What to do first: the end of a long message is cut on a narrow terminal.
+            message = "notes not saved, :w FILE saves them (W says why): " + problem
         } else if let warning = opened.warnings.first {
-            message = "notes: " + warning + (opened.warnings.count > 1 ? " (and \(opened.warnings.count - 1) more)" : "")
+            message = "notes: " + warning + (opened.warnings.count > 1 ? " (and \(opened.warnings.count - 1) more: W)" : "")
         }
         if notes.speakerEdits != SpeakerEdits() { document = document.withSpeakers(notes.speakerEdits) }
         rebuildSidePane()
@@ -61,7 +63,7 @@ extension ReaderState {
         // Said once; from now on changes stay in memory until `:w FILE`.
         notesNotSaved = reason
         unsavedChanges = max(1, unsavedChanges + 1)
-        message = "cannot save notes: \(reason). They are kept in memory: :w FILE saves them (next time: --notes FILE)"
+        message = "notes not saved, kept in memory: :w FILE saves them (W says why): " + reason
     }
 
     /// Quitting or leaving the file with notes only in memory: refused
@@ -69,13 +71,17 @@ extension ReaderState {
     mutating func refuseToLeaveUnsavedNotes(doing action: String) -> String? {
         guard notesNotSaved != nil, unsavedChanges > 0, !warnedOfUnsavedNotes else { return nil }
         warnedOfUnsavedNotes = true
-        let count = unsavedChanges == 1 ? "a change" : "\(unsavedChanges) changes"
-        return "\(count) to the notes not saved: :w FILE saves them; again, \(action) without"
+        let count = unsavedChanges == 1 ? "1 change" : "\(unsavedChanges) changes"
+        return "notes not saved (\(count)): :w FILE saves them; again, \(action) without"
     }
 
     /// `:w FILE`: everything in the notes, into FILE (merged with it if it
     /// exists), and later changes there too.
     mutating func writeNotes(to path: String) -> [Effect] {
+        guard !path.isEmpty else {
+            message = ":w FILE saves the notes in FILE (give a file name)"
+            return []
+        }
         notesPath = path
         notesNotSaved = nil
         unsavedChanges = max(1, unsavedChanges)
@@ -84,12 +90,22 @@ extension ReaderState {
         return [.saveNotes(document.id, path: path, changes: notes.asChanges)]
     }
 
-    /// `w FILE` typed at `:`, if that is what it is.
+    /// `w FILE` typed at `:`, if that is what it is ("" for a `w` with no file).
     static func notesTarget(ofJumpText text: String) -> String? {
         let trimmed = text.trimmingSpaces()
-        guard trimmed.hasPrefix("w "), trimmed.count > 2 else { return nil }
-        let path = String(trimmed.dropFirst(2)).trimmingSpaces()
-        return path.isEmpty ? nil : path
+        if trimmed == "w" { return "" }
+        guard trimmed.hasPrefix("w ") else { return nil }
+        return String(trimmed.dropFirst(2)).trimmingSpaces()
+    }
+
+    /// The notes file's problems, for `W`: why nothing is saved, what reading it noticed.
+    public var notesProblems: [String] {
+        (notesNotSaved.map { ["not saved: " + $0 + " (:w FILE saves the notes elsewhere)"] } ?? []) + notesWarnings
+    }
+
+    /// Says what a change did, and that it is in memory only when it is.
+    mutating func say(_ text: String) {
+        message = text + (notesNotSaved != nil ? " (in memory only: :w FILE saves)" : "")
     }
 
     /// The transcript with the notes' speakers, the view kept where it was.
@@ -128,10 +144,8 @@ extension ReaderState {
         guard segment < transcript.segments.count else { return [] }
         let editing = notes.mark(at: segment) != nil
         let effects = record(.setMark(Mark(segment: segment, start: transcript.start(of: segment), note: note)))
-        if notesNotSaved == nil || message == nil {
-            message =
-                "\(editing ? "note changed" : "marked") at \(timeText(segment)) (\(notes.marks.count) mark\(notes.marks.count == 1 ? "" : "s"); ] and [ step through them)"
-        }
+        let count = "\(notes.marks.count) mark\(notes.marks.count == 1 ? "" : "s")"
+        say("\(editing ? "note changed" : "marked") at \(timeText(segment)) (\(count); ] and [ step through them)")
         return effects
     }
 
@@ -139,7 +153,7 @@ extension ReaderState {
         guard var quote = notes.quotes.first(where: { $0.segments == segments }) else { return [] }
         quote.note = note
         let effects = record(.setQuote(quote))
-        if notesNotSaved == nil { message = "note changed on the quote at \(timeText(segments.lowerBound))" }
+        say("note changed on the quote at \(timeText(segments.lowerBound))")
         return effects
     }
 
@@ -159,13 +173,18 @@ extension ReaderState {
             message = "no mark or quote here to remove"
             return []
         }
+        let selectedRow = focus == .sidePane ? selectedIndex : nil
         let effects = record(target)
-        if notesNotSaved == nil {
-            switch target {
-            case .removeMark(let segment): message = "mark at \(timeText(segment)) removed"
-            case .removeQuote(let segments): message = "quote at \(timeText(segments.lowerBound)) removed"
-            default: break
-            }
+        switch target {
+        case .removeMark(let segment): say("mark at \(timeText(segment)) removed")
+        case .removeQuote(let segments): say("quote at \(timeText(segments.lowerBound)) removed")
+        default: break
+        }
+        // In the pane, the selection goes on to the row that took the removed one's place.
+        if let selectedRow, selection == nil, !sidePaneEntries.isEmpty {
+            var row = min(selectedRow, sidePaneEntries.count - 1)
+            while row > 0 && !sidePaneEntries[row].isSelectable { row -= 1 }
+            select(entryAt: row)
         }
         return effects
     }
@@ -216,9 +235,9 @@ extension ReaderState {
             "quote kept (\(timeText(segments.lowerBound))–\(TimeFormat.short(quote.end)), \(words) word\(words == 1 ? "" : "s"))"
         if citation.utf8.count <= Self.clipboardLimit {
             effects.append(.copyToClipboard(citation))
-            if notesNotSaved == nil { message = what + " and copied" }
-        } else if notesNotSaved == nil {
-            message = what + ", too long to copy (hark quotes prints it)"
+            say(what + " and copied")
+        } else {
+            say(what + ", too long to copy (hark quotes prints it)")
         }
         return effects
     }
@@ -274,7 +293,7 @@ extension ReaderState {
         case .label(let label):
             if name == nil && text.isEmpty { return [] }
             effects = record(.nameSpeaker(label: label, name: name))
-            if notesNotSaved == nil { message = name.map { "\(label) is \($0), everywhere" } ?? "\(label) has no name now" }
+            say(name.map { "\(label) is \($0), everywhere" } ?? "\(label) has no name now")
         case .turn(let segment, let splitting):
             if text.isEmpty && !splitting { return [] }
             let alreadyTheirs = !splitting && name != nil && transcript.speaker(of: segment) == name
@@ -285,14 +304,12 @@ extension ReaderState {
             }
             if text == "-" {
                 effects = record(.removeTurn(segment: segment))
-                if notesNotSaved == nil { message = "turn at \(timeText(segment)) as the file has it again" }
+                say("turn at \(timeText(segment)) as the file has it again")
             } else {
                 effects = record(.setTurn(TurnEdit(segment: segment, speaker: name)))
-                if notesNotSaved == nil {
-                    message =
-                        name.map { "\($0) speaks from \(timeText(segment)) to the next change of speaker" }
-                        ?? "new turn at \(timeText(segment))"
-                }
+                say(
+                    name.map { "\($0) speaks from \(timeText(segment)) to the next change of speaker" }
+                        ?? "new turn at \(timeText(segment))")
             }
         }
         return effects
@@ -318,15 +335,16 @@ public struct SpeakerQuestion: Equatable, Sendable {
     /// The name the user gave it before, if any.
     public var current: String?
 
+    /// Short enough for 80 columns with two names: the time is on the status bar.
     public var prompt: String {
         let question =
             switch target {
             case .label(let label): "who is \(label)?"
-            case .turn(_, let splitting): splitting ? "new turn at \(time): who speaks?" : "who speaks from \(time)?"
+            case .turn(_, let splitting): splitting ? "new turn, who speaks?" : "who speaks?"
             }
         let now = current.map { " (now \($0))" } ?? ""
-        let picks = offered.enumerated().map { "\($0.offset + 1) \($0.element)" }.joined(separator: "  ")
-        return question + now + (picks.isEmpty ? "" : " [\(picks)]") + " (- undoes) "
+        let picks = offered.enumerated().map { "\($0.offset + 1) \($0.element)" }.joined(separator: " ")
+        return question + now + (picks.isEmpty ? "" : " [\(picks)]") + " -:undo "
     }
 
     /// The name a digit picks, if it picks one.

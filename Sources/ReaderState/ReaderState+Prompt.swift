@@ -26,9 +26,12 @@ extension ReaderState {
         case .control("u"):
             prompt.text = ""
         case .character(let character):
-            if case .speaker(let question) = prompt.kind, prompt.text.isEmpty, let name = question.offered(character) {
+            // A digit picks a name used before, `-` undoes: each answers at once.
+            if case .speaker(let question) = prompt.kind, prompt.text.isEmpty,
+                let answer = character == "-" ? "-" : question.offered(character)
+            {
                 self.prompt = nil
-                return answer(question, with: name)
+                return self.answer(question, with: answer)
             }
             prompt.text.append(character)
         default:

@@ -112,14 +112,17 @@ extension ReaderState {
         message = parts.isEmpty ? nil : "\(name): " + parts.joined(separator: "; ")
     }
 
-    /// `mark 2 of 5: consolidation`, for `]` and `[` among marks and quotes.
+    /// `mark 2 of 5: consolidation`, for `]` and `[` among marks and quotes
+    /// (places, so a mark and a quote on one segment are said together:
+    /// `mark and quote 2 of 5: …`).
     private func describeNoteAtCursor(among places: [Int]) -> String {
         let position = places.firstIndex(of: cursor).map { "\($0 + 1) of \(places.count)" } ?? ""
-        if let mark = notes.mark(at: cursor) { return "mark \(position)" + (mark.note.isEmpty ? "" : ": " + mark.note) }
-        if let quote = notes.quotes.first(where: { $0.segments.lowerBound == cursor }) {
-            return "quote \(position)" + (quote.note.isEmpty ? "" : ": " + quote.note)
-        }
-        return position
+        let mark = notes.mark(at: cursor)
+        let quote = notes.quotes.first { $0.segments.lowerBound == cursor }
+        let kind = [mark.map { _ in "mark" }, quote.map { _ in "quote" }].compactMap { $0 }.joined(separator: " and ")
+        let said = [mark?.note, quote.map { "“" + $0.text.prefix(40) + ($0.text.count > 40 ? "…" : "") + "”" }]
+            .compactMap { $0 }.filter { !$0.isEmpty }
+        return (kind.isEmpty ? "" : kind + " ") + position + (said.isEmpty ? "" : ": " + said.joined(separator: "; "))
     }
 
     /// The passages of the selected topic (or of the topic of the selected

@@ -56,6 +56,8 @@ public struct ReaderState {
     /// Why changes are kept in memory only (the notes file is broken, or
     /// its folder cannot be written); nil while they are saved as made.
     public internal(set) var notesNotSaved: String?
+    /// What reading the notes file noticed (entries found again by time).
+    public internal(set) var notesWarnings: [String] = []
     /// Changes made since the notes stopped being saved.
     public internal(set) var unsavedChanges = 0
     /// Saves asked for whose answer has not come back.

@@ -176,8 +176,8 @@ extension SidePaneEntry {
                 ))
         }
         for quote in quotes {
-            let note = quote.note.isEmpty ? "" : quote.note + ": "
-            let title = time(quote.segments.lowerBound) + " “" + note + quote.text
+            let note = quote.note.isEmpty ? "" : quote.note + " "
+            let title = time(quote.segments.lowerBound) + " " + note + "“" + quote.text
             rows.append(
                 (
                     quote.segments.lowerBound,

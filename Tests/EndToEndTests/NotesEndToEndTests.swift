@@ -30,7 +30,7 @@ struct NotesEndToEndTests {
 
         // Who speaks: the host opens; the guest's answer is split off and named.
         try tmux.send("s")
-        try tmux.waitFor(text: "who speaks from 0:00:00?")
+        try tmux.waitFor(text: "who speaks?")
         try tmux.type("Lukas Biewald")
         try tmux.send("Enter")
         try tmux.waitFor(text: "Lukas Biewald speaks from 0:00:00")
@@ -73,6 +73,12 @@ struct NotesEndToEndTests {
         let table = try TOML.parse(text)
         #expect(table.keys.count >= 3, "\(text)")
         #expect(text.contains("Sarah Catanzaro") && text.contains("tabular data"), "\(text)")
+
+        // The quotes, ready to paste into an article.
+        let markdown = try Tmux.spawn([hark, "quotes", transcript, "--to", "md"], captureOutput: true)
+        #expect(markdown.status == 0)
+        #expect(markdown.output.hasPrefix("> "), "\(markdown.output)")
+        #expect(markdown.output.components(separatedBy: "\n\n— ").count == 3, "\(markdown.output)")
 
         // Reopened: the names, marks and quotes are all there.
         let again = try Tmux("\(hark) '\(transcript)'")

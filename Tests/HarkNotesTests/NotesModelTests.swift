@@ -60,4 +60,27 @@ import Testing
         #expect((0..<3).map { named.speaker(of: $0) } == ["A", "A", "A"])
         #expect(named.startsTurn(at: 1))
     }
+
+    @Test func aNamedTurnIsNotAlsoMarkedAsAnUnnamedChange() {
+        // Exports write `>> ` for a change nobody is named at: a name replaces it.
+        let base = transcript([nil, nil, nil, nil], changes: [0, 2])
+        let named = base.applying(
+            SpeakerEdits(turns: [TurnEdit(segment: 0, speaker: "Lukas"), TurnEdit(segment: 1, speaker: nil)]))
+        #expect(!named.hasSpeakerChange(at: 0))
+        #expect(named.hasSpeakerChange(at: 1))  // a split without a name stays marked
+        #expect(named.hasSpeakerChange(at: 2))  // nobody named there
+        #expect(named.startsTurn(at: 2))
+    }
+
+    @Test func aQuoteAcrossAChangeOfSpeakerNamesEachTurn() {
+        let base = transcript(["Lukas", "Lukas", "Sarah"])
+        let across = Quote(segments: 1...2, in: base)
+        #expect(across.speaker == nil)
+        #expect(across.text == "Lukas: words 1. Sarah: words 2.")
+        let within = Quote(segments: 0...1, in: base)
+        #expect(within.speaker == "Lukas")
+        #expect(within.text == "words 0. words 1.")
+        let unnamed = Quote(segments: 0...2, in: transcript([nil, nil, nil], changes: [2]))
+        #expect(unnamed.text == "words 0. words 1. >> words 2.")
+    }
 }

@@ -192,9 +192,8 @@ import Testing
         #expect(state.transcript.speaker(of: cursor) == "Sarah Catanzaro")
         #expect(state.transcript.speaker(of: cursor - 1) == nil)
         // `-` undoes it.
-        state.press(.character("S"))
-        state.type("-")
-        state.press(.enter)
+        state.press(.character("S"), .character("-"))
+        #expect(state.prompt == nil)
         #expect(state.document.blockIndex(ofSegment: cursor, raw: false) != cursor)
         #expect(state.notes.turns.isEmpty)
     }
@@ -288,5 +287,47 @@ import Testing
                 paged.press(.control("d"))
             }
         }
+    }
+
+    @Test func aMarkAndAQuoteOnOneSegmentAreSaidTogether() {
+        var state = sample()
+        state.press(.character("}"), .character("m"))
+        state.type("the start")
+        state.press(.enter, .character("y"), .character("g"), .character("]"))
+        #expect(state.message?.hasPrefix("mark and quote 1 of 1: the start; “") == true)
+    }
+
+    @Test func xInThePaneSelectsTheRowThatTookTheRemovedOnesPlace() throws {
+        var state = sample()
+        state.press(.character("m"), .enter, .character("}"), .character("m"), .enter)
+        let second = state.cursor
+        try state.selectEntry { $0.kind == .mark(segment: 0) }
+        state.press(.character("x"))
+        #expect(state.selection == .mark(second))
+    }
+
+    @Test func whileNotSavedEveryChangeSaysSoAndWListsWhy() {
+        var state = sample(OpenedNotes(path: Self.notesPath, readOnlyReason: "sample.hark.toml:3: expected a value"))
+        #expect(state.message?.hasPrefix("notes not saved, :w FILE saves them") == true)
+        state.press(.character("m"), .enter)
+        #expect(state.message?.hasSuffix("(in memory only: :w FILE saves)") == true, "\(state.message ?? "")")
+        state.press(.character("W"))
+        #expect(state.overlay?.lines.first?.key == "notes")
+        #expect(ReaderScreen.render(state).text.contains("notes not saved"))
+    }
+
+    @Test func aQuoteAcrossTurnsNamesEachSpeaker() {
+        var state = conversation()
+        state.press(.character("j"), .character("j"), .character("v"), .character("j"), .character("y"))
+        let quote = state.notes.quotes.first
+        #expect(quote?.speaker == nil)
+        #expect(quote?.text.hasPrefix("Sarah: Today we talk") == true)
+        #expect(quote?.text.contains(" Lukas: Thanks.") == true)
+    }
+
+    @Test func colonWWithoutAFileSaysWhatItWants() {
+        var state = sample()
+        state.press(.character(":"), .character("w"), .enter)
+        #expect(state.message == ":w FILE saves the notes in FILE (give a file name)")
     }
 }

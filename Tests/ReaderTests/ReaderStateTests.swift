@@ -348,7 +348,7 @@ struct KeymapDocumentationTests {
     }
 
     @Test func helpShowsEveryBinding() {
-        var state = Fixtures.sampleState(width: 130, height: 50)
+        var state = Fixtures.sampleState(width: 130, height: 70)
         state.press(.character("?"))
         let text = ReaderScreen.render(state).text
         for row in Keymap.helpRows() { #expect(text.contains(row.summary)) }

@@ -71,6 +71,13 @@ enum ReaderBenchmark {
                 for key in "/language model" { _ = state.handle(.key(.character(key))) }
                 _ = state.handle(.key(.enter))
             }, [.character("n")])
+        // What the user adds: each changes the state at once; the save runs off the loop (not measured here).
+        measure("m, then Enter (a mark, no note)", setup: { _ = $0.handle(.key(.character("m"))) }, [.enter])
+        measure("y (the paragraph kept as a quote)", [.character("y")])
+        // A name for a turn rebuilds the document's speaker columns over every segment.
+        measure(
+            "s Sarah, then Enter (a turn named: speakers applied)",
+            setup: { state in for key in "sSarah" { _ = state.handle(.key(.character(key))) } }, [.enter])
         // With topics found: the pane lists every chapter (14,149 here).
         func withTopics(_ state: inout ReaderState) {
             foldedInTheBackground(&state)

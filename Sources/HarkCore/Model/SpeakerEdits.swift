@@ -69,9 +69,14 @@ extension Transcript {
                 userTurn = nil  // the file's next change of speaker ends the user's turn
             }
             let label = speaker(of: index)
-            let fileName = label.map { edits.names[$0] ?? $0 }
-            store.speakerIDs.append(id(of: userTurn?.speaker ?? fileName))
-            store.speakerChanges.append(change)
+            let name = userTurn?.speaker ?? label.map { edits.names[$0] ?? $0 }
+            store.speakerIDs.append(id(of: name))
+            // A change of speaker is marked only where nobody is named: a
+            // name says it (a new name starts a turn), and exports would
+            // otherwise write `>> Name:`. A split the user made without a
+            // name stays marked whatever the name.
+            let unnamedSplit = userTurn?.segment == index && userTurn?.speaker == nil
+            store.speakerChanges.append(change && (name == nil || unnamedSplit))
         }
         return Transcript(source: source, format: format, speakers: speakers, warnings: warnings, store: store)
     }
