@@ -120,12 +120,15 @@ struct Search: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Find a word or phrase, also where it runs across two segments.",
         discussion: """
-            Prints FILE:h:mm:ss.mmm: text for each match (FILE only when several files are given). \
-            Case is ignored unless the pattern has a capital letter; diacritics are always ignored.
+            Prints FILE:h:mm:ss.mmm: text for each segment holding a match, its matches highlighted on a terminal \
+            (FILE when several files or a folder are given). A folder is searched recursively for transcripts, \
+            skipping hidden files and files that are not transcripts. Case is ignored unless the pattern has a \
+            capital letter; diacritics are always ignored. Exit status: 0 when something matched, 1 when nothing \
+            did, 2 when a file could not be read (the others are still searched).
             """)
 
     @Argument(help: "The text to find.") var pattern: String
-    @Argument(help: "Transcript files.") var files: [String]
+    @Argument(help: "Transcript files or folders of them.") var files: [String]
     @Flag(help: "Print the number of matches per file.") var count = false
     @Flag(help: "Print JSON Lines, one object per match (or per file with --count).") var json = false
     @Flag(help: "Match case exactly, even for a lowercase pattern.") var caseSensitive = false

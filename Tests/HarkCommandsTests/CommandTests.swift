@@ -51,17 +51,41 @@ struct SearchCommandTests {
         """, name: "talk.srt")
     let other = Files.write("[00:00:00.000 --> 00:00:01.000]   No match here.\n", name: "other.txt")
 
-    @Test func printsOneLinePerMatchWithTheTimeWhereItStarts() {
+    @Test func printsOneLinePerSegmentWithTheTimeWhereItsFirstMatchStarts() {
         let run = CommandRun { out, report in
             HarkCommands.search(pattern: "language model", paths: [talk], options: .init(), output: out, report: report)
         }
         #expect(run.status == 0)
+        // The first match straddles into the second segment, whose own match joins the same line.
+        #expect(run.output == "0:00:01.000: We trained a large language model, then another language model.\n")
+        let colored = CommandRun(colors: true) { out, report in
+            HarkCommands.search(pattern: "language model", paths: [talk], options: .init(), output: out, report: report)
+        }
+        #expect(colored.output.components(separatedBy: "\u{1B}[1;31mlanguage model\u{1B}[0m").count == 3)
+    }
+
+    @Test func twoMatchesInOneSegmentAreOneLineWithBothHighlighted() {
+        let file = Files.write(
+            "[00:00:00.000 --> 00:00:01.000]   A model and a model.\n[00:00:01.000 --> 00:00:02.000]   One model.\n",
+            name: "two-in-one.whisper.txt")
+        let run = CommandRun(colors: true) { out, report in
+            HarkCommands.search(pattern: "model", paths: [file], options: .init(), output: out, report: report)
+        }
+        let model = "\u{1B}[1;31mmodel\u{1B}[0m"
         #expect(
             run.output == """
-                0:00:01.000: We trained a large language model, then another language model.
-                0:00:02.500: model, then another language model.
+                \u{1B}[32m0:00:00.000\u{1B}[0m: A \(model) and a \(model).
+                \u{1B}[32m0:00:01.000\u{1B}[0m: One \(model).
 
                 """)
+        var options = HarkCommands.SearchOptions()
+        options.count = true
+        let count = CommandRun { HarkCommands.search(pattern: "model", paths: [file], options: options, output: $0, report: $1) }
+        #expect(count.output == "3\n")
+        options = HarkCommands.SearchOptions()
+        options.json = true
+        let json = CommandRun { HarkCommands.search(pattern: "model", paths: [file], options: options, output: $0, report: $1) }
+        #expect(json.output.split(separator: "\n").count == 3)
     }
 
     @Test func namesTheFileWhenSeveralAreSearched() {
@@ -113,7 +137,7 @@ struct SearchCommandTests {
             HarkCommands.search(
                 pattern: "match", paths: ["/nonexistent.srt", other], options: .init(), output: out, report: report)
         }
-        #expect(run.status == 1)
+        #expect(run.status == 2)
         #expect(run.errors == ["hark: /nonexistent.srt: no such file"])
         #expect(run.output == "\(other):0:00:00.000: No match here.\n")
     }
@@ -241,10 +265,14 @@ struct SearchRobustnessTests {
         let run = CommandRun { out, report in
             HarkCommands.search(pattern: "", paths: [talk], options: .init(), output: out, report: report)
         }
-        #expect(run.status == 1)
+        #expect(run.status == 2)
         #expect(run.errors == ["hark: search: the pattern is empty; give the text to find"])
         #expect(run.output.isEmpty)
     }
+
+    let twoNeedles = Files.write(
+        "[00:00:00.000 --> 00:00:01.000]   needle " + String(repeating: "word ", count: 1_000) + "needle\n",
+        name: "two-needles.whisper.txt")
 
     @Test func aLongSegmentIsCutAroundEachMatch() {
         let long = String(repeating: "word ", count: 20_000) + "needle " + String(repeating: "word ", count: 20_000)
@@ -255,13 +283,19 @@ struct SearchRobustnessTests {
         #expect(run.output.hasPrefix("0:00:00.000: …word"))
         #expect(run.output.hasSuffix("word…\n"))
         #expect(run.output.utf8.count < 2 * SearchPrinter.contextBytes + 40)
-        // A pattern matching everywhere gives one short line a match, not the segment each time.
+        // A pattern matching everywhere gives the segment once, not once for each match.
         let every = CommandRun { out, report in
             HarkCommands.search(pattern: "word", paths: [file], options: .init(), output: out, report: report)
         }
-        let lines = every.output.split(separator: "\n")
-        #expect(lines.count == 40_000)
-        #expect(lines.allSatisfy { $0.utf8.count < 2 * SearchPrinter.contextBytes + 40 })
+        #expect(every.output.split(separator: "\n").count == 1)
+        #expect(every.output.utf8.count < long.utf8.count + 40)
+        // Matches far apart in one segment: the middle between them is left out.
+        let two = CommandRun { out, report in
+            HarkCommands.search(pattern: "needle", paths: [twoNeedles], options: .init(), output: out, report: report)
+        }
+        #expect(two.output.split(separator: "\n").count == 1)
+        #expect(two.output.contains("needle word") && two.output.contains("word needle"))
+        #expect(two.output.utf8.count < 4 * SearchPrinter.contextBytes + 60)
     }
 }
 

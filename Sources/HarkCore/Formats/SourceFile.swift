@@ -19,6 +19,13 @@ public struct LoadError: Error, Equatable, CustomStringConvertible, Sendable {
         let place = Escaped.name(path) + (line.map { ":\($0)" } ?? "")
         return "\(place): \(Escaped.message(reason))"
     }
+
+    /// Whether the file was read but is not a transcript (empty, or no format
+    /// recognised), rather than broken or unreadable: a folder's search
+    /// passes over such files in silence, as rg passes over binary files.
+    public var isNotATranscript: Bool {
+        reason == TranscriptLoader.notRecognised || reason == TranscriptLoader.emptyFile
+    }
 }
 
 /// A transcript file's bytes as UTF-8, read in chunks so that a large file

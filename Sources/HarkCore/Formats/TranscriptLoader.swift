@@ -14,7 +14,7 @@ public enum TranscriptLoader {
     /// `parallelThreshold`: tests make it small.
     static func load(path: String, format: TranscriptFormat?, parallelThreshold: Int) throws -> Transcript {
         let file = try SourceFile(path: path)
-        if file.isEmpty { throw LoadError(path: path, reason: "the file is empty") }
+        if file.isEmpty { throw LoadError(path: path, reason: emptyFile) }
         var builder = TranscriptBuilder()
         var loadedFormat: TranscriptFormat
         if let detected = detect(format, in: file) {
@@ -82,6 +82,8 @@ public enum TranscriptLoader {
     private static func notRecognised(_ path: String) -> LoadError {
         LoadError(path: path, reason: notRecognised)
     }
+
+    static let emptyFile = "the file is empty"
 
     static let notRecognised =
         "not a transcript hark recognises: expected whisper text, SRT, WebVTT, JSON, speaker-labelled text or an edited "

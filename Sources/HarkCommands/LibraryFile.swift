@@ -1,0 +1,29 @@
+import HarkCore
+
+/// Loading one of the files a command was given, where a folder may have
+/// been given (a library).
+enum LibraryFile {
+    enum Loaded {
+        case transcript(Transcript)
+        /// Found in a folder and not a transcript: passed over in silence.
+        case skipped
+        /// The message for stderr.
+        case failed(String)
+    }
+
+    /// A file found in a folder is a transcript only when its format is
+    /// recognised by content: prose, which the loader takes from a `.txt`
+    /// by its name, is passed over there (a folder's README, notes or
+    /// annotations are not interviews), unless `--format` asked for it.
+    static func load(_ entry: TranscriptFiles.Entry, format: TranscriptFormat?) -> Loaded {
+        do {
+            let transcript = try TranscriptLoader.load(path: entry.path, format: format)
+            if entry.inFolder && format == nil && transcript.format == .plainText { return .skipped }
+            return .transcript(transcript)
+        } catch let error as LoadError {
+            return entry.inFolder && error.isNotATranscript ? .skipped : .failed("hark: \(error)")
+        } catch {
+            return .failed("hark: \(Escaped.name(entry.path)): \(Escaped.message("\(error)"))")
+        }
+    }
+}
