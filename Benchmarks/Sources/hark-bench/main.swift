@@ -8,7 +8,7 @@ import HarkTopics
 //           scan of the same file (read it and count its lines);
 //   memory: peak resident memory of a process that loads the file, vs the
 //           file's size;
-//   search: `hark search --count` over 1,000 episode files vs `rg -c`;
+//   search: `hark search --count` over the folder of 1,000 episodes vs `rg -c -i`;
 //   formats: `hark info` on the 1,000-hour transcript as whisper text, SRT,
 //           WebVTT and JSON vs a byte scan of each; SRT vs Python's `srt`.
 
@@ -94,10 +94,11 @@ print(
         Double(loadRSS) / Double(fileSize)))
 
 print("\n== search --count \"language model\" over 1,000 episodes, median of \(options.runs) ==")
-let episodes = try FileManager.default.contentsOfDirectory(atPath: episodeFolder).sorted().map { episodeFolder + "/" + $0 }
+// The folder, as a library is searched: both walk it themselves. (Given as
+// 1,000 paths, hark also pays for ArgumentParser's handling of each one.)
 var harkOutput = ""
 let harkSearch = Measure.median(options.runs) {
-    harkOutput = try Measure.run(options.hark, ["search", "--count", "language model"] + episodes)
+    harkOutput = try Measure.run(options.hark, ["search", "--count", "language model", episodeFolder])
 }
 func total(_ output: String) -> Int {
     output.split(separator: "\n").compactMap { Int($0.split(separator: ":").last!) }.reduce(0, +)
@@ -105,12 +106,12 @@ func total(_ output: String) -> Int {
 if FileManager.default.isExecutableFile(atPath: "/usr/bin/rg") {
     var rgOutput = ""
     let rg = Measure.median(options.runs) {
-        rgOutput = try Measure.run("/usr/bin/rg", ["-c", "-i", "language model"] + episodes)
+        rgOutput = try Measure.run("/usr/bin/rg", ["-c", "-i", "language model", episodeFolder])
     }
     print(String(format: "rg -c -i (baseline)  %8.1f ms  %6d matching lines", rg * 1000, total(rgOutput)))
     print(
         String(
-            format: "hark search --count  %8.1f ms  %6d matches  = %.2fx rg's time (goal ≤ 4x)", harkSearch * 1000,
+            format: "hark search --count  %8.1f ms  %6d matches  = %.2fx rg's time (goal ≤ 2x)", harkSearch * 1000,
             total(harkOutput), harkSearch / rg))
 } else {
     print(
