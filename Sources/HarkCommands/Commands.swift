@@ -43,15 +43,24 @@ public enum HarkCommands {
         return status
     }
 
+    /// A folder stands for the transcripts in it (see `TranscriptFiles`), each described as one of several files.
     public static func info(
         paths: [String], format: TranscriptFormat?, json: Bool, quiet: Bool, output: OutputSink,
         report: (String) -> Void = Diagnostics.write
     ) -> Int32 {
-        var status: Int32 = 0
-        for (k, path) in paths.enumerated() {
+        let files = TranscriptFiles(paths: paths)
+        files.errors.forEach { report("hark: \($0)") }
+        var status: Int32 = files.errors.isEmpty ? 0 : 1
+        var printed = 0
+        for entry in files.entries {
             // Earlier files' output goes first, so stdout and stderr read in order.
             output.flush()
-            guard let transcript = load(path, format: format, report: report) else {
+            let transcript: Transcript
+            switch LibraryFile.load(entry, format: format) {
+            case .transcript(let loaded): transcript = loaded
+            case .skipped: continue
+            case .failed(let message):
+                report(message)
                 status = 1
                 continue
             }
@@ -60,9 +69,10 @@ public enum HarkCommands {
             if json {
                 output.write(summary.json + "\n")
             } else {
-                if k > 0 { output.write("\n") }
+                if printed > 0 { output.write("\n") }
                 output.write(summary.text)
             }
+            printed += 1
         }
         output.flush()
         return status

@@ -1,3 +1,4 @@
+import Foundation
 import HarkCore
 import HarkTopics
 
@@ -13,10 +14,16 @@ extension HarkCommands {
     }
 
     /// `hark topics FILE`: each topic with its passages, from the topics file
-    /// found for FILE or, without one, found by hark.
+    /// found for FILE or, without one, found by hark. A folder ranks its
+    /// transcripts for each topic: see `libraryTopics`.
     public static func topics(
         path: String, options: TopicOptions, output: OutputSink, report: (String) -> Void = Diagnostics.write
     ) -> Int32 {
+        var isFolder: ObjCBool = false
+        if FileManager.default.fileExists(atPath: path, isDirectory: &isFolder), isFolder.boolValue {
+            if options.notesFile != nil { return oneFileForNotes(report) }
+            return libraryTopics(folder: path, options: options, output: output, report: report)
+        }
         guard let loaded = load(path, format: options.format, report: report) else { return 1 }
         if !options.quiet { Diagnostics.warningLines(for: loaded).forEach(report) }
         let transcript = applyingNotes(to: loaded, notesFile: options.notesFile, quiet: options.quiet, report: report)

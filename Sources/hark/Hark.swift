@@ -156,7 +156,7 @@ struct Info: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Show format, duration, segments (and how many times are estimated), words, speakers and warnings.")
 
-    @Argument(help: "Transcript files.") var files: [String]
+    @Argument(help: "Transcript files or folders of them.") var files: [String]
     @Flag(help: "Print one JSON object per file.") var json = false
     @Flag(help: "Do not print load warnings.") var quiet = false
     @OptionGroup var formatOption: FormatOption
@@ -196,10 +196,12 @@ struct Topics: ParsableCommand {
         abstract: "List what the transcript is about and where: each topic's passages.",
         discussion: """
             Topics come from --topics FILE, else from NAME.topics.toml beside the transcript \
-            (NAME.srt, NAME.whisper.txt…), else hark finds them itself from the transcript's key phrases.
+            (NAME.srt, NAME.whisper.txt…), else hark finds them itself from the transcript's key phrases. \
+            Given a folder, ranks its transcripts for each topic by the minutes of their passages (give --topics FILE \
+            to rank them all by the same topics).
             """)
 
-    @Argument(help: "The transcript file.") var file: String
+    @Argument(help: "The transcript file, or a folder of them.") var file: String
     @Option(name: .customLong("topics"), help: "A topics file (TOML; see the README).") var topicsFile: String?
     @Flag(help: "Print JSON.") var json = false
     @Flag(help: "Do not print load warnings.") var quiet = false
