@@ -59,15 +59,27 @@ extension HarkCommands {
     static func renameChanges(_ label: String, to name: String?, file: Transcript, notes: Notes) -> [NotesChange] {
         let name = name.flatMap { $0.isEmpty ? nil : $0 }
         if file.speakers.contains(label) {
-            return notes.speakerNames.contains { $0.label == label && $0.name == name }
-                ? [] : [.nameSpeaker(label: label, name: name)]
+            let before = notes.speakerNames.first { $0.label == label }?.name
+            guard before != name else { return [] }
+            return [.nameSpeaker(label: label, name: name)] + requote(from: before, to: name, notes)
         }
         // A name the user gave: renamed on every label and turn that has it.
         let labels = notes.speakerNames.filter { $0.name == label }.map { NotesChange.nameSpeaker(label: $0.label, name: name) }
         let turns = notes.turns.filter { $0.speaker == label }.map {
             NotesChange.setTurn(TurnEdit(segment: $0.segment, speaker: name))
         }
-        return labels + turns
+        return labels + turns + requote(from: label, to: name, notes)
+    }
+
+    /// Quotes credited to a name that is being corrected follow it (a name
+    /// taken away leaves them as kept: who said it does not become nobody).
+    static func requote(from old: String?, to new: String?, _ notes: Notes) -> [NotesChange] {
+        guard let old, let new else { return [] }
+        return notes.quotes.filter { $0.speaker == old }.map { quote in
+            var renamed = quote
+            renamed.speaker = new
+            return .setQuote(renamed)
+        }
     }
 
     private static func unknownSpeaker(_ label: String, file: Transcript, notes: Notes) -> String {

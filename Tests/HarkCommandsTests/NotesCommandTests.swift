@@ -123,6 +123,33 @@ struct SpeakersCommandTests {
         #expect(saved.turns == [TurnEdit(segment: 0, speaker: "Lukas Biewald"), TurnEdit(segment: 2, speaker: "Lukas Biewald")])
     }
 
+    @Test func aCorrectedNameReachesTheQuotesCreditedToIt() throws {
+        let notes = """
+            [[turn]]
+            segment = 0
+            speaker = "Sarah Catanzaro"
+
+            [[quote]]
+            first_segment = 0
+            last_segment = 0
+            start = "0:00:00.000"
+            end = "0:00:01.000"
+            speaker = "Sarah Catanzaro"
+            text = "Kept."
+            note = ""
+
+            """
+        let path = NotesCommandFiles.interview(withNotes: notes)
+        #expect(run(path, renames: ["Sarah Catanzaro=Sarah C."]).status == 0)
+        let transcript = try TranscriptLoader.load(path: path)
+        let saved = try NotesFile.load(path: NotesCommandFiles.notesBeside(path), for: transcript).notes
+        #expect(saved.quotes.map(\.speaker) == ["Sarah C."])
+        // Taking a name away leaves the quote as kept.
+        #expect(run(path, renames: ["Sarah C.="]).status == 0)
+        let unnamed = try NotesFile.load(path: NotesCommandFiles.notesBeside(path), for: transcript).notes
+        #expect(unnamed.quotes.map(\.speaker) == ["Sarah C."])
+    }
+
     @Test func anUnknownLabelIsStatusTwoAndSavesNothing() {
         let path = NotesCommandFiles.interview(withNotes: nil)
         let run = run(path, renames: ["SPEAKER_00=Lukas", "SPEAKER_07=Nobody"])
