@@ -8,8 +8,12 @@ struct ContentWords: Sendable {
     var tokens: [Int32] = []
     /// Whether a stop word, a punctuation mark other than a hyphen, or the
     /// start of the text comes just before the token: a key phrase cannot
-    /// run across it.
+    /// run across it. A single joining word between two content words
+    /// ("end to end", "point of view", "bundling and unbundling") is no
+    /// break: it is kept in `joinersBefore`.
     var breaksBefore: [Bool] = []
+    /// The joining word just before the token (`Joiner`), 0 for none.
+    var joinersBefore: [UInt8] = []
     /// Byte ranges of the tokens in the continuous text (to show phrases as said).
     var starts: [Int32] = []
     var ends: [Int32] = []
@@ -17,6 +21,9 @@ struct ContentWords: Sendable {
     var segmentStarts: [Int32] = []
     /// How many stems there are.
     var stemCount = 0
+    /// Per stem, whether it is a `StopWords.weak` word: part of key phrases,
+    /// never one alone, and not counted where words are compared.
+    var isWeak: [Bool] = []
 
     init(_ transcript: Transcript) {
         transcript.withContinuousText { text in
@@ -39,12 +46,41 @@ struct ContentWords: Sendable {
                 let offset = Int32(tokens.count)
                 tokens += part.words.tokens.map { renumber[Int($0)] }
                 breaksBefore += part.words.breaksBefore
+                joinersBefore += part.words.joinersBefore
                 starts += part.words.starts
                 ends += part.words.ends
                 segmentStarts += part.words.segmentStarts.dropFirst().map { $0 + offset }
             }
             stemCount = stems.count
+            let weakStems = Set(
+                StopWords.weak.map { word in
+                    Array(word.utf8).withUnsafeBufferPointer { Part.stemHash($0, 0..<$0.count, weak: true) }
+                })
+            isWeak = stems.map { weakStems.contains($0) }
         }
+    }
+
+    /// The words less the weak ones, for comparing stretches of text by
+    /// their words (chapters): stem ids and segment starts only.
+    func withoutWeakWords() -> ContentWords {
+        guard isWeak.contains(true) else { return self }
+        var result = ContentWords()
+        result.stemCount = stemCount
+        result.isWeak = isWeak
+        result.tokens.reserveCapacity(tokens.count)
+        var segment = 0
+        for (t, stem) in tokens.enumerated() {
+            while segment < segmentStarts.count, Int(segmentStarts[segment]) <= t {
+                result.segmentStarts.append(Int32(result.tokens.count))
+                segment += 1
+            }
+            if !isWeak[Int(stem)] { result.tokens.append(stem) }
+        }
+        while segment < segmentStarts.count {
+            result.segmentStarts.append(Int32(result.tokens.count))
+            segment += 1
+        }
+        return result
     }
 
     private init() {}
@@ -55,11 +91,14 @@ struct ContentWords: Sendable {
         var stemHashes: [UInt64] = []
 
         init(_ text: UnsafeBufferPointer<UInt8>, _ transcript: Transcript, _ segments: Range<Int>) {
-            // Per distinct word (as written): its stem id, or -1 for a stop word.
+            // Per distinct word (as written): its stem id, -1 for a stop word,
+            // or minus one more than its `Joiner` code for a joining word.
             var wordStems = HashTable(capacity: 4096)
             var stemIds = HashTable(capacity: 4096)
             let stops = StopWords.hashes
+            let weak = StopWords.weakHashes
             var breakPending = true
+            var joiner: UInt8 = 0
             for segment in segments {
                 words.segmentStarts.append(Int32(words.tokens.count))
                 let range = transcript.textRange(of: segment)
@@ -93,19 +132,31 @@ struct ContentWords: Sendable {
                     }
                     let end = i
                     let stem = wordStems.value(hash | 1) {
+                        if let code = Joiner.code(hash) { return -1 - Int32(code) }
                         if allDigits || stops.contains(hash) { return -1 }
-                        let stemHash = Self.stemHash(text, start..<end) | 1
+                        let stemHash = Self.stemHash(text, start..<end, weak: weak.contains(hash))
                         return stemIds.value(stemHash) {
                             stemHashes.append(stemHash)
                             return Int32(stemHashes.count - 1)
                         }
                     }
                     if stem < 0 {
-                        breakPending = true
+                        // One joining word right after a content word may join it to the next.
+                        if stem < -1, !breakPending, joiner == 0 {
+                            joiner = UInt8(-1 - stem)
+                        } else {
+                            breakPending = true
+                            joiner = 0
+                        }
                         continue
                     }
+                    // "To" joins a word to itself only ("end to end", "day to day"):
+                    // between others it is mostly a verb's ("tool to solve").
+                    if joiner == Joiner.to, words.tokens.last != stem { breakPending = true }
                     words.tokens.append(stem)
                     words.breaksBefore.append(breakPending)
+                    words.joinersBefore.append(breakPending ? 0 : joiner)
+                    joiner = 0
                     words.starts.append(Int32(truncatingIfNeeded: start))
                     words.ends.append(Int32(truncatingIfNeeded: end))
                     breakPending = false
@@ -116,6 +167,14 @@ struct ContentWords: Sendable {
 
         /// The word lowercased with a plural `s` dropped (not from "-ss",
         /// "-us", "-is" or words of three letters or fewer), and a possessive "'s".
+        /// A weak word as written ("point", not "points") gets a stem of its
+        /// own, so that the words around it are counted as they always were.
+        static func stemHash(_ text: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, weak: Bool) -> UInt64 {
+            (stemHash(text, range) ^ (weak ? weakMark : 0)) | 1
+        }
+
+        static let weakMark: UInt64 = 0x5745_414B_0000_0000  // "WEAK"
+
         static func stemHash(_ text: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> UInt64 {
             var end = range.upperBound
             func lower(_ k: Int) -> UInt8 {
@@ -131,6 +190,18 @@ struct ContentWords: Sendable {
             var hash = WordHash.seed
             for k in range.lowerBound..<end { hash = WordHash.adding(hash, lower(k)) }
             return hash
+        }
+    }
+
+    /// The words that may stand inside a key phrase, between two content
+    /// words, numbered from 1 (two bits in a phrase's key).
+    enum Joiner {
+        static let words = ["to", "of", "and"]
+        static let to: UInt8 = 1
+        private static let hashes = words.map { WordHash.of($0.utf8) }
+
+        static func code(_ hash: UInt64) -> UInt8? {
+            hashes.firstIndex(of: hash).map { UInt8($0 + 1) }
         }
     }
 

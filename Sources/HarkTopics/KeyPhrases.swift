@@ -2,12 +2,13 @@ import Foundation
 import HarkCore
 
 /// Key phrases in the manner of TF-IDF over chapters: candidates are runs of
-/// one to three content words with no stop word or punctuation between them
-/// ("large language model", "structured data"); a phrase is key to a
-/// chapter when it is said often there and in few other chapters.
+/// one to three content words with no punctuation between them and no stop
+/// word but a single joining one ("large language model", "structured data",
+/// "end to end platforms"); a phrase is key to a chapter when it is said
+/// often there and in few other chapters.
 struct KeyPhrases {
     struct Phrase: Sendable {
-        /// Stem ids, at most three, packed 21 bits each (ids start at 1).
+        /// `PhraseKey`: stem ids and the joining words between them.
         var key: UInt64
         var length: Int
         /// Where it is first said: token indexes.
@@ -76,52 +77,66 @@ struct KeyPhrases {
     }
 
     /// Every 1-, 2- and 3-word run that starts in `range` and stays in it.
-    private static func forEachCandidate(_ words: ContentWords, in range: Range<Int>, _ body: (UInt64, Int) -> Void) {
+    static func forEachCandidate(_ words: ContentWords, in range: Range<Int>, _ body: (UInt64, Int) -> Void) {
         words.tokens.withUnsafeBufferPointer { tokens in
             words.breaksBefore.withUnsafeBufferPointer { breaks in
-                for i in range {
-                    var key: UInt64 = 0
-                    for n in 0..<3 {
-                        let k = i + n
-                        guard k < range.upperBound, n == 0 || !breaks[k] else { break }
-                        key |= UInt64(tokens[k] + 1) << (21 * UInt64(n))
-                        body(key, i)
+                words.joinersBefore.withUnsafeBufferPointer { joiners in
+                    words.isWeak.withUnsafeBufferPointer { isWeak in
+                        for i in range where tokens[i] < PhraseKey.stemLimit {
+                            var key: UInt64 = 0
+                            var weakOnly = true
+                            for n in 0..<3 {
+                                let k = i + n
+                                guard k < range.upperBound, n == 0 || !breaks[k], tokens[k] < PhraseKey.stemLimit else { break }
+                                key = PhraseKey.appending(key, word: n, stem: tokens[k], joiner: n == 0 ? 0 : joiners[k])
+                                weakOnly = weakOnly && isWeak[Int(tokens[k])]
+                                if !weakOnly { body(key, i) }
+                            }
+                        }
                     }
                 }
             }
         }
     }
 
-    /// Where each phrase is said, as the indexes of its first tokens.
+    /// Where each phrase is said, as the indexes of its first tokens (a
+    /// phrase listed twice is found for both).
     func occurrences(of phrases: [Phrase]) -> [[Int]] {
         var wanted = HashTable()
-        for (k, phrase) in phrases.enumerated() { wanted.set(phrase.key, Int32(k)) }
+        for (k, phrase) in phrases.enumerated() { _ = wanted.value(phrase.key, orInsert: { Int32(k) }) }
         var found = [[Int]](repeating: [], count: phrases.count)
         Self.forEachCandidate(words, in: 0..<words.tokens.count) { key, start in
             if let k = wanted.value(key) { found[Int(k)].append(start) }
         }
-        return found
+        return phrases.indices.map { found[Int(wanted.value(phrases[$0].key)!)] }
     }
 
-    private func idf(_ key: UInt64) -> Double {
+    /// How often the phrase is said in the whole transcript.
+    func count(_ key: UInt64) -> Int { Int(totalCount.value(key) ?? 0) }
+
+    /// Where the phrase is first said in the transcript (a token index).
+    func firstSaid(_ key: UInt64) -> Int? { firstToken.value(key).map(Int.init) }
+
+    func idf(_ key: UInt64) -> Double {
         log(Double(chapters.count + 1) / Double(chapterFrequency.value(key) ?? 1))
     }
 
-    private static func length(_ key: UInt64) -> Int { key >> 42 != 0 ? 3 : key >> 21 != 0 ? 2 : 1 }
-
     /// Longer phrases name a subject better than their words alone.
-    private static func lengthWeight(_ n: Int) -> Double { n == 1 ? 1 : n == 2 ? 1.6 : 1.8 }
+    static func lengthWeight(_ n: Int) -> Double { n == 1 ? 1 : n == 2 ? 1.6 : 1.8 }
 
-    /// The chapter's best phrases, none sharing a word with a better one.
-    func best(inChapter c: Int, limit: Int) -> [Phrase] {
+    /// The chapter's best phrases that `accept` takes, none sharing a word
+    /// with a better one. `accept` sees each where first said in the transcript.
+    func best(inChapter c: Int, limit: Int, where accept: (Phrase) -> Bool = { _ in true }) -> [Phrase] {
         let phrases = repeated[repeatedStarts[c]..<repeatedStarts[c + 1]].map { key, count in
-            let n = Self.length(key)
+            let n = PhraseKey.length(key)
             return Phrase(
-                key: key, length: n, firstToken: -1, count: Int(count), score: Double(count) * idf(key) * Self.lengthWeight(n))
+                key: key, length: n, firstToken: firstSaid(key)!, count: Int(count),
+                score: Double(count) * idf(key) * Self.lengthWeight(n))
         }
         // Where each chosen phrase is first said in the chapter, to show it as said.
-        return Self.distinct(phrases, limit: limit).map { phrase in
+        return Self.distinct(phrases.filter(accept), limit: limit).map { phrase in
             var found = phrase
+            found.firstToken = -1
             Self.forEachCandidate(words, in: chapters[c]) { key, start in
                 if found.firstToken < 0, key == phrase.key { found.firstToken = start }
             }
@@ -129,46 +144,35 @@ struct KeyPhrases {
         }
     }
 
-    /// The transcript's best phrases: said often, and bunched in few chapters.
-    func bestOverall(limit: Int, minimumCount: Int, where accept: (Phrase) -> Bool = { _ in true }) -> [Phrase] {
-        var phrases: [Phrase] = []
-        totalCount.forEach { key, count in
-            guard Int(count) >= minimumCount else { return }
-            let n = Self.length(key)
-            phrases.append(
-                Phrase(
-                    key: key, length: n, firstToken: Int(firstToken.value(key)!), count: Int(count),
-                    score: Double(count) * idf(key) * Self.lengthWeight(n)))
-        }
-        return Self.distinct(phrases.filter(accept), limit: limit)
-    }
-
-    private static func distinct(_ phrases: [Phrase], limit: Int) -> [Phrase] {
-        // A phrase said nearly every time as part of a longer one ("level
-        // interfaces" in "higher-level interfaces") gives way to the longer one.
-        var counts: [UInt64: Int] = [:]
-        for phrase in phrases { counts[phrase.key] = phrase.count }
-        var subsumed = Set<UInt64>()
-        for phrase in phrases where phrase.length > 1 {
-            let shorter = UInt64(21 * (phrase.length - 1))
-            for part in [phrase.key & ((1 << shorter) - 1), phrase.key >> 21] {
-                if let count = counts[part], Double(phrase.count) >= 0.75 * Double(count) { subsumed.insert(part) }
-            }
-        }
+    static func distinct(_ phrases: [Phrase], limit: Int) -> [Phrase] {
         // Ties broken by key so that the result never depends on dictionary order.
-        let ranked = phrases.filter { !subsumed.contains($0.key) }.sorted {
-            $0.score != $1.score ? $0.score > $1.score : $0.key < $1.key
-        }
+        let ranked = withoutFragments(phrases).sorted { $0.score != $1.score ? $0.score > $1.score : $0.key < $1.key }
         var chosen: [Phrase] = []
         var usedStems = Set<UInt64>()
         for phrase in ranked {
-            let stems = (0..<phrase.length).map { (phrase.key >> (21 * UInt64($0))) & 0x1F_FFFF }
+            let stems = PhraseKey.stems(phrase.key)
             guard stems.allSatisfy({ !usedStems.contains($0) }) else { continue }
             chosen.append(phrase)
             usedStems.formUnion(stems)
             if chosen.count == limit { break }
         }
         return chosen
+    }
+
+    /// The phrases less those said nearly every time (75%) as part of a
+    /// longer one among them ("level interfaces" in "higher-level
+    /// interfaces", "end platforms" in "end to end platforms"): shown alone,
+    /// they would be fragments.
+    static func withoutFragments(_ phrases: [Phrase]) -> [Phrase] {
+        var counts: [UInt64: Int] = [:]
+        for phrase in phrases { counts[phrase.key] = phrase.count }
+        var fragments = Set<UInt64>()
+        for phrase in phrases where phrase.length > 1 {
+            for part in PhraseKey.parts(phrase.key) {
+                if let count = counts[part], Double(phrase.count) >= 0.75 * Double(count) { fragments.insert(part) }
+            }
+        }
+        return phrases.filter { !fragments.contains($0.key) }
     }
 
     /// The phrase as first said, lowercased except for words that are names
@@ -200,8 +204,25 @@ struct KeyPhrases {
 
     /// Whether the phrase's first word, where first said, is a name or an
     /// acronym ("Rust", "LLMs").
+    /// A single letter ("C" of C++) is not taken for one.
     func isName(_ phrase: Phrase, in transcript: Transcript) -> Bool {
-        transcript.withContinuousText { Self.keepsCase($0, wordStart: Int(words.starts[phrase.firstToken])) }
+        let start = Int(words.starts[phrase.firstToken])
+        guard Int(words.ends[phrase.firstToken + phrase.length - 1]) - start > 1 else { return false }
+        return transcript.withContinuousText { Self.keepsCase($0, wordStart: start) }
+    }
+
+    /// Whether the phrase is one word that is a person's first name: where
+    /// first said in the transcript, another name follows it ("Shreya
+    /// Shankar", "Andrew Ng"), which an acronym does not ("Python SQL").
+    func isFirstName(_ phrase: Phrase, in transcript: Transcript) -> Bool {
+        guard phrase.length == 1, let first = firstSaid(phrase.key), first + 1 < words.tokens.count else { return false }
+        guard !words.breaksBefore[first + 1], words.joinersBefore[first + 1] == 0 else { return false }
+        let next = Int(words.starts[first + 1])
+        guard next - Int(words.ends[first]) == 1 else { return false }  // one space between
+        return transcript.withContinuousText { text in
+            guard Self.keepsCase(text, wordStart: Int(words.starts[first])), text[next] &- 0x41 < 26 else { return false }
+            return next + 1 < text.count && text[next + 1] &- 0x61 < 26  // "Shankar", not "SQL"
+        }
     }
 
     private static func keepsCase(_ text: UnsafeBufferPointer<UInt8>, wordStart k: Int) -> Bool {
