@@ -111,6 +111,9 @@ struct KeyPhrases {
         return phrases.indices.map { found[Int(wanted.value(phrases[$0].key)!)] }
     }
 
+    /// Chapter `c`'s tokens.
+    func chapterTokens(_ c: Int) -> Range<Int> { chapters[c] }
+
     /// How often the phrase is said in the whole transcript.
     func count(_ key: UInt64) -> Int { Int(totalCount.value(key) ?? 0) }
 
@@ -142,6 +145,37 @@ struct KeyPhrases {
             }
             return found
         }
+    }
+
+    /// Whether, each time the phrase is said in `ranges` (twice or more),
+    /// the same word stands joined to it on one side ("kilometres of
+    /// protected bike" always before "lanes", "series data" after "time"):
+    /// shown alone it would be cut short.
+    func isCutShort(_ phrase: Phrase, in ranges: [Range<Int>]) -> Bool {
+        var before = Set<Int64>()
+        var after = Set<Int64>()
+        var said = 0
+        var looseBefore = false
+        var looseAfter = false
+        /// The word before token `k` with the joining word between, if joined to it.
+        func joined(before k: Int) -> Int64? {
+            guard k > 0, k < words.tokens.count, !words.breaksBefore[k] else { return nil }
+            return Int64(words.tokens[k - 1]) << 8 | Int64(words.joinersBefore[k])
+        }
+        for range in ranges {
+            Self.forEachCandidate(words, in: range) { key, start in
+                guard key == phrase.key else { return }
+                said += 1
+                if let left = joined(before: start) { before.insert(left) } else { looseBefore = true }
+                let end = start + phrase.length
+                if let right = joined(before: end).map({ _ in Int64(words.tokens[end]) << 8 | Int64(words.joinersBefore[end]) }) {
+                    after.insert(right)
+                } else {
+                    looseAfter = true
+                }
+            }
+        }
+        return said >= 2 && ((!looseBefore && before.count == 1) || (!looseAfter && after.count == 1))
     }
 
     static func distinct(_ phrases: [Phrase], limit: Int) -> [Phrase] {

@@ -15,8 +15,10 @@ enum TextTiling {
         var blockTokens = 90
         /// Boundaries averaged on each side when smoothing the similarities.
         var smoothing = 6
-        /// No chapter is shorter than this.
+        /// No chapter is shorter than this, or than `minimumShare` of a
+        /// short transcript (a five-minute talk can have chapters of a minute).
         var minimumChapter: Milliseconds = 150_000
+        var minimumShare = 1.0 / 8
         /// Breaks are kept when their depth exceeds the mean depth and this,
         /// so that talk on one subject throughout is one chapter.
         var minimumDepth = 0.05
@@ -43,18 +45,19 @@ enum TextTiling {
         var takenTimes: [Milliseconds] = []  // sorted
         var taken: [Int] = []
         let duration = transcript.duration
+        let shortest = min(parameters.minimumChapter, Milliseconds(Double(duration) * parameters.minimumShare))
         for gap in minima.sorted(by: { depths[$0] > depths[$1] }) where depths[gap] > threshold {
             let segment = snapped(gap, spoken, transcript)
             let time = transcript.start(of: segment)
-            guard time >= parameters.minimumChapter, duration - time >= parameters.minimumChapter else { continue }
+            guard time >= shortest, duration - time >= shortest else { continue }
             var low = 0
             var high = takenTimes.count
             while low < high {
                 let mid = (low + high) / 2
                 if takenTimes[mid] < time { low = mid + 1 } else { high = mid }
             }
-            let clearBefore = low == 0 || time - takenTimes[low - 1] >= parameters.minimumChapter
-            let clearAfter = low == takenTimes.count || takenTimes[low] - time >= parameters.minimumChapter
+            let clearBefore = low == 0 || time - takenTimes[low - 1] >= shortest
+            let clearAfter = low == takenTimes.count || takenTimes[low] - time >= shortest
             if clearBefore && clearAfter {
                 takenTimes.insert(time, at: low)
                 taken.append(segment)

@@ -41,8 +41,11 @@ struct ThemeNaming {
                 keywords.append(phrase)
             }
         }
-        let named = ranked.filter { !phrases.isFirstName($0, in: transcript) }
-        name = TitleRules.join(KeyPhrases.distinct(named, limit: 3).map { phrases.text(of: $0, in: transcript) })
+        // Cut short is judged on the best few only: it takes a pass over the theme's words.
+        let named = KeyPhrases.distinct(ranked.filter { !phrases.isFirstName($0, in: transcript) }, limit: 5)
+            .filter { !phrases.isCutShort($0, in: units) }
+        guard !named.isEmpty else { return nil }
+        name = TitleRules.join(named.prefix(3).map { phrases.text(of: $0, in: transcript) })
     }
 }
 

@@ -54,15 +54,17 @@ public struct TopicAnalysis: Sendable {
     /// "Rust", not "Shreya"); a single common word ("boxes", "burden") only
     /// when the chapter has nothing better, and then alone.
     private static func title(ofChapter c: Int, _ phrases: KeyPhrases, _ transcript: Transcript) -> String {
+        let chapter = [phrases.chapterTokens(c)]
         let titled = phrases.best(inChapter: c, limit: 4) {
             $0.length > 1 || (phrases.isName($0, in: transcript) && !phrases.isFirstName($0, in: transcript))
-        }
+        }.filter { !phrases.isCutShort($0, in: chapter) }
         let chosen =
             titled.isEmpty
             ? TitleRules.join(
-                phrases.best(inChapter: c, limit: 1) { !phrases.isFirstName($0, in: transcript) }.map {
-                    phrases.text(of: $0, in: transcript)
-                }, limit: 1)
+                phrases.best(inChapter: c, limit: 3) { !phrases.isFirstName($0, in: transcript) }
+                    .filter { !phrases.isCutShort($0, in: chapter) }.map {
+                        phrases.text(of: $0, in: transcript)
+                    }, limit: 1)
             : TitleRules.join(titled.map { phrases.text(of: $0, in: transcript) }, limit: 2)
         guard let first = chosen.first else { return "(no key phrases)" }
         return first.uppercased() + chosen.dropFirst()
