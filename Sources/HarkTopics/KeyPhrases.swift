@@ -127,68 +127,83 @@ struct KeyPhrases {
     /// Longer phrases name a subject better than their words alone.
     static func lengthWeight(_ n: Int) -> Double { n == 1 ? 1 : n == 2 ? 1.6 : 1.8 }
 
-    /// The chapter's best phrases that `accept` takes, none sharing a word
-    /// with a better one. `accept` sees each where first said in the transcript.
-    func best(inChapter c: Int, limit: Int, where accept: (Phrase) -> Bool = { _ in true }) -> [Phrase] {
+    /// The chapter's phrases said twice or more there, fragments left out,
+    /// best first, each where first said in the transcript (`survey` finds
+    /// them in the chapter); `pick` chooses among them.
+    func ranked(inChapter c: Int) -> [Phrase] {
         let phrases = repeated[repeatedStarts[c]..<repeatedStarts[c + 1]].map { key, count in
             let n = PhraseKey.length(key)
             return Phrase(
                 key: key, length: n, firstToken: firstSaid(key)!, count: Int(count),
                 score: Double(count) * idf(key) * Self.lengthWeight(n))
         }
-        // Where each chosen phrase is first said in the chapter, to show it as said.
-        return Self.distinct(phrases.filter(accept), limit: limit).map { phrase in
-            var found = phrase
-            found.firstToken = -1
-            Self.forEachCandidate(words, in: chapters[c]) { key, start in
-                if found.firstToken < 0, key == phrase.key { found.firstToken = start }
-            }
-            return found
-        }
+        return Self.ranked(Self.withoutFragments(phrases))
     }
 
-    /// Whether, each time the phrase is said in `ranges` (twice or more),
-    /// the same word stands joined to it on one side ("kilometres of
-    /// protected bike" always before "lanes", "series data" after "time"):
-    /// shown alone it would be cut short.
-    func isCutShort(_ phrase: Phrase, in ranges: [Range<Int>]) -> Bool {
-        var before = Set<Int64>()
-        var after = Set<Int64>()
-        var said = 0
-        var looseBefore = false
-        var looseAfter = false
-        /// The word before token `k` with the joining word between, if joined to it.
-        func joined(before k: Int) -> Int64? {
-            guard k > 0, k < words.tokens.count, !words.breaksBefore[k] else { return nil }
+    /// What one scan of `ranges` tells about each of a few phrases.
+    struct Survey {
+        /// Where it is first said in the ranges, or -1.
+        var firstToken = -1
+        /// Whether, each time it is said there (twice or more), the same word
+        /// stands joined to it on one side ("kilometres of protected bike"
+        /// always before "lanes", "series data" after "time"): shown alone
+        /// it would be cut short.
+        var isCutShort = false
+    }
+
+    /// `Survey`s of `phrases` (a few: each said word is compared with them all) in one scan.
+    func survey(_ phrases: [Phrase], in ranges: [Range<Int>]) -> [Survey] {
+        var index = HashTable()
+        for (k, phrase) in phrases.enumerated() { _ = index.value(phrase.key, orInsert: { Int32(k) }) }
+        let count = phrases.count
+        var first = [Int](repeating: -1, count: count)
+        var said = [Int](repeating: 0, count: count)
+        // Per phrase, the one word seen beside it on each side so far: nil
+        // before any, -1 once two differ or a time had none.
+        var before = [Int64?](repeating: nil, count: count)
+        var after = [Int64?](repeating: nil, count: count)
+        /// The word before token `k` with the joining word between, if joined to it (-1 if not).
+        func joined(before k: Int) -> Int64 {
+            guard k > 0, k < words.tokens.count, !words.breaksBefore[k] else { return -1 }
             return Int64(words.tokens[k - 1]) << 8 | Int64(words.joinersBefore[k])
         }
+        func merge(_ seen: inout Int64?, _ word: Int64) { seen = seen == nil || seen == word ? word : -1 }
         for range in ranges {
             Self.forEachCandidate(words, in: range) { key, start in
-                guard key == phrase.key else { return }
-                said += 1
-                if let left = joined(before: start) { before.insert(left) } else { looseBefore = true }
-                let end = start + phrase.length
-                if let right = joined(before: end).map({ _ in Int64(words.tokens[end]) << 8 | Int64(words.joinersBefore[end]) }) {
-                    after.insert(right)
-                } else {
-                    looseAfter = true
-                }
+                guard let k = index.value(key).map(Int.init) else { return }
+                if first[k] < 0 { first[k] = start }
+                said[k] += 1
+                let end = start + PhraseKey.length(key)
+                merge(&before[k], joined(before: start))
+                merge(&after[k], joined(before: end) < 0 ? -1 : Int64(words.tokens[end]) << 8 | Int64(words.joinersBefore[end]))
             }
         }
-        return said >= 2 && ((!looseBefore && before.count == 1) || (!looseAfter && after.count == 1))
+        return phrases.map { phrase in
+            let k = Int(index.value(phrase.key)!)
+            let sameBeside = [before[k], after[k]].contains { $0 != nil && $0! >= 0 }
+            return Survey(firstToken: first[k], isCutShort: said[k] >= 2 && sameBeside)
+        }
     }
 
     static func distinct(_ phrases: [Phrase], limit: Int) -> [Phrase] {
-        // Ties broken by key so that the result never depends on dictionary order.
-        let ranked = withoutFragments(phrases).sorted { $0.score != $1.score ? $0.score > $1.score : $0.key < $1.key }
+        pick(ranked(withoutFragments(phrases)), limit: limit)
+    }
+
+    /// Best first; ties broken by key so that the result never depends on hashing order.
+    static func ranked(_ phrases: [Phrase]) -> [Phrase] {
+        phrases.sorted { $0.score != $1.score ? $0.score > $1.score : $0.key < $1.key }
+    }
+
+    /// The first `limit` of `ranked` that `accept` takes and that share no
+    /// word with one taken before (`accept` is asked only until then).
+    static func pick(_ ranked: [Phrase], limit: Int, where accept: (Phrase) -> Bool = { _ in true }) -> [Phrase] {
         var chosen: [Phrase] = []
-        var usedStems = Set<UInt64>()
-        for phrase in ranked {
+        var usedStems: [UInt64] = []  // a few: a list is quicker than a set
+        for phrase in ranked where chosen.count < limit {
             let stems = PhraseKey.stems(phrase.key)
-            guard stems.allSatisfy({ !usedStems.contains($0) }) else { continue }
+            guard stems.allSatisfy({ !usedStems.contains($0) }), accept(phrase) else { continue }
             chosen.append(phrase)
-            usedStems.formUnion(stems)
-            if chosen.count == limit { break }
+            usedStems += stems
         }
         return chosen
     }
@@ -198,15 +213,15 @@ struct KeyPhrases {
     /// interfaces", "end platforms" in "end to end platforms"): shown alone,
     /// they would be fragments.
     static func withoutFragments(_ phrases: [Phrase]) -> [Phrase] {
-        var counts: [UInt64: Int] = [:]
-        for phrase in phrases { counts[phrase.key] = phrase.count }
-        var fragments = Set<UInt64>()
+        var counts = HashTable(capacity: phrases.count)
+        for phrase in phrases { counts.set(phrase.key, Int32(phrase.count)) }
+        var fragments = HashTable(capacity: 16)
         for phrase in phrases where phrase.length > 1 {
             for part in PhraseKey.parts(phrase.key) {
-                if let count = counts[part], Double(phrase.count) >= 0.75 * Double(count) { fragments.insert(part) }
+                if let count = counts.value(part), Double(phrase.count) >= 0.75 * Double(count) { fragments.set(part, 1) }
             }
         }
-        return phrases.filter { !fragments.contains($0.key) }
+        return fragments.count == 0 ? phrases : phrases.filter { fragments.value($0.key) == nil }
     }
 
     /// The phrase as first said, lowercased except for words that are names
@@ -247,7 +262,7 @@ struct KeyPhrases {
 
     /// Whether the phrase is one word that is a person's first name: where
     /// first said in the transcript, another name follows it ("Shreya
-    /// Shankar", "Andrew Ng"), which an acronym does not ("Python SQL").
+    /// Shingar", "Andrew Ng"), which an acronym does not ("Python SQL").
     func isFirstName(_ phrase: Phrase, in transcript: Transcript) -> Bool {
         guard phrase.length == 1, let first = firstSaid(phrase.key), first + 1 < words.tokens.count else { return false }
         guard !words.breaksBefore[first + 1], words.joinersBefore[first + 1] == 0 else { return false }
@@ -255,7 +270,7 @@ struct KeyPhrases {
         guard next - Int(words.ends[first]) == 1 else { return false }  // one space between
         return transcript.withContinuousText { text in
             guard Self.keepsCase(text, wordStart: Int(words.starts[first])), text[next] &- 0x41 < 26 else { return false }
-            return next + 1 < text.count && text[next + 1] &- 0x61 < 26  // "Shankar", not "SQL"
+            return next + 1 < text.count && text[next + 1] &- 0x61 < 26  // "Shingar", not "SQL"
         }
     }
 

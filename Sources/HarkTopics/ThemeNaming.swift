@@ -41,9 +41,9 @@ struct ThemeNaming {
                 keywords.append(phrase)
             }
         }
-        // Cut short is judged on the best few only: it takes a pass over the theme's words.
-        let named = KeyPhrases.distinct(ranked.filter { !phrases.isFirstName($0, in: transcript) }, limit: 5)
-            .filter { !phrases.isCutShort($0, in: units) }
+        // Cut short is judged on the best few only: it takes a scan of the theme's words.
+        let best = KeyPhrases.distinct(ranked.filter { !phrases.isFirstName($0, in: transcript) }, limit: 5)
+        let named = zip(best, phrases.survey(best, in: units)).filter { !$1.isCutShort }.map(\.0)
         guard !named.isEmpty else { return nil }
         name = TitleRules.join(named.prefix(3).map { phrases.text(of: $0, in: transcript) })
     }

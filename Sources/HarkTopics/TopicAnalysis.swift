@@ -40,34 +40,41 @@ public struct TopicAnalysis: Sendable {
         chapters = Parallel.map(halves.count) { h in
             halves[h].map { c in
                 let range = segmentRanges[c]
-                let best = phrases.best(inChapter: c, limit: 5)
+                let (keyPhrases, title) = Self.keyPhrasesAndTitle(ofChapter: c, phrases, transcript)
                 return Chapter(
                     segments: range, start: transcript.start(of: range.lowerBound),
-                    end: transcript.end(of: range.upperBound - 1), title: Self.title(ofChapter: c, phrases, transcript),
-                    keyPhrases: best.map { phrases.text(of: $0, in: transcript) })
+                    end: transcript.end(of: range.upperBound - 1), title: title, keyPhrases: keyPhrases)
             }
         }.flatMap { $0 }
     }
 
-    /// The chapter's best phrases that can stand in a title, as said: of two
-    /// or three words, or a name that is not a person's first name ("SQL",
-    /// "Rust", not "Shreya"); a single common word ("boxes", "burden") only
-    /// when the chapter has nothing better, and then alone.
-    private static func title(ofChapter c: Int, _ phrases: KeyPhrases, _ transcript: Transcript) -> String {
-        let chapter = [phrases.chapterTokens(c)]
-        let titled = phrases.best(inChapter: c, limit: 4) {
+    /// The chapter's five best phrases, and its title: its best phrases
+    /// that can stand in one, as said: of two or three words, or a name that
+    /// is not a person's first name ("SQL", "Rust", not "Shreya"), not cut
+    /// short; a single common word ("boxes", "burden") only when the chapter
+    /// has nothing better, and then alone. One scan of the chapter finds
+    /// them all where first said there.
+    private static func keyPhrasesAndTitle(
+        ofChapter c: Int, _ phrases: KeyPhrases, _ transcript: Transcript
+    ) -> (keyPhrases: [String], title: String) {
+        let ranked = phrases.ranked(inChapter: c)
+        let best = KeyPhrases.pick(ranked, limit: 5)
+        var titled = KeyPhrases.pick(ranked, limit: 4) {
             $0.length > 1 || (phrases.isName($0, in: transcript) && !phrases.isFirstName($0, in: transcript))
-        }.filter { !phrases.isCutShort($0, in: chapter) }
-        let chosen =
-            titled.isEmpty
-            ? TitleRules.join(
-                phrases.best(inChapter: c, limit: 3) { !phrases.isFirstName($0, in: transcript) }
-                    .filter { !phrases.isCutShort($0, in: chapter) }.map {
-                        phrases.text(of: $0, in: transcript)
-                    }, limit: 1)
-            : TitleRules.join(titled.map { phrases.text(of: $0, in: transcript) }, limit: 2)
-        guard let first = chosen.first else { return "(no key phrases)" }
-        return first.uppercased() + chosen.dropFirst()
+        }
+        let alone = titled.isEmpty
+        if alone { titled = KeyPhrases.pick(ranked, limit: 3) { !phrases.isFirstName($0, in: transcript) } }
+        let survey = phrases.survey(best + titled, in: [phrases.chapterTokens(c)])
+        func asSaid(_ phrase: KeyPhrases.Phrase, _ found: KeyPhrases.Survey) -> String {
+            var said = phrase
+            said.firstToken = found.firstToken
+            return phrases.text(of: said, in: transcript)
+        }
+        let keyPhrases = zip(best, survey).map(asSaid)
+        let candidates = zip(titled, survey[best.count...]).filter { !$1.isCutShort }.map(asSaid)
+        let chosen = TitleRules.join(candidates, limit: alone ? 1 : 2)
+        guard let first = chosen.first else { return (keyPhrases, "(no key phrases)") }
+        return (keyPhrases, first.uppercased() + chosen.dropFirst())
     }
 
     /// Themes as topics: the units of each theme (`ThemeClusters`) give its
