@@ -4,7 +4,8 @@ import HarkCore
 /// Key phrases in the manner of TF-IDF over chapters: candidates are runs of
 /// one to three content words with no punctuation between them and no stop
 /// word but a single joining one ("large language model", "structured data",
-/// "end to end platforms"); a phrase is key to a chapter when it is said
+/// "end to end platforms"), a weak word ("time", "point") only beside
+/// another ("time series"); a phrase is key to a chapter when it is said
 /// often there and in few other chapters.
 struct KeyPhrases {
     struct Phrase: Sendable {

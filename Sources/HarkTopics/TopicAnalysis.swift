@@ -91,11 +91,12 @@ public struct TopicAnalysis: Sendable {
 
     func automaticTopics(_ parameters: ThemeClusters.Parameters, keywords: Int) -> [Topic] {
         let clusters = ThemeClusters(words, chapters: chapterTokens, parameters: parameters)
-        let named = clusters.themes.compactMap { theme in
+        // Each theme counts its own words: on two cores at once.
+        let named = Parallel.map(clusters.themes.count) { t in
             ThemeNaming(
-                units: theme.map { clusters.units[$0] }, phrases: phrases, words: words, transcript: transcript,
+                units: clusters.themes[t].map { clusters.units[$0] }, phrases: phrases, words: words, transcript: transcript,
                 keywordLimit: keywords)
-        }
+        }.compactMap { $0 }
         let definitions = named.map { theme in
             TopicDefinition(
                 name: theme.name,
