@@ -47,8 +47,8 @@ struct KeyPhrases {
             for c in halves[h] {
                 inChapter.removeAll()
                 Self.forEachCandidate(words, in: chapters[c]) { key, start in
-                    inChapter.add(key)
-                    _ = first.value(key, orInsert: { Int32(start) })
+                    // Where first said: looked up only the first time in a chapter.
+                    if inChapter.counting(key) == 1 { _ = first.value(key, orInsert: { Int32(start) }) }
                 }
                 let before = repeated.count
                 inChapter.forEach { key, count in
@@ -77,22 +77,45 @@ struct KeyPhrases {
         repeatedStarts = starts
     }
 
-    /// Every 1-, 2- and 3-word run that starts in `range` and stays in it.
-    static func forEachCandidate(_ words: ContentWords, in range: Range<Int>, _ body: (UInt64, Int) -> Void) {
+    /// Every 1-, 2- and 3-word run that starts in `range` and stays in it;
+    /// with `firstWords` (per stem), only those whose first word it marks.
+    static func forEachCandidate(
+        _ words: ContentWords, in range: Range<Int>, firstWords: [Bool]? = nil, _ body: (UInt64, Int) -> Void
+    ) {
+        if let firstWords {
+            firstWords.withUnsafeBufferPointer { forEachCandidate(words, in: range, MarkedWords(marked: $0), body) }
+        } else {
+            forEachCandidate(words, in: range, AnyWord(), body)
+        }
+    }
+
+    /// Which words a scan starts phrases at (specialised, so that the scan
+    /// of every word costs nothing more).
+    private protocol FirstWords { func contains(_ stem: Int32) -> Bool }
+    private struct AnyWord: FirstWords {
+        @inline(__always) func contains(_ stem: Int32) -> Bool { true }
+    }
+    private struct MarkedWords: FirstWords {
+        let marked: UnsafeBufferPointer<Bool>
+        @inline(__always) func contains(_ stem: Int32) -> Bool { marked[Int(stem)] }
+    }
+
+    @inline(__always) private static func forEachCandidate<F: FirstWords>(
+        _ words: ContentWords, in range: Range<Int>, _ firstWords: F, _ body: (UInt64, Int) -> Void
+    ) {
         words.tokens.withUnsafeBufferPointer { tokens in
-            words.breaksBefore.withUnsafeBufferPointer { breaks in
-                words.joinersBefore.withUnsafeBufferPointer { joiners in
-                    words.isWeak.withUnsafeBufferPointer { isWeak in
-                        for i in range where tokens[i] < PhraseKey.stemLimit {
-                            var key: UInt64 = 0
-                            var weakOnly = true
-                            for n in 0..<3 {
-                                let k = i + n
-                                guard k < range.upperBound, n == 0 || !breaks[k], tokens[k] < PhraseKey.stemLimit else { break }
-                                key = PhraseKey.appending(key, word: n, stem: tokens[k], joiner: n == 0 ? 0 : joiners[k])
-                                weakOnly = weakOnly && isWeak[Int(tokens[k])]
-                                if !weakOnly { body(key, i) }
-                            }
+            words.links.withUnsafeBufferPointer { links in
+                words.isWeak.withUnsafeBufferPointer { isWeak in
+                    for i in range where tokens[i] < PhraseKey.stemLimit && firstWords.contains(tokens[i]) {
+                        var key: UInt64 = 0
+                        var weakOnly = true
+                        for n in 0..<3 {
+                            let k = i + n
+                            guard k < range.upperBound, n == 0 || links[k] != ContentWords.broken, tokens[k] < PhraseKey.stemLimit
+                            else { break }
+                            key = PhraseKey.appending(key, word: n, stem: tokens[k], joiner: n == 0 ? 0 : links[k])
+                            weakOnly = weakOnly && isWeak[Int(tokens[k])]
+                            if !weakOnly { body(key, i) }
                         }
                     }
                 }
@@ -106,10 +129,18 @@ struct KeyPhrases {
         var wanted = HashTable()
         for (k, phrase) in phrases.enumerated() { _ = wanted.value(phrase.key, orInsert: { Int32(k) }) }
         var found = [[Int]](repeating: [], count: phrases.count)
-        Self.forEachCandidate(words, in: 0..<words.tokens.count) { key, start in
+        Self.forEachCandidate(words, in: 0..<words.tokens.count, firstWords: firstWords(of: phrases)) { key, start in
             if let k = wanted.value(key) { found[Int(k)].append(start) }
         }
         return phrases.indices.map { found[Int(wanted.value(phrases[$0].key)!)] }
+    }
+
+    /// Per stem, whether it is the first word of one of `phrases`: a scan for
+    /// a few phrases looks further only at those.
+    func firstWords(of phrases: [Phrase]) -> [Bool] {
+        var marked = [Bool](repeating: false, count: words.stemCount)
+        for phrase in phrases { marked[Int(phrase.key & PhraseKey.stemMask) - 1] = true }
+        return marked
     }
 
     /// Chapter `c`'s tokens.
@@ -150,39 +181,51 @@ struct KeyPhrases {
         /// always before "lanes", "series data" after "time"): shown alone
         /// it would be cut short.
         var isCutShort = false
+        /// Whether, one time at least, a one-word phrase is said as a
+        /// person's name there (`isSaidAsPersonName`).
+        var isPersonName = false
     }
 
-    /// `Survey`s of `phrases` (a few: each said word is compared with them all) in one scan.
-    func survey(_ phrases: [Phrase], in ranges: [Range<Int>]) -> [Survey] {
+    /// `Survey`s of `phrases` in one scan. Over long `ranges`, `marking`
+    /// their first words makes the scan look further only at those words
+    /// (marking costs a flag per stem: not worth it for a chapter).
+    /// With `text`, one-word phrases are checked for a person's name where said.
+    func survey(
+        _ phrases: [Phrase], in ranges: [Range<Int>], marking: Bool = false, text: UnsafeBufferPointer<UInt8>? = nil
+    ) -> [Survey] {
         var index = HashTable()
         for (k, phrase) in phrases.enumerated() { _ = index.value(phrase.key, orInsert: { Int32(k) }) }
         let count = phrases.count
         var first = [Int](repeating: -1, count: count)
         var said = [Int](repeating: 0, count: count)
-        // Per phrase, the one word seen beside it on each side so far: nil
+        // Per phrase, the one word seen beside it on each side so far: `none`
         // before any, -1 once two differ or a time had none.
-        var before = [Int64?](repeating: nil, count: count)
-        var after = [Int64?](repeating: nil, count: count)
+        let none = Int64.min
+        var before = [Int64](repeating: none, count: count)
+        var after = [Int64](repeating: none, count: count)
+        var personName = [Bool](repeating: false, count: count)
         /// The word before token `k` with the joining word between, if joined to it (-1 if not).
         func joined(before k: Int) -> Int64 {
-            guard k > 0, k < words.tokens.count, !words.breaksBefore[k] else { return -1 }
-            return Int64(words.tokens[k - 1]) << 8 | Int64(words.joinersBefore[k])
+            guard k > 0, k < words.tokens.count, words.links[k] != ContentWords.broken else { return -1 }
+            return Int64(words.tokens[k - 1]) << 8 | Int64(words.links[k])
         }
-        func merge(_ seen: inout Int64?, _ word: Int64) { seen = seen == nil || seen == word ? word : -1 }
+        func merge(_ seen: inout Int64, _ word: Int64) { seen = seen == none || seen == word ? word : -1 }
+        let firstWords = marking ? firstWords(of: phrases) : nil
         for range in ranges {
-            Self.forEachCandidate(words, in: range) { key, start in
+            Self.forEachCandidate(words, in: range, firstWords: firstWords) { key, start in
                 guard let k = index.value(key).map(Int.init) else { return }
                 if first[k] < 0 { first[k] = start }
                 said[k] += 1
                 let end = start + PhraseKey.length(key)
                 merge(&before[k], joined(before: start))
-                merge(&after[k], joined(before: end) < 0 ? -1 : Int64(words.tokens[end]) << 8 | Int64(words.joinersBefore[end]))
+                merge(&after[k], joined(before: end) < 0 ? -1 : Int64(words.tokens[end]) << 8 | Int64(words.links[end]))
+                if let text, end == start + 1, !personName[k] { personName[k] = isSaidAsPersonName(at: start, in: text) }
             }
         }
         return phrases.map { phrase in
             let k = Int(index.value(phrase.key)!)
-            let sameBeside = [before[k], after[k]].contains { $0 != nil && $0! >= 0 }
-            return Survey(firstToken: first[k], isCutShort: said[k] >= 2 && sameBeside)
+            let sameBeside = before[k] >= 0 || after[k] >= 0
+            return Survey(firstToken: first[k], isCutShort: said[k] >= 2 && sameBeside, isPersonName: personName[k])
         }
     }
 
@@ -229,16 +272,22 @@ struct KeyPhrases {
     /// or acronyms (a capital after the first letter, or a capital in the
     /// middle of a sentence).
     func text(of phrase: Phrase, in transcript: Transcript) -> String {
-        transcript.withContinuousText { text in
-            let start = Int(words.starts[phrase.firstToken])
-            let end = Int(words.ends[phrase.firstToken + phrase.length - 1])
-            var result: [UInt8] = []
+        transcript.withContinuousText { text(of: phrase, inText: $0) }
+    }
+
+    /// The same in the transcript's continuous text (a reach for it costs
+    /// more than a phrase's text: titling reaches once for every chapter).
+    func text(of phrase: Phrase, inText text: UnsafeBufferPointer<UInt8>) -> String {
+        let start = Int(words.starts[phrase.firstToken])
+        let end = Int(words.ends[phrase.firstToken + phrase.length - 1])
+        // A byte out for every byte in: punctuation inside becomes a space.
+        return String(unsafeUninitializedCapacity: end - start) { result in
             var wordStart = true
             var keepCase = false
             for k in start..<end {
                 let b = text[k]
                 if !Words.isWordByte(b) && b != 0x27 {
-                    result.append(b == 0x2D ? b : 0x20)
+                    result[k - start] = b == 0x2D ? b : 0x20
                     wordStart = true
                     continue
                 }
@@ -246,9 +295,9 @@ struct KeyPhrases {
                     keepCase = Self.keepsCase(text, wordStart: k)
                     wordStart = false
                 }
-                result.append(keepCase || b &- 0x41 >= 26 ? b : b | 0x20)
+                result[k - start] = keepCase || b &- 0x41 >= 26 ? b : b | 0x20
             }
-            return String(decoding: result, as: UTF8.self)
+            return end - start
         }
     }
 
@@ -256,23 +305,74 @@ struct KeyPhrases {
     /// acronym ("Rust", "LLMs").
     /// A single letter ("C" of C++) is not taken for one.
     func isName(_ phrase: Phrase, in transcript: Transcript) -> Bool {
+        transcript.withContinuousText { isName(phrase, inText: $0) }
+    }
+
+    func isName(_ phrase: Phrase, inText text: UnsafeBufferPointer<UInt8>) -> Bool {
         let start = Int(words.starts[phrase.firstToken])
         guard Int(words.ends[phrase.firstToken + phrase.length - 1]) - start > 1 else { return false }
-        return transcript.withContinuousText { Self.keepsCase($0, wordStart: start) }
+        return Self.keepsCase(text, wordStart: start)
     }
 
     /// Whether the phrase is one word that is a person's first name: where
     /// first said in the transcript, another name follows it ("Shreya
     /// Shingar", "Andrew Ng"), which an acronym does not ("Python SQL").
     func isFirstName(_ phrase: Phrase, in transcript: Transcript) -> Bool {
+        transcript.withContinuousText { isFirstName(phrase, inText: $0) }
+    }
+
+    func isFirstName(_ phrase: Phrase, inText text: UnsafeBufferPointer<UInt8>) -> Bool {
         guard phrase.length == 1, let first = firstSaid(phrase.key), first + 1 < words.tokens.count else { return false }
-        guard !words.breaksBefore[first + 1], words.joinersBefore[first + 1] == 0 else { return false }
+        guard words.links[first + 1] == ContentWords.joined else { return false }
         let next = Int(words.starts[first + 1])
         guard next - Int(words.ends[first]) == 1 else { return false }  // one space between
-        return transcript.withContinuousText { text in
-            guard Self.keepsCase(text, wordStart: Int(words.starts[first])), text[next] &- 0x41 < 26 else { return false }
-            return next + 1 < text.count && text[next + 1] &- 0x61 < 26  // "Shingar", not "SQL"
-        }
+        guard Self.keepsCase(text, wordStart: Int(words.starts[first])), text[next] &- 0x41 < 26 else { return false }
+        return next + 1 < text.count && text[next + 1] &- 0x61 < 26  // "Shingar", not "SQL"
+    }
+
+    /// Whether the word at token `t` is said there as a person's name: a
+    /// capitalised word (not an acronym) followed by another ("Anna
+    /// Keller"), after a greeting ("Good morning Peter", "thanks, Maria")
+    /// or before a verb of speech ("Peter asks"). Where it is first said
+    /// it may look like any other name ("Peter from Ashby").
+    func isSaidAsPersonName(at t: Int, in text: UnsafeBufferPointer<UInt8>) -> Bool {
+        let start = Int(words.starts[t])
+        let end = Int(words.ends[t])
+        guard Self.isCapitalised(text, start..<end) else { return false }
+        let next = Self.word(in: text, from: end)
+        if let next, next.lowerBound == end + 1, Self.isCapitalised(text, next) { return true }
+        if let next, PersonCues.speaking.contains(Self.lowercased(text, next)) { return true }
+        guard let previous = Self.word(in: text, before: start) else { return false }
+        let greeting = Self.lowercased(text, previous)
+        if PersonCues.greetings.contains(greeting) { return true }
+        guard greeting == "you", let earlier = Self.word(in: text, before: previous.lowerBound) else { return false }
+        return Self.lowercased(text, earlier) == "thank"
+    }
+
+    /// A capital and then small letters only ("Peter", not "SQL", "MLOps" or "peter").
+    private static func isCapitalised(_ text: UnsafeBufferPointer<UInt8>, _ word: Range<Int>) -> Bool {
+        word.count >= 2 && text[word.lowerBound] &- 0x41 < 26 && word.dropFirst().allSatisfy { text[$0] &- 0x61 < 26 }
+    }
+
+    /// The word after `k` past spaces and commas (none past other punctuation).
+    private static func word(in text: UnsafeBufferPointer<UInt8>, from k: Int) -> Range<Int>? {
+        var start = k
+        while start < text.count, text[start] == 0x20 || text[start] == 0x2C { start += 1 }
+        let end = Words.wordEnd(text, from: start, limit: text.count)
+        return end > start ? start..<end : nil
+    }
+
+    /// The word before `k` past spaces and commas.
+    private static func word(in text: UnsafeBufferPointer<UInt8>, before k: Int) -> Range<Int>? {
+        var end = k
+        while end > 0, text[end - 1] == 0x20 || text[end - 1] == 0x2C { end -= 1 }
+        var start = end
+        while start > 0, Words.isWordByte(text[start - 1]) { start -= 1 }
+        return end > start ? start..<end : nil
+    }
+
+    private static func lowercased(_ text: UnsafeBufferPointer<UInt8>, _ word: Range<Int>) -> String {
+        String(decoding: word.map { text[$0] &- 0x41 < 26 ? text[$0] | 0x20 : text[$0] }, as: UTF8.self)
     }
 
     private static func keepsCase(_ text: UnsafeBufferPointer<UInt8>, wordStart k: Int) -> Bool {
@@ -289,4 +389,15 @@ struct KeyPhrases {
         while p >= 0, text[p] == 0x20 || text[p] == 0x22 { p -= 1 }
         return p >= 0 && text[p] != 0x2E && text[p] != 0x3F && text[p] != 0x21
     }
+}
+
+/// Words around a person's name in speech.
+enum PersonCues {
+    static let greetings: Set<String> = [
+        "morning", "afternoon", "evening", "hi", "hello", "hey", "thanks", "welcome", "bye", "goodbye", "dear", "cheers",
+    ]
+    static let speaking: Set<String> = [
+        "says", "said", "asks", "asked", "tells", "told", "writes", "wrote", "explains", "explained", "mentions",
+        "mentioned", "replies", "replied", "adds", "added", "argues", "argued",
+    ]
 }

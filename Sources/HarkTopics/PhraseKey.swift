@@ -7,7 +7,7 @@ enum PhraseKey {
     /// Stems from this id on cannot be packed and are left out of phrases
     /// (a transcript would need a million distinct words to reach it).
     static let stemLimit: Int32 = (1 << 20) - 1
-    private static let stemMask: UInt64 = (1 << 20) - 1
+    static let stemMask: UInt64 = (1 << 20) - 1
 
     /// The key with word `n` (0, 1 or 2) added.
     @inline(__always) static func appending(_ key: UInt64, word n: Int, stem: Int32, joiner: UInt8) -> UInt64 {

@@ -1,10 +1,19 @@
+import Foundation
 import HarkCore
 
-/// What a theme is called and which phrases find its passages: the phrases
-/// said twice or more in the theme's units, and at least half of the times
-/// they are said anywhere, scored by how telling they are for it: how often
-/// they are said there, times how few chapters say them, times the share of
-/// all their uses that falls in the theme.
+/// What a theme is called and which phrases find its passages, from the
+/// phrases said twice or more in the theme's units, and at least half of
+/// the times they are said anywhere.
+///
+/// Its keywords are the phrases said there most: how often, times how few
+/// chapters say them, times the share of all their uses that falls in the
+/// theme. Its name is made of the phrases that run through it: the share
+/// of its units that say them, times the share of their uses that falls in
+/// the theme, times the square root of how few chapters say them, times the
+/// logarithm of how often, longer phrases first. A phrase said many times
+/// in one or two of a theme's eight units ("tech forward") is a detail of a
+/// passage; one said in most of them ("developer tools", "stable
+/// diffusion") is what the theme is about.
 struct ThemeNaming {
     /// The theme's best phrases, best first: its keywords.
     var keywords: [KeyPhrases.Phrase]
@@ -13,24 +22,33 @@ struct ThemeNaming {
 
     /// Keywords are phrases of two or three words or names ("Rust"): a
     /// single common word ("search", "move") is said all through a
-    /// conversation and would find passages of other themes.
+    /// conversation and would find passages of other themes. Names are
+    /// never a person's name alone ("Peter"), by the first time it is said
+    /// (`KeyPhrases.isFirstName`) or any time in the theme
+    /// (`KeyPhrases.isSaidAsPersonName`).
+    /// A name's phrase of two words or more tells a reader more than a
+    /// name or an acronym alone ("stable diffusion" rather than "AI").
+    static func nameWeight(_ n: Int) -> Double { n == 1 ? 1 : n == 2 ? 2 : 2.2 }
+
     init?(
-        units: [Range<Int>], phrases: KeyPhrases, words: ContentWords, transcript: Transcript, keywordLimit: Int
+        units: [Range<Int>], tally: PhraseTally, phrases: KeyPhrases, text: UnsafeBufferPointer<UInt8>, keywordLimit: Int
     ) {
-        var counts = HashTable(capacity: 1024)
-        for unit in units { KeyPhrases.forEachCandidate(words, in: unit) { key, _ in counts.add(key) } }
         var candidates: [KeyPhrases.Phrase] = []
-        counts.forEach { key, count in
+        var byName: [KeyPhrases.Phrase] = []
+        tally.forEach { key, count, unitsSaid in
             let share = Double(count) / Double(max(phrases.count(key), Int(count)))
             guard count >= 2, share >= 0.5, let first = phrases.firstSaid(key) else { return }
             let n = PhraseKey.length(key)
-            candidates.append(
-                KeyPhrases.Phrase(
-                    key: key, length: n, firstToken: first, count: Int(count),
-                    score: Double(count) * phrases.idf(key) * KeyPhrases.lengthWeight(n) * share))
+            let (idf, weight) = (phrases.idf(key), KeyPhrases.lengthWeight(n))
+            var phrase = KeyPhrases.Phrase(key: key, length: n, firstToken: first, count: Int(count), score: 0)
+            phrase.score = Double(count) * idf * weight * share
+            candidates.append(phrase)
+            let coverage = Double(unitsSaid) / Double(units.count)
+            phrase.score = coverage * share * Self.nameWeight(n) * idf.squareRoot() * log(1 + Double(count))
+            byName.append(phrase)
         }
         let ranked = KeyPhrases.withoutFragments(candidates)
-            .filter { $0.length > 1 || phrases.isName($0, in: transcript) }
+            .filter { $0.length > 1 || phrases.isName($0, inText: text) }
             .sorted { $0.score != $1.score ? $0.score > $1.score : $0.key < $1.key }
         guard !ranked.isEmpty else { return nil }
         // A phrase inside another keyword ("tech forward" in "tech forward
@@ -41,11 +59,144 @@ struct ThemeNaming {
                 keywords.append(phrase)
             }
         }
-        // Cut short is judged on the best few only: it takes a scan of the theme's words.
-        let best = KeyPhrases.distinct(ranked.filter { !phrases.isFirstName($0, in: transcript) }, limit: 5)
-        let named = zip(best, phrases.survey(best, in: units)).filter { !$1.isCutShort }.map(\.0)
+        // The same phrases for the name, in the name's order (ties go to the
+        // one said more there).
+        var kept = HashTable(capacity: ranked.count)
+        for phrase in ranked { kept.set(phrase.key, Int32(phrase.count)) }
+        let forName = byName.filter { kept.value($0.key) != nil }.sorted {
+            $0.score != $1.score
+                ? $0.score > $1.score : $0.count != $1.count ? $0.count > $1.count : $0.key < $1.key
+        }
+        // Cut short and persons' names are judged on the best few only: it takes a scan of the theme's words.
+        let best = KeyPhrases.pick(forName, limit: 5) { !phrases.isFirstName($0, inText: text) }
+        let named = zip(best, phrases.survey(best, in: units, marking: true, text: text))
+            .filter { !$1.isCutShort && !$1.isPersonName }.map(\.0)
         guard !named.isEmpty else { return nil }
-        name = TitleRules.join(named.prefix(3).map { phrases.text(of: $0, in: transcript) })
+        name = TitleRules.join(named.prefix(3).map { phrases.text(of: $0, inText: text) })
+    }
+}
+
+extension ThemeNaming {
+    /// How often each phrase is said in each theme's units (`themes`, lists
+    /// of units) and in how many of them: the themes' units in two halves
+    /// of about as many words, counted at once, then the halves' tallies
+    /// merged.
+    static func tallies(_ themes: [[Range<Int>]], _ words: ContentWords) -> [PhraseTally] {
+        let all = themes.indices.flatMap { t in themes[t].indices.map { (theme: t, unit: $0) } }
+        let total = all.reduce(0) { $0 + themes[$1.theme][$1.unit].count }
+        var middle = 0
+        var before = 0
+        while middle < all.count, before + themes[all[middle].theme][all[middle].unit].count <= total / 2 {
+            before += themes[all[middle].theme][all[middle].unit].count
+            middle += 1
+        }
+        let halves = total > 1 << 16 ? [0..<middle, middle..<all.count] : [0..<all.count]
+        var counted = Parallel.map(halves.count) { h in
+            var tallies = themes.map { _ in PhraseTally(capacity: 1024) }
+            for (theme, unit) in all[halves[h]] {
+                KeyPhrases.forEachCandidate(words, in: themes[theme][unit]) { key, _ in
+                    tallies[theme].add(key, unit: Int32(unit))
+                }
+            }
+            return tallies
+        }
+        for other in counted.dropFirst() {
+            for t in themes.indices { counted[0][t].merge(other[t]) }
+        }
+        return counted[0]
+    }
+}
+
+/// Per phrase key: how often it is said and in how many units, in one
+/// probe of an open-addressed table (as `HashTable`) for each time it is said.
+struct PhraseTally {
+    private(set) var keys: [UInt64]
+    private(set) var counts: [Int32]
+    /// Units said in, and the last unit seen (units are counted in order).
+    private(set) var units: [Int32]
+    private var lastUnit: [Int32]
+    private(set) var count = 0
+    private var mask: Int
+    private var shift: UInt64
+
+    init(capacity: Int = 64) {
+        var size = 16
+        while size < capacity * 2 { size <<= 1 }
+        keys = [UInt64](repeating: 0, count: size)
+        counts = [Int32](repeating: 0, count: size)
+        units = [Int32](repeating: 0, count: size)
+        lastUnit = [Int32](repeating: -1, count: size)
+        mask = size - 1
+        shift = UInt64(64 - size.trailingZeroBitCount)
+    }
+
+    @inline(__always) private func slot(_ key: UInt64) -> Int { Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> shift) }
+
+    /// One more time `key` is said, in `unit` (units in ascending order).
+    @inline(__always) mutating func add(_ key: UInt64, unit: Int32) {
+        var i = slot(key)
+        while true {
+            let k = keys[i]
+            if k == key { break }
+            if k == 0 {
+                if (count + 1) * 4 > keys.count * 3 {
+                    grow()
+                    add(key, unit: unit)
+                    return
+                }
+                keys[i] = key
+                count += 1
+                break
+            }
+            i = (i + 1) & mask
+        }
+        counts[i] &+= 1
+        if lastUnit[i] != unit {
+            lastUnit[i] = unit
+            units[i] &+= 1
+        }
+    }
+
+    /// Another tally's, of other units.
+    mutating func merge(_ other: PhraseTally) {
+        other.forEach { key, count, units in insert(key, count, units) }
+    }
+
+    private mutating func insert(_ key: UInt64, _ count: Int32, _ unitCount: Int32) {
+        var i = slot(key)
+        while keys[i] != 0 && keys[i] != key { i = (i + 1) & mask }
+        if keys[i] == 0 {
+            if (self.count + 1) * 4 > keys.count * 3 {
+                grow()
+                insert(key, count, unitCount)
+                return
+            }
+            keys[i] = key
+            self.count += 1
+        }
+        counts[i] &+= count
+        units[i] &+= unitCount
+    }
+
+    private mutating func grow() {
+        var bigger = PhraseTally(capacity: keys.count)
+        for i in keys.indices where keys[i] != 0 {
+            bigger.insert(keys[i], counts[i], units[i])
+            // The last unit is kept so that a unit under way is not counted twice.
+            bigger.setLastUnit(keys[i], lastUnit[i])
+        }
+        self = bigger
+    }
+
+    private mutating func setLastUnit(_ key: UInt64, _ unit: Int32) {
+        var i = slot(key)
+        while keys[i] != key { i = (i + 1) & mask }
+        lastUnit[i] = unit
+    }
+
+    /// Every key with how often it is said and in how many units.
+    func forEach(_ body: (UInt64, Int32, Int32) -> Void) {
+        for i in keys.indices where keys[i] != 0 { body(keys[i], counts[i], units[i]) }
     }
 }
 
@@ -57,11 +208,20 @@ enum TitleRules {
     /// As many of `phrases`, in order, as fit together, skipping any that
     /// would not; the first that fits is always kept.
     static func join(_ phrases: [String], limit: Int = 3) -> String {
-        var kept: [String] = []
-        for phrase in phrases where kept.count < limit {
-            let joined = (kept + [phrase]).joined(separator: ", ")
-            if joined.count <= maximumLength { kept.append(phrase) }
+        var joined = ""
+        var kept = 0
+        for phrase in phrases where kept < limit {
+            if let longer = adding(phrase, to: joined) {
+                joined = longer
+                kept += 1
+            }
         }
-        return kept.joined(separator: ", ")
+        return joined
+    }
+
+    /// `joined` with `phrase` after it, if that fits.
+    static func adding(_ phrase: String, to joined: String) -> String? {
+        let longer = joined.isEmpty ? phrase : joined + ", " + phrase
+        return longer.count <= maximumLength ? longer : nil
     }
 }

@@ -38,12 +38,14 @@ public struct TopicAnalysis: Sendable {
         // Titles in two halves at once.
         let halves = Parallel.halves(of: segmentRanges.count, if: segmentRanges.count > 64)
         chapters = Parallel.map(halves.count) { h in
-            halves[h].map { c in
-                let range = segmentRanges[c]
-                let (keyPhrases, title) = Self.keyPhrasesAndTitle(ofChapter: c, phrases, transcript)
-                return Chapter(
-                    segments: range, start: transcript.start(of: range.lowerBound),
-                    end: transcript.end(of: range.upperBound - 1), title: title, keyPhrases: keyPhrases)
+            transcript.withContinuousText { text in
+                halves[h].map { c in
+                    let range = segmentRanges[c]
+                    let (keyPhrases, title) = Self.keyPhrasesAndTitle(ofChapter: c, phrases, text)
+                    return Chapter(
+                        segments: range, start: transcript.start(of: range.lowerBound),
+                        end: transcript.end(of: range.upperBound - 1), title: title, keyPhrases: keyPhrases)
+                }
             }
         }.flatMap { $0 }
     }
@@ -55,26 +57,38 @@ public struct TopicAnalysis: Sendable {
     /// has nothing better, and then alone. One scan of the chapter finds
     /// them all where first said there.
     private static func keyPhrasesAndTitle(
-        ofChapter c: Int, _ phrases: KeyPhrases, _ transcript: Transcript
+        ofChapter c: Int, _ phrases: KeyPhrases, _ text: UnsafeBufferPointer<UInt8>
     ) -> (keyPhrases: [String], title: String) {
         let ranked = phrases.ranked(inChapter: c)
         let best = KeyPhrases.pick(ranked, limit: 5)
         var titled = KeyPhrases.pick(ranked, limit: 4) {
-            $0.length > 1 || (phrases.isName($0, in: transcript) && !phrases.isFirstName($0, in: transcript))
+            $0.length > 1 || (phrases.isName($0, inText: text) && !phrases.isFirstName($0, inText: text))
         }
         let alone = titled.isEmpty
-        if alone { titled = KeyPhrases.pick(ranked, limit: 3) { !phrases.isFirstName($0, in: transcript) } }
-        let survey = phrases.survey(best + titled, in: [phrases.chapterTokens(c)])
-        func asSaid(_ phrase: KeyPhrases.Phrase, _ found: KeyPhrases.Survey) -> String {
-            var said = phrase
-            said.firstToken = found.firstToken
-            return phrases.text(of: said, in: transcript)
+        if alone { titled = KeyPhrases.pick(ranked, limit: 3) { !phrases.isFirstName($0, inText: text) } }
+        // One survey of the chapter for both lists, each phrase once.
+        var surveyed = best
+        for phrase in titled where !best.contains(where: { $0.key == phrase.key }) { surveyed.append(phrase) }
+        let survey = phrases.survey(surveyed, in: [phrases.chapterTokens(c)])
+        func asSaid(_ k: Int) -> String {
+            var said = surveyed[k]
+            said.firstToken = survey[k].firstToken
+            return phrases.text(of: said, inText: text)
         }
-        let keyPhrases = zip(best, survey).map(asSaid)
-        let candidates = zip(titled, survey[best.count...]).filter { !$1.isCutShort }.map(asSaid)
-        let chosen = TitleRules.join(candidates, limit: alone ? 1 : 2)
-        guard let first = chosen.first else { return (keyPhrases, "(no key phrases)") }
-        return (keyPhrases, first.uppercased() + chosen.dropFirst())
+        let keyPhrases = best.indices.map(asSaid)
+        // Only the candidates that a title may take are shown as said.
+        var title = ""
+        var kept = 0
+        for phrase in titled where kept < (alone ? 1 : 2) {
+            let k = surveyed.firstIndex { $0.key == phrase.key }!
+            guard !survey[k].isCutShort else { continue }
+            let text = k < best.count ? keyPhrases[k] : asSaid(k)
+            guard let joined = TitleRules.adding(text, to: title) else { continue }
+            title = joined
+            kept += 1
+        }
+        guard let first = title.first else { return (keyPhrases, "(no key phrases)") }
+        return (keyPhrases, first.uppercased() + String(title.dropFirst()))
     }
 
     /// Themes as topics: the units of each theme (`ThemeClusters`) give its
@@ -91,12 +105,13 @@ public struct TopicAnalysis: Sendable {
 
     func automaticTopics(_ parameters: ThemeClusters.Parameters, keywords: Int) -> [Topic] {
         let clusters = ThemeClusters(words, chapters: chapterTokens, parameters: parameters)
-        // Each theme counts its own words: on two cores at once.
-        let named = Parallel.map(clusters.themes.count) { t in
-            ThemeNaming(
-                units: clusters.themes[t].map { clusters.units[$0] }, phrases: phrases, words: words, transcript: transcript,
-                keywordLimit: keywords)
-        }.compactMap { $0 }
+        let themeUnits = clusters.themes.map { $0.map { clusters.units[$0] } }
+        let tallies = ThemeNaming.tallies(themeUnits, words)
+        let named = transcript.withContinuousText { text in
+            themeUnits.indices.compactMap { t in
+                ThemeNaming(units: themeUnits[t], tally: tallies[t], phrases: phrases, text: text, keywordLimit: keywords)
+            }
+        }
         let definitions = named.map { theme in
             TopicDefinition(
                 name: theme.name,
