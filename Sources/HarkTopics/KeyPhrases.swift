@@ -229,10 +229,6 @@ struct KeyPhrases {
         }
     }
 
-    static func distinct(_ phrases: [Phrase], limit: Int) -> [Phrase] {
-        pick(ranked(withoutFragments(phrases)), limit: limit)
-    }
-
     /// Best first; ties broken by key so that the result never depends on hashing order.
     static func ranked(_ phrases: [Phrase]) -> [Phrase] {
         phrases.sorted { $0.score != $1.score ? $0.score > $1.score : $0.key < $1.key }
@@ -272,12 +268,12 @@ struct KeyPhrases {
     /// or acronyms (a capital after the first letter, or a capital in the
     /// middle of a sentence).
     func text(of phrase: Phrase, in transcript: Transcript) -> String {
-        transcript.withContinuousText { text(of: phrase, inText: $0) }
+        transcript.withContinuousText { text(of: phrase, in: $0) }
     }
 
     /// The same in the transcript's continuous text (a reach for it costs
     /// more than a phrase's text: titling reaches once for every chapter).
-    func text(of phrase: Phrase, inText text: UnsafeBufferPointer<UInt8>) -> String {
+    func text(of phrase: Phrase, in text: UnsafeBufferPointer<UInt8>) -> String {
         let start = Int(words.starts[phrase.firstToken])
         let end = Int(words.ends[phrase.firstToken + phrase.length - 1])
         // A byte out for every byte in: punctuation inside becomes a space.
@@ -304,11 +300,7 @@ struct KeyPhrases {
     /// Whether the phrase's first word, where first said, is a name or an
     /// acronym ("Rust", "LLMs").
     /// A single letter ("C" of C++) is not taken for one.
-    func isName(_ phrase: Phrase, in transcript: Transcript) -> Bool {
-        transcript.withContinuousText { isName(phrase, inText: $0) }
-    }
-
-    func isName(_ phrase: Phrase, inText text: UnsafeBufferPointer<UInt8>) -> Bool {
+    func isName(_ phrase: Phrase, in text: UnsafeBufferPointer<UInt8>) -> Bool {
         let start = Int(words.starts[phrase.firstToken])
         guard Int(words.ends[phrase.firstToken + phrase.length - 1]) - start > 1 else { return false }
         return Self.keepsCase(text, wordStart: start)
@@ -317,11 +309,7 @@ struct KeyPhrases {
     /// Whether the phrase is one word that is a person's first name: where
     /// first said in the transcript, another name follows it ("Shreya
     /// Shingar", "Andrew Ng"), which an acronym does not ("Python SQL").
-    func isFirstName(_ phrase: Phrase, in transcript: Transcript) -> Bool {
-        transcript.withContinuousText { isFirstName(phrase, inText: $0) }
-    }
-
-    func isFirstName(_ phrase: Phrase, inText text: UnsafeBufferPointer<UInt8>) -> Bool {
+    func isFirstName(_ phrase: Phrase, in text: UnsafeBufferPointer<UInt8>) -> Bool {
         guard phrase.length == 1, let first = firstSaid(phrase.key), first + 1 < words.tokens.count else { return false }
         guard words.links[first + 1] == ContentWords.joined else { return false }
         let next = Int(words.starts[first + 1])

@@ -48,7 +48,7 @@ struct ThemeNaming {
             byName.append(phrase)
         }
         let ranked = KeyPhrases.withoutFragments(candidates)
-            .filter { $0.length > 1 || phrases.isName($0, inText: text) }
+            .filter { $0.length > 1 || phrases.isName($0, in: text) }
             .sorted { $0.score != $1.score ? $0.score > $1.score : $0.key < $1.key }
         guard !ranked.isEmpty else { return nil }
         // A phrase inside another keyword ("tech forward" in "tech forward
@@ -68,11 +68,11 @@ struct ThemeNaming {
                 ? $0.score > $1.score : $0.count != $1.count ? $0.count > $1.count : $0.key < $1.key
         }
         // Cut short and persons' names are judged on the best few only: it takes a scan of the theme's words.
-        let best = KeyPhrases.pick(forName, limit: 5) { !phrases.isFirstName($0, inText: text) }
+        let best = KeyPhrases.pick(forName, limit: 5) { !phrases.isFirstName($0, in: text) }
         let named = zip(best, phrases.survey(best, in: units, marking: true, text: text))
             .filter { !$1.isCutShort && !$1.isPersonName }.map(\.0)
         guard !named.isEmpty else { return nil }
-        name = TitleRules.join(named.prefix(3).map { phrases.text(of: $0, inText: text) })
+        name = TitleRules.join(named.prefix(3).map { phrases.text(of: $0, in: text) })
     }
 }
 

@@ -62,10 +62,10 @@ public struct TopicAnalysis: Sendable {
         let ranked = phrases.ranked(inChapter: c)
         let best = KeyPhrases.pick(ranked, limit: 5)
         var titled = KeyPhrases.pick(ranked, limit: 4) {
-            $0.length > 1 || (phrases.isName($0, inText: text) && !phrases.isFirstName($0, inText: text))
+            $0.length > 1 || (phrases.isName($0, in: text) && !phrases.isFirstName($0, in: text))
         }
         let alone = titled.isEmpty
-        if alone { titled = KeyPhrases.pick(ranked, limit: 3) { !phrases.isFirstName($0, inText: text) } }
+        if alone { titled = KeyPhrases.pick(ranked, limit: 3) { !phrases.isFirstName($0, in: text) } }
         // One survey of the chapter for both lists, each phrase once.
         var surveyed = best
         for phrase in titled where !best.contains(where: { $0.key == phrase.key }) { surveyed.append(phrase) }
@@ -73,7 +73,7 @@ public struct TopicAnalysis: Sendable {
         func asSaid(_ k: Int) -> String {
             var said = surveyed[k]
             said.firstToken = survey[k].firstToken
-            return phrases.text(of: said, inText: text)
+            return phrases.text(of: said, in: text)
         }
         let keyPhrases = best.indices.map(asSaid)
         // Only the candidates that a title may take are shown as said.
