@@ -51,14 +51,6 @@ struct ThemeNaming {
             .filter { $0.length > 1 || phrases.isName($0, in: text) }
             .sorted { $0.score != $1.score ? $0.score > $1.score : $0.key < $1.key }
         guard !ranked.isEmpty else { return nil }
-        // A phrase inside another keyword ("tech forward" in "tech forward
-        // customers") would count the same words twice.
-        keywords = []
-        for phrase in ranked where keywords.count < keywordLimit {
-            if keywords.allSatisfy({ !PhraseKey.contains($0.key, phrase.key) && !PhraseKey.contains(phrase.key, $0.key) }) {
-                keywords.append(phrase)
-            }
-        }
         // The same phrases for the name, in the name's order (ties go to the
         // one said more there).
         var kept = HashTable(capacity: ranked.count)
@@ -67,10 +59,24 @@ struct ThemeNaming {
             $0.score != $1.score
                 ? $0.score > $1.score : $0.count != $1.count ? $0.count > $1.count : $0.key < $1.key
         }
-        // Cut short and persons' names are judged on the best few only: it takes a scan of the theme's words.
+        // Cut short and persons' names are judged on a few only, in one scan
+        // of the theme's words: the name's best and the one-word keywords
+        // that may be chosen.
         let best = KeyPhrases.pick(forName, limit: 5) { !phrases.isFirstName($0, in: text) }
-        let named = zip(best, phrases.survey(best, in: units, marking: true, text: text))
-            .filter { !$1.isCutShort && !$1.isPersonName }.map(\.0)
+        let names = ranked.prefix(2 * keywordLimit).filter { $0.length == 1 }
+        let surveys = phrases.survey(best + names, in: units, marking: true, text: text)
+        var persons = HashTable(capacity: 16)
+        for (phrase, survey) in zip(best + names, surveys) where survey.isPersonName { persons.set(phrase.key, 1) }
+        // A phrase inside another keyword ("tech forward" in "tech forward
+        // customers") would count the same words twice; a person's name finds
+        // where the person is spoken of, not the theme.
+        keywords = []
+        for phrase in ranked where keywords.count < keywordLimit && persons.value(phrase.key) == nil {
+            if keywords.allSatisfy({ !PhraseKey.contains($0.key, phrase.key) && !PhraseKey.contains(phrase.key, $0.key) }) {
+                keywords.append(phrase)
+            }
+        }
+        let named = zip(best, surveys).filter { !$1.isCutShort && !$1.isPersonName }.map(\.0)
         guard !named.isEmpty else { return nil }
         name = TitleRules.join(named.prefix(3).map { phrases.text(of: $0, in: text) })
     }
