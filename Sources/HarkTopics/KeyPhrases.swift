@@ -204,6 +204,14 @@ struct KeyPhrases {
         var before = [Int64](repeating: none, count: count)
         var after = [Int64](repeating: none, count: count)
         var personName = [Bool](repeating: false, count: count)
+        // Only a one-word phrase capitalised where first said can be a person's name.
+        var mayBePerson = [Bool](repeating: false, count: count)
+        if let text {
+            for (k, phrase) in phrases.enumerated() where phrase.length == 1 {
+                let token = firstSaid(phrase.key) ?? phrase.firstToken
+                mayBePerson[k] = Self.isCapitalised(text, Int(words.starts[token])..<Int(words.ends[token]))
+            }
+        }
         /// The word before token `k` with the joining word between, if joined to it (-1 if not).
         func joined(before k: Int) -> Int64 {
             guard k > 0, k < words.tokens.count, words.links[k] != ContentWords.broken else { return -1 }
@@ -219,7 +227,7 @@ struct KeyPhrases {
                 let end = start + PhraseKey.length(key)
                 merge(&before[k], joined(before: start))
                 merge(&after[k], joined(before: end) < 0 ? -1 : Int64(words.tokens[end]) << 8 | Int64(words.links[end]))
-                if let text, end == start + 1, !personName[k] { personName[k] = isSaidAsPersonName(at: start, in: text) }
+                if let text, mayBePerson[k], !personName[k] { personName[k] = isSaidAsPersonName(at: start, in: text) }
             }
         }
         return phrases.map { phrase in
@@ -329,12 +337,12 @@ struct KeyPhrases {
         guard Self.isCapitalised(text, start..<end) else { return false }
         let next = Self.word(in: text, from: end)
         if let next, next.lowerBound == end + 1, Self.isCapitalised(text, next) { return true }
-        if let next, PersonCues.speaking.contains(Self.lowercased(text, next)) { return true }
+        if let next, PersonCues.speaking.contains(Self.foldedHash(text, next)) { return true }
         guard let previous = Self.word(in: text, before: start) else { return false }
-        let greeting = Self.lowercased(text, previous)
+        let greeting = Self.foldedHash(text, previous)
         if PersonCues.greetings.contains(greeting) { return true }
-        guard greeting == "you", let earlier = Self.word(in: text, before: previous.lowerBound) else { return false }
-        return Self.lowercased(text, earlier) == "thank"
+        guard greeting == PersonCues.you, let earlier = Self.word(in: text, before: previous.lowerBound) else { return false }
+        return Self.foldedHash(text, earlier) == PersonCues.thank
     }
 
     /// A capital and then small letters only ("Peter", not "SQL", "MLOps" or "peter").
@@ -359,8 +367,9 @@ struct KeyPhrases {
         return end > start ? start..<end : nil
     }
 
-    private static func lowercased(_ text: UnsafeBufferPointer<UInt8>, _ word: Range<Int>) -> String {
-        String(decoding: word.map { text[$0] &- 0x41 < 26 ? text[$0] | 0x20 : text[$0] }, as: UTF8.self)
+    /// The word's `WordHash`, lowercased.
+    private static func foldedHash(_ text: UnsafeBufferPointer<UInt8>, _ word: Range<Int>) -> UInt64 {
+        word.reduce(WordHash.seed) { WordHash.adding($0, text[$1] &- 0x41 < 26 ? text[$1] | 0x20 : text[$1]) }
     }
 
     private static func keepsCase(_ text: UnsafeBufferPointer<UInt8>, wordStart k: Int) -> Bool {
@@ -379,13 +388,15 @@ struct KeyPhrases {
     }
 }
 
-/// Words around a person's name in speech.
+/// Words around a person's name in speech, as `WordHash`es.
 enum PersonCues {
-    static let greetings: Set<String> = [
+    static let greetings: [UInt64] = [
         "morning", "afternoon", "evening", "hi", "hello", "hey", "thanks", "welcome", "bye", "goodbye", "dear", "cheers",
-    ]
-    static let speaking: Set<String> = [
+    ].map { WordHash.of($0.utf8) }
+    static let speaking: [UInt64] = [
         "says", "said", "asks", "asked", "tells", "told", "writes", "wrote", "explains", "explained", "mentions",
         "mentioned", "replies", "replied", "adds", "added", "argues", "argued",
-    ]
+    ].map { WordHash.of($0.utf8) }
+    static let you = WordHash.of("you".utf8)
+    static let thank = WordHash.of("thank".utf8)
 }

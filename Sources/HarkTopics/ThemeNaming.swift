@@ -114,14 +114,19 @@ extension ThemeNaming {
 }
 
 /// Per phrase key: how often it is said and in how many units, in one
-/// probe of an open-addressed table (as `HashTable`) for each time it is said.
+/// probe of an open-addressed table (as `HashTable`) for each time it is
+/// said, the figures of a key side by side.
 struct PhraseTally {
-    private(set) var keys: [UInt64]
-    private(set) var counts: [Int32]
-    /// Units said in, and the last unit seen (units are counted in order).
-    private(set) var units: [Int32]
-    private var lastUnit: [Int32]
-    private(set) var count = 0
+    private struct Figures {
+        var count: Int32 = 0
+        var units: Int32 = 0
+        /// The last unit it was seen in (units are counted in order).
+        var lastUnit: Int32 = -1
+    }
+
+    private var keys: [UInt64]
+    private var figures: [Figures]
+    private var count = 0
     private var mask: Int
     private var shift: UInt64
 
@@ -129,80 +134,60 @@ struct PhraseTally {
         var size = 16
         while size < capacity * 2 { size <<= 1 }
         keys = [UInt64](repeating: 0, count: size)
-        counts = [Int32](repeating: 0, count: size)
-        units = [Int32](repeating: 0, count: size)
-        lastUnit = [Int32](repeating: -1, count: size)
+        figures = [Figures](repeating: Figures(), count: size)
         mask = size - 1
         shift = UInt64(64 - size.trailingZeroBitCount)
     }
 
     @inline(__always) private func slot(_ key: UInt64) -> Int { Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> shift) }
 
-    /// One more time `key` is said, in `unit` (units in ascending order).
-    @inline(__always) mutating func add(_ key: UInt64, unit: Int32) {
+    /// The slot of `key`, made if it has none.
+    @inline(__always) private mutating func index(_ key: UInt64) -> Int {
         var i = slot(key)
         while true {
             let k = keys[i]
-            if k == key { break }
+            if k == key { return i }
             if k == 0 {
                 if (count + 1) * 4 > keys.count * 3 {
                     grow()
-                    add(key, unit: unit)
-                    return
+                    return index(key)
                 }
                 keys[i] = key
                 count += 1
-                break
+                return i
             }
             i = (i + 1) & mask
         }
-        counts[i] &+= 1
-        if lastUnit[i] != unit {
-            lastUnit[i] = unit
-            units[i] &+= 1
+    }
+
+    /// One more time `key` is said, in `unit` (units in ascending order).
+    @inline(__always) mutating func add(_ key: UInt64, unit: Int32) {
+        let i = index(key)
+        figures[i].count &+= 1
+        if figures[i].lastUnit != unit {
+            figures[i].lastUnit = unit
+            figures[i].units &+= 1
         }
     }
 
     /// Another tally's, of other units.
     mutating func merge(_ other: PhraseTally) {
-        other.forEach { key, count, units in insert(key, count, units) }
-    }
-
-    private mutating func insert(_ key: UInt64, _ count: Int32, _ unitCount: Int32) {
-        var i = slot(key)
-        while keys[i] != 0 && keys[i] != key { i = (i + 1) & mask }
-        if keys[i] == 0 {
-            if (self.count + 1) * 4 > keys.count * 3 {
-                grow()
-                insert(key, count, unitCount)
-                return
-            }
-            keys[i] = key
-            self.count += 1
+        for i in other.keys.indices where other.keys[i] != 0 {
+            let k = index(other.keys[i])
+            figures[k].count &+= other.figures[i].count
+            figures[k].units &+= other.figures[i].units
         }
-        counts[i] &+= count
-        units[i] &+= unitCount
     }
 
     private mutating func grow() {
         var bigger = PhraseTally(capacity: keys.count)
-        for i in keys.indices where keys[i] != 0 {
-            bigger.insert(keys[i], counts[i], units[i])
-            // The last unit is kept so that a unit under way is not counted twice.
-            bigger.setLastUnit(keys[i], lastUnit[i])
-        }
+        for i in keys.indices where keys[i] != 0 { bigger.figures[bigger.index(keys[i])] = figures[i] }
         self = bigger
-    }
-
-    private mutating func setLastUnit(_ key: UInt64, _ unit: Int32) {
-        var i = slot(key)
-        while keys[i] != key { i = (i + 1) & mask }
-        lastUnit[i] = unit
     }
 
     /// Every key with how often it is said and in how many units.
     func forEach(_ body: (UInt64, Int32, Int32) -> Void) {
-        for i in keys.indices where keys[i] != 0 { body(keys[i], counts[i], units[i]) }
+        for i in keys.indices where keys[i] != 0 { body(keys[i], figures[i].count, figures[i].units) }
     }
 }
 
