@@ -64,6 +64,13 @@ struct HashTable {
         values[index(key, initial: 0)] &+= amount
     }
 
+    /// `add(key)`, returning the value after it (1 the first time).
+    @inline(__always) mutating func counting(_ key: UInt64) -> Int32 {
+        let i = index(key, initial: 0)
+        values[i] &+= 1
+        return values[i]
+    }
+
     mutating func set(_ key: UInt64, _ value: Int32) {
         values[index(key, initial: value)] = value
     }

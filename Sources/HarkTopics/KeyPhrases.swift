@@ -2,12 +2,14 @@ import Foundation
 import HarkCore
 
 /// Key phrases in the manner of TF-IDF over chapters: candidates are runs of
-/// one to three content words with no stop word or punctuation between them
-/// ("large language model", "structured data"); a phrase is key to a
-/// chapter when it is said often there and in few other chapters.
+/// one to three content words with no punctuation between them and no stop
+/// word but a single joining one ("large language model", "structured data",
+/// "end to end platforms"), a weak word ("time", "point") only beside
+/// another ("time series"); a phrase is key to a chapter when it is said
+/// often there and in few other chapters.
 struct KeyPhrases {
     struct Phrase: Sendable {
-        /// Stem ids, at most three, packed 21 bits each (ids start at 1).
+        /// `PhraseKey`: stem ids and the joining words between them.
         var key: UInt64
         var length: Int
         /// Where it is first said: token indexes.
@@ -45,8 +47,8 @@ struct KeyPhrases {
             for c in halves[h] {
                 inChapter.removeAll()
                 Self.forEachCandidate(words, in: chapters[c]) { key, start in
-                    inChapter.add(key)
-                    _ = first.value(key, orInsert: { Int32(start) })
+                    // Where first said: looked up only the first time in a chapter.
+                    if inChapter.counting(key) == 1 { _ = first.value(key, orInsert: { Int32(start) }) }
                 }
                 let before = repeated.count
                 inChapter.forEach { key, count in
@@ -75,116 +77,221 @@ struct KeyPhrases {
         repeatedStarts = starts
     }
 
-    /// Every 1-, 2- and 3-word run that starts in `range` and stays in it.
-    private static func forEachCandidate(_ words: ContentWords, in range: Range<Int>, _ body: (UInt64, Int) -> Void) {
+    /// Every 1-, 2- and 3-word run that starts in `range` and stays in it;
+    /// with `firstWords` (per stem), only those whose first word it marks.
+    static func forEachCandidate(
+        _ words: ContentWords, in range: Range<Int>, firstWords: [Bool]? = nil, _ body: (UInt64, Int) -> Void
+    ) {
+        if let firstWords {
+            firstWords.withUnsafeBufferPointer { forEachCandidate(words, in: range, MarkedWords(marked: $0), body) }
+        } else {
+            forEachCandidate(words, in: range, AnyWord(), body)
+        }
+    }
+
+    /// Which words a scan starts phrases at (specialised, so that the scan
+    /// of every word costs nothing more).
+    private protocol FirstWords { func contains(_ stem: Int32) -> Bool }
+    private struct AnyWord: FirstWords {
+        @inline(__always) func contains(_ stem: Int32) -> Bool { true }
+    }
+    private struct MarkedWords: FirstWords {
+        let marked: UnsafeBufferPointer<Bool>
+        @inline(__always) func contains(_ stem: Int32) -> Bool { marked[Int(stem)] }
+    }
+
+    @inline(__always) private static func forEachCandidate<F: FirstWords>(
+        _ words: ContentWords, in range: Range<Int>, _ firstWords: F, _ body: (UInt64, Int) -> Void
+    ) {
         words.tokens.withUnsafeBufferPointer { tokens in
-            words.breaksBefore.withUnsafeBufferPointer { breaks in
-                for i in range {
-                    var key: UInt64 = 0
-                    for n in 0..<3 {
-                        let k = i + n
-                        guard k < range.upperBound, n == 0 || !breaks[k] else { break }
-                        key |= UInt64(tokens[k] + 1) << (21 * UInt64(n))
-                        body(key, i)
+            words.links.withUnsafeBufferPointer { links in
+                words.isWeak.withUnsafeBufferPointer { isWeak in
+                    for i in range where tokens[i] < PhraseKey.stemLimit && firstWords.contains(tokens[i]) {
+                        var key: UInt64 = 0
+                        var weakOnly = true
+                        for n in 0..<3 {
+                            let k = i + n
+                            guard k < range.upperBound, n == 0 || links[k] != ContentWords.broken, tokens[k] < PhraseKey.stemLimit
+                            else { break }
+                            key = PhraseKey.appending(key, word: n, stem: tokens[k], joiner: n == 0 ? 0 : links[k])
+                            weakOnly = weakOnly && isWeak[Int(tokens[k])]
+                            if !weakOnly { body(key, i) }
+                        }
                     }
                 }
             }
         }
     }
 
-    /// Where each phrase is said, as the indexes of its first tokens.
+    /// Where each phrase is said, as the indexes of its first tokens (a
+    /// phrase listed twice is found for both).
     func occurrences(of phrases: [Phrase]) -> [[Int]] {
         var wanted = HashTable()
-        for (k, phrase) in phrases.enumerated() { wanted.set(phrase.key, Int32(k)) }
+        for (k, phrase) in phrases.enumerated() { _ = wanted.value(phrase.key, orInsert: { Int32(k) }) }
         var found = [[Int]](repeating: [], count: phrases.count)
-        Self.forEachCandidate(words, in: 0..<words.tokens.count) { key, start in
+        Self.forEachCandidate(words, in: 0..<words.tokens.count, firstWords: firstWords(of: phrases)) { key, start in
             if let k = wanted.value(key) { found[Int(k)].append(start) }
         }
-        return found
+        return phrases.indices.map { found[Int(wanted.value(phrases[$0].key)!)] }
     }
 
-    private func idf(_ key: UInt64) -> Double {
+    /// Per stem, whether it is the first word of one of `phrases`: a scan for
+    /// a few phrases looks further only at those.
+    func firstWords(of phrases: [Phrase]) -> [Bool] {
+        var marked = [Bool](repeating: false, count: words.stemCount)
+        for phrase in phrases { marked[Int(phrase.key & PhraseKey.stemMask) - 1] = true }
+        return marked
+    }
+
+    /// Chapter `c`'s tokens.
+    func chapterTokens(_ c: Int) -> Range<Int> { chapters[c] }
+
+    /// How often the phrase is said in the whole transcript.
+    func count(_ key: UInt64) -> Int { Int(totalCount.value(key) ?? 0) }
+
+    /// Where the phrase is first said in the transcript (a token index).
+    func firstSaid(_ key: UInt64) -> Int? { firstToken.value(key).map(Int.init) }
+
+    func idf(_ key: UInt64) -> Double {
         log(Double(chapters.count + 1) / Double(chapterFrequency.value(key) ?? 1))
     }
 
-    private static func length(_ key: UInt64) -> Int { key >> 42 != 0 ? 3 : key >> 21 != 0 ? 2 : 1 }
-
     /// Longer phrases name a subject better than their words alone.
-    private static func lengthWeight(_ n: Int) -> Double { n == 1 ? 1 : n == 2 ? 1.6 : 1.8 }
+    static func lengthWeight(_ n: Int) -> Double { n == 1 ? 1 : n == 2 ? 1.6 : 1.8 }
 
-    /// The chapter's best phrases, none sharing a word with a better one.
-    func best(inChapter c: Int, limit: Int) -> [Phrase] {
+    /// The chapter's phrases said twice or more there, fragments left out,
+    /// best first, each where first said in the transcript (`survey` finds
+    /// them in the chapter); `pick` chooses among them.
+    func ranked(inChapter c: Int) -> [Phrase] {
         let phrases = repeated[repeatedStarts[c]..<repeatedStarts[c + 1]].map { key, count in
-            let n = Self.length(key)
+            let n = PhraseKey.length(key)
             return Phrase(
-                key: key, length: n, firstToken: -1, count: Int(count), score: Double(count) * idf(key) * Self.lengthWeight(n))
+                key: key, length: n, firstToken: firstSaid(key)!, count: Int(count),
+                score: Double(count) * idf(key) * Self.lengthWeight(n))
         }
-        // Where each chosen phrase is first said in the chapter, to show it as said.
-        return Self.distinct(phrases, limit: limit).map { phrase in
-            var found = phrase
-            Self.forEachCandidate(words, in: chapters[c]) { key, start in
-                if found.firstToken < 0, key == phrase.key { found.firstToken = start }
+        return Self.ranked(Self.withoutFragments(phrases))
+    }
+
+    /// What one scan of `ranges` tells about each of a few phrases.
+    struct Survey {
+        /// Where it is first said in the ranges, or -1.
+        var firstToken = -1
+        /// Whether, each time it is said there (twice or more), the same word
+        /// stands joined to it on one side ("kilometres of protected bike"
+        /// always before "lanes", "series data" after "time"): shown alone
+        /// it would be cut short.
+        var isCutShort = false
+        /// Whether, one time at least, a one-word phrase is said as a
+        /// person's name there (`isSaidAsPersonName`).
+        var isPersonName = false
+    }
+
+    /// `Survey`s of `phrases` in one scan. Over long `ranges`, `marking`
+    /// their first words makes the scan look further only at those words
+    /// (marking costs a flag per stem: not worth it for a chapter).
+    /// With `text`, one-word phrases are checked for a person's name where said.
+    func survey(
+        _ phrases: [Phrase], in ranges: [Range<Int>], marking: Bool = false, text: UnsafeBufferPointer<UInt8>? = nil
+    ) -> [Survey] {
+        var index = HashTable()
+        for (k, phrase) in phrases.enumerated() { _ = index.value(phrase.key, orInsert: { Int32(k) }) }
+        let count = phrases.count
+        var first = [Int](repeating: -1, count: count)
+        var said = [Int](repeating: 0, count: count)
+        // Per phrase, the one word seen beside it on each side so far: `none`
+        // before any, -1 once two differ or a time had none.
+        let none = Int64.min
+        var before = [Int64](repeating: none, count: count)
+        var after = [Int64](repeating: none, count: count)
+        var personName = [Bool](repeating: false, count: count)
+        // Only a one-word phrase capitalised where first said can be a person's name.
+        var mayBePerson = [Bool](repeating: false, count: count)
+        if let text {
+            for (k, phrase) in phrases.enumerated() where phrase.length == 1 {
+                let token = firstSaid(phrase.key) ?? phrase.firstToken
+                mayBePerson[k] = Self.isCapitalised(text, Int(words.starts[token])..<Int(words.ends[token]))
             }
-            return found
+        }
+        /// The word before token `k` with the joining word between, if joined to it (-1 if not).
+        func joined(before k: Int) -> Int64 {
+            guard k > 0, k < words.tokens.count, words.links[k] != ContentWords.broken else { return -1 }
+            return Int64(words.tokens[k - 1]) << 8 | Int64(words.links[k])
+        }
+        func merge(_ seen: inout Int64, _ word: Int64) { seen = seen == none || seen == word ? word : -1 }
+        let firstWords = marking ? firstWords(of: phrases) : nil
+        for range in ranges {
+            Self.forEachCandidate(words, in: range, firstWords: firstWords) { key, start in
+                guard let k = index.value(key).map(Int.init) else { return }
+                if first[k] < 0 { first[k] = start }
+                said[k] += 1
+                let end = start + PhraseKey.length(key)
+                merge(&before[k], joined(before: start))
+                merge(&after[k], joined(before: end) < 0 ? -1 : Int64(words.tokens[end]) << 8 | Int64(words.links[end]))
+                if let text, mayBePerson[k], !personName[k] { personName[k] = isSaidAsPersonName(at: start, in: text) }
+            }
+        }
+        return phrases.map { phrase in
+            let k = Int(index.value(phrase.key)!)
+            let sameBeside = before[k] >= 0 || after[k] >= 0
+            return Survey(firstToken: first[k], isCutShort: said[k] >= 2 && sameBeside, isPersonName: personName[k])
         }
     }
 
-    /// The transcript's best phrases: said often, and bunched in few chapters.
-    func bestOverall(limit: Int, minimumCount: Int, where accept: (Phrase) -> Bool = { _ in true }) -> [Phrase] {
-        var phrases: [Phrase] = []
-        totalCount.forEach { key, count in
-            guard Int(count) >= minimumCount else { return }
-            let n = Self.length(key)
-            phrases.append(
-                Phrase(
-                    key: key, length: n, firstToken: Int(firstToken.value(key)!), count: Int(count),
-                    score: Double(count) * idf(key) * Self.lengthWeight(n)))
-        }
-        return Self.distinct(phrases.filter(accept), limit: limit)
+    /// Best first; ties broken by key so that the result never depends on hashing order.
+    static func ranked(_ phrases: [Phrase]) -> [Phrase] {
+        phrases.sorted { $0.score != $1.score ? $0.score > $1.score : $0.key < $1.key }
     }
 
-    private static func distinct(_ phrases: [Phrase], limit: Int) -> [Phrase] {
-        // A phrase said nearly every time as part of a longer one ("level
-        // interfaces" in "higher-level interfaces") gives way to the longer one.
-        var counts: [UInt64: Int] = [:]
-        for phrase in phrases { counts[phrase.key] = phrase.count }
-        var subsumed = Set<UInt64>()
-        for phrase in phrases where phrase.length > 1 {
-            let shorter = UInt64(21 * (phrase.length - 1))
-            for part in [phrase.key & ((1 << shorter) - 1), phrase.key >> 21] {
-                if let count = counts[part], Double(phrase.count) >= 0.75 * Double(count) { subsumed.insert(part) }
-            }
-        }
-        // Ties broken by key so that the result never depends on dictionary order.
-        let ranked = phrases.filter { !subsumed.contains($0.key) }.sorted {
-            $0.score != $1.score ? $0.score > $1.score : $0.key < $1.key
-        }
+    /// The first `limit` of `ranked` that `accept` takes and that share no
+    /// word with one taken before (`accept` is asked only until then).
+    static func pick(_ ranked: [Phrase], limit: Int, where accept: (Phrase) -> Bool = { _ in true }) -> [Phrase] {
         var chosen: [Phrase] = []
-        var usedStems = Set<UInt64>()
-        for phrase in ranked {
-            let stems = (0..<phrase.length).map { (phrase.key >> (21 * UInt64($0))) & 0x1F_FFFF }
-            guard stems.allSatisfy({ !usedStems.contains($0) }) else { continue }
+        var usedStems: [UInt64] = []  // a few: a list is quicker than a set
+        for phrase in ranked where chosen.count < limit {
+            let stems = PhraseKey.stems(phrase.key)
+            guard stems.allSatisfy({ !usedStems.contains($0) }), accept(phrase) else { continue }
             chosen.append(phrase)
-            usedStems.formUnion(stems)
-            if chosen.count == limit { break }
+            usedStems += stems
         }
         return chosen
+    }
+
+    /// The phrases less those said nearly every time (75%) as part of a
+    /// longer one among them ("level interfaces" in "higher-level
+    /// interfaces", "end platforms" in "end to end platforms"): shown alone,
+    /// they would be fragments.
+    static func withoutFragments(_ phrases: [Phrase]) -> [Phrase] {
+        var counts = HashTable(capacity: phrases.count)
+        for phrase in phrases { counts.set(phrase.key, Int32(phrase.count)) }
+        var fragments = HashTable(capacity: 16)
+        for phrase in phrases where phrase.length > 1 {
+            for part in PhraseKey.parts(phrase.key) {
+                if let count = counts.value(part), Double(phrase.count) >= 0.75 * Double(count) { fragments.set(part, 1) }
+            }
+        }
+        return fragments.count == 0 ? phrases : phrases.filter { fragments.value($0.key) == nil }
     }
 
     /// The phrase as first said, lowercased except for words that are names
     /// or acronyms (a capital after the first letter, or a capital in the
     /// middle of a sentence).
     func text(of phrase: Phrase, in transcript: Transcript) -> String {
-        transcript.withContinuousText { text in
-            let start = Int(words.starts[phrase.firstToken])
-            let end = Int(words.ends[phrase.firstToken + phrase.length - 1])
-            var result: [UInt8] = []
+        transcript.withContinuousText { text(of: phrase, in: $0) }
+    }
+
+    /// The same in the transcript's continuous text (a reach for it costs
+    /// more than a phrase's text: titling reaches once for every chapter).
+    func text(of phrase: Phrase, in text: UnsafeBufferPointer<UInt8>) -> String {
+        let start = Int(words.starts[phrase.firstToken])
+        let end = Int(words.ends[phrase.firstToken + phrase.length - 1])
+        // A byte out for every byte in: punctuation inside becomes a space.
+        return String(unsafeUninitializedCapacity: end - start) { result in
             var wordStart = true
             var keepCase = false
             for k in start..<end {
                 let b = text[k]
                 if !Words.isWordByte(b) && b != 0x27 {
-                    result.append(b == 0x2D ? b : 0x20)
+                    result[k - start] = b == 0x2D ? b : 0x20
                     wordStart = true
                     continue
                 }
@@ -192,16 +299,77 @@ struct KeyPhrases {
                     keepCase = Self.keepsCase(text, wordStart: k)
                     wordStart = false
                 }
-                result.append(keepCase || b &- 0x41 >= 26 ? b : b | 0x20)
+                result[k - start] = keepCase || b &- 0x41 >= 26 ? b : b | 0x20
             }
-            return String(decoding: result, as: UTF8.self)
+            return end - start
         }
     }
 
     /// Whether the phrase's first word, where first said, is a name or an
     /// acronym ("Rust", "LLMs").
-    func isName(_ phrase: Phrase, in transcript: Transcript) -> Bool {
-        transcript.withContinuousText { Self.keepsCase($0, wordStart: Int(words.starts[phrase.firstToken])) }
+    /// A single letter ("C" of C++) is not taken for one.
+    func isName(_ phrase: Phrase, in text: UnsafeBufferPointer<UInt8>) -> Bool {
+        let start = Int(words.starts[phrase.firstToken])
+        guard Int(words.ends[phrase.firstToken + phrase.length - 1]) - start > 1 else { return false }
+        return Self.keepsCase(text, wordStart: start)
+    }
+
+    /// Whether the phrase is one word that is a person's first name: where
+    /// first said in the transcript, another name follows it ("Shreya
+    /// Shingar", "Andrew Ng"), which an acronym does not ("Python SQL").
+    func isFirstName(_ phrase: Phrase, in text: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard phrase.length == 1, let first = firstSaid(phrase.key), first + 1 < words.tokens.count else { return false }
+        guard words.links[first + 1] == ContentWords.joined else { return false }
+        let next = Int(words.starts[first + 1])
+        guard next - Int(words.ends[first]) == 1 else { return false }  // one space between
+        guard Self.keepsCase(text, wordStart: Int(words.starts[first])), text[next] &- 0x41 < 26 else { return false }
+        return next + 1 < text.count && text[next + 1] &- 0x61 < 26  // "Shingar", not "SQL"
+    }
+
+    /// Whether the word at token `t` is said there as a person's name: a
+    /// capitalised word (not an acronym) followed by another ("Anna
+    /// Keller"), after a greeting ("Good morning Peter", "thanks, Maria")
+    /// or before a verb of speech ("Peter asks"). Where it is first said
+    /// it may look like any other name ("Peter from Ashby").
+    func isSaidAsPersonName(at t: Int, in text: UnsafeBufferPointer<UInt8>) -> Bool {
+        let start = Int(words.starts[t])
+        let end = Int(words.ends[t])
+        guard Self.isCapitalised(text, start..<end) else { return false }
+        let next = Self.word(in: text, from: end)
+        if let next, next.lowerBound == end + 1, Self.isCapitalised(text, next) { return true }
+        if let next, PersonCues.speaking.contains(Self.foldedHash(text, next)) { return true }
+        guard let previous = Self.word(in: text, before: start) else { return false }
+        let greeting = Self.foldedHash(text, previous)
+        if PersonCues.greetings.contains(greeting) { return true }
+        guard greeting == PersonCues.you, let earlier = Self.word(in: text, before: previous.lowerBound) else { return false }
+        return Self.foldedHash(text, earlier) == PersonCues.thank
+    }
+
+    /// A capital and then small letters only ("Peter", not "SQL", "MLOps" or "peter").
+    private static func isCapitalised(_ text: UnsafeBufferPointer<UInt8>, _ word: Range<Int>) -> Bool {
+        word.count >= 2 && text[word.lowerBound] &- 0x41 < 26 && word.dropFirst().allSatisfy { text[$0] &- 0x61 < 26 }
+    }
+
+    /// The word after `k` past spaces and commas (none past other punctuation).
+    private static func word(in text: UnsafeBufferPointer<UInt8>, from k: Int) -> Range<Int>? {
+        var start = k
+        while start < text.count, text[start] == 0x20 || text[start] == 0x2C { start += 1 }
+        let end = Words.wordEnd(text, from: start, limit: text.count)
+        return end > start ? start..<end : nil
+    }
+
+    /// The word before `k` past spaces and commas.
+    private static func word(in text: UnsafeBufferPointer<UInt8>, before k: Int) -> Range<Int>? {
+        var end = k
+        while end > 0, text[end - 1] == 0x20 || text[end - 1] == 0x2C { end -= 1 }
+        var start = end
+        while start > 0, Words.isWordByte(text[start - 1]) { start -= 1 }
+        return end > start ? start..<end : nil
+    }
+
+    /// The word's `WordHash`, lowercased.
+    private static func foldedHash(_ text: UnsafeBufferPointer<UInt8>, _ word: Range<Int>) -> UInt64 {
+        word.reduce(WordHash.seed) { WordHash.adding($0, text[$1] &- 0x41 < 26 ? text[$1] | 0x20 : text[$1]) }
     }
 
     private static func keepsCase(_ text: UnsafeBufferPointer<UInt8>, wordStart k: Int) -> Bool {
@@ -218,4 +386,17 @@ struct KeyPhrases {
         while p >= 0, text[p] == 0x20 || text[p] == 0x22 { p -= 1 }
         return p >= 0 && text[p] != 0x2E && text[p] != 0x3F && text[p] != 0x21
     }
+}
+
+/// Words around a person's name in speech, as `WordHash`es.
+enum PersonCues {
+    static let greetings: [UInt64] = [
+        "morning", "afternoon", "evening", "hi", "hello", "hey", "thanks", "welcome", "bye", "goodbye", "dear", "cheers",
+    ].map { WordHash.of($0.utf8) }
+    static let speaking: [UInt64] = [
+        "says", "said", "asks", "asked", "tells", "told", "writes", "wrote", "explains", "explained", "mentions",
+        "mentioned", "replies", "replied", "adds", "added", "argues", "argued",
+    ].map { WordHash.of($0.utf8) }
+    static let you = WordHash.of("you".utf8)
+    static let thank = WordHash.of("thank".utf8)
 }

@@ -108,11 +108,24 @@ struct ParagraphLookup {
         return result
     }
 
+    /// How far back from the last paragraph found a walk from its end is
+    /// taken without looking for a hard break: in speech with few pauses the
+    /// nearest hard break lies far back, and the walk back to it and forward
+    /// again would cross the same segments twice.
+    static let walkWithoutLooking = 256
+
     mutating func paragraph(containing segment: Int) -> Range<Int> {
         if last.contains(segment) { return last }
-        // Walk from the nearest hard break, or from the last paragraph if it is nearer.
-        var start = Paragraphs.hardBreak(atOrBefore: segment, in: transcript)
-        if last.upperBound <= segment, last.upperBound > start { start = last.upperBound }
+        // Walk from the end of the last paragraph (a paragraph starts there)
+        // when it is near, else from the nearest hard break or that end,
+        // whichever is nearer.
+        var start: Int
+        if last.upperBound <= segment, segment - last.upperBound <= Self.walkWithoutLooking {
+            start = last.upperBound
+        } else {
+            start = Paragraphs.hardBreak(atOrBefore: segment, in: transcript)
+            if last.upperBound <= segment, last.upperBound > start { start = last.upperBound }
+        }
         while true {
             let range = Paragraphs.paragraph(startingAt: start, in: transcript)
             if range.contains(segment) || range.isEmpty {

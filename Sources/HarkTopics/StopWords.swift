@@ -3,7 +3,7 @@
 /// ("you know", "kind of", "sort of", "I mean") are covered by their parts,
 /// which in conversation are almost always fillers too ("know", "kind",
 /// "sort", "mean"); so are the hedges ("think", "feel", "guess") that
-/// carry an opinion's shape but not its subject.
+/// carry an opinion's shape but not its subject. Apart: `weak` words.
 enum StopWords {
     static let list: [String] = """
         a about above across after again against ago all almost along already also although always am among an and \
@@ -31,10 +31,21 @@ enum StopWords {
         thank interesting true fair example different specific certain certainly probably possibly potentially \
         especially generally typically frankly honestly clearly simply quick quickly lots really truly mean means \
         come comes coming talk talking talked tell telling told look looking looked call called try trying tried \
-        start started starting able new old first second third two three four five six seven eight nine ten \
-        one's today day days year years time times week weeks moment people person question questions answer \
-        point sense part kinds sorts case cases far long little big small high low around else also ever
+        start started starting able old first second third two three four five six seven eight nine ten \
+        one's today week weeks moment person question questions answer \
+        sense kinds sorts case cases far little around else also ever
         """.split(whereSeparator: \.isWhitespace).map(String.init)
 
     static let hashes: Set<UInt64> = Set(list.map { WordHash.of($0.utf8) })
+
+    /// Words that say nothing alone but belong to phrases that do ("time
+    /// series", "point solutions", "high-level", "big models"): they are
+    /// content words for key phrases, which must hold another word, and are
+    /// left out where words are counted alone (chapters, themes).
+    static let weak: [String] = [
+        "time", "times", "point", "high", "low", "big", "small", "long", "new", "day", "days", "year", "years",
+        "part", "people",
+    ]
+
+    static let weakHashes: Set<UInt64> = Set(weak.map { WordHash.of($0.utf8) })
 }

@@ -11,71 +11,126 @@ public struct Chapter: Equatable, Sendable {
 
 /// What hark finds on its own, for a transcript with no topics file:
 /// chapters where the subject changes, each titled by its key phrases, and
-/// the transcript's own key phrases as topics with passages.
+/// themes, the stretches that share vocabulary across the whole
+/// conversation, as topics with passages.
 public struct TopicAnalysis: Sendable {
     public let transcript: Transcript
     public let chapters: [Chapter]
     private let words: ContentWords
     private let phrases: KeyPhrases
+    /// The chapters as token ranges.
+    private let chapterTokens: [Range<Int>]
 
     public init(_ transcript: Transcript) {
+        self.init(transcript, tiling: TextTiling.Parameters())
+    }
+
+    init(_ transcript: Transcript, tiling: TextTiling.Parameters) {
         self.transcript = transcript
         let words = ContentWords(transcript)
         self.words = words
-        let starts = [0] + TextTiling.boundaries(words, in: transcript)
+        let starts = [0] + TextTiling.boundaries(words.withoutWeakWords(), in: transcript, parameters: tiling)
         let count = transcript.segments.count
         let segmentRanges = zip(starts, starts.dropFirst() + [count]).map { $0..<$1 }.filter { !$0.isEmpty }
-        let phrases = KeyPhrases(words, chapters: segmentRanges.map { words.tokenRange(ofSegments: $0) })
+        chapterTokens = segmentRanges.map { words.tokenRange(ofSegments: $0) }
+        let phrases = KeyPhrases(words, chapters: chapterTokens)
         self.phrases = phrases
         // Titles in two halves at once.
         let halves = Parallel.halves(of: segmentRanges.count, if: segmentRanges.count > 64)
         chapters = Parallel.map(halves.count) { h in
-            halves[h].map { c in
-                let range = segmentRanges[c]
-                let best = phrases.best(inChapter: c, limit: 5).map { phrases.text(of: $0, in: transcript) }
-                return Chapter(
-                    segments: range, start: transcript.start(of: range.lowerBound),
-                    end: transcript.end(of: range.upperBound - 1), title: Self.title(best), keyPhrases: best)
+            transcript.withContinuousText { text in
+                halves[h].map { c in
+                    let range = segmentRanges[c]
+                    let (keyPhrases, title) = Self.keyPhrasesAndTitle(ofChapter: c, phrases, text)
+                    return Chapter(
+                        segments: range, start: transcript.start(of: range.lowerBound),
+                        end: transcript.end(of: range.upperBound - 1), title: title, keyPhrases: keyPhrases)
+                }
             }
         }.flatMap { $0 }
     }
 
-    private static func title(_ phrases: [String]) -> String {
-        guard let first = phrases.first else { return "(no key phrases)" }
-        let title = phrases.prefix(2).joined(separator: ", ")
-        return first.prefix(1).uppercased() + title.dropFirst()
+    /// The chapter's five best phrases, and its title: its best phrases
+    /// that can stand in one, as said: of two or three words, or a name that
+    /// is not a person's first name ("SQL", "Rust", not "Shreya"), not cut
+    /// short; a single common word ("boxes", "burden") only when the chapter
+    /// has nothing better, and then alone. One scan of the chapter finds
+    /// them all where first said there.
+    private static func keyPhrasesAndTitle(
+        ofChapter c: Int, _ phrases: KeyPhrases, _ text: UnsafeBufferPointer<UInt8>
+    ) -> (keyPhrases: [String], title: String) {
+        let ranked = phrases.ranked(inChapter: c)
+        let best = KeyPhrases.pick(ranked, limit: 5)
+        var titled = KeyPhrases.pick(ranked, limit: 4) {
+            $0.length > 1 || (phrases.isName($0, in: text) && !phrases.isFirstName($0, in: text))
+        }
+        let alone = titled.isEmpty
+        if alone { titled = KeyPhrases.pick(ranked, limit: 3) { !phrases.isFirstName($0, in: text) } }
+        // One survey of the chapter for both lists, each phrase once.
+        var surveyed = best
+        for phrase in titled where !best.contains(where: { $0.key == phrase.key }) { surveyed.append(phrase) }
+        let survey = phrases.survey(surveyed, in: [phrases.chapterTokens(c)])
+        func asSaid(_ k: Int) -> String {
+            var said = surveyed[k]
+            said.firstToken = survey[k].firstToken
+            return phrases.text(of: said, in: text)
+        }
+        let keyPhrases = best.indices.map(asSaid)
+        // Only the candidates that a title may take are shown as said.
+        var title = ""
+        var kept = 0
+        for phrase in titled where kept < (alone ? 1 : 2) {
+            let k = surveyed.firstIndex { $0.key == phrase.key }!
+            guard !survey[k].isCutShort else { continue }
+            let text = k < best.count ? keyPhrases[k] : asSaid(k)
+            guard let joined = TitleRules.adding(text, to: title) else { continue }
+            title = joined
+            kept += 1
+        }
+        guard let first = title.first else { return (keyPhrases, "(no key phrases)") }
+        return (keyPhrases, first.uppercased() + String(title.dropFirst()))
     }
 
-    /// The transcript's key phrases as topics: each phrase (singular and
-    /// plural of its last word) becomes a topic's keywords. A topic is a
-    /// phrase of two or three words or a name ("Rust", "LLMs"): single
-    /// common words ("problem", "models") run all through a conversation
-    /// without being its subject. Of the best phrases, those most discussed
-    /// (the most hits inside passages) are kept; passing mentions do not count.
+    /// Themes as topics: the units of each theme (`ThemeClusters`) give its
+    /// name and keywords (`ThemeNaming`), and its keywords' hits, found among
+    /// the content words stem for stem (singular and plural alike, without a
+    /// second pass over the text), become passages as a topics file's do,
+    /// each keyword a keyword of its own in the passages' scores. A theme
+    /// whose keywords make no passage is left out.
     public func automaticTopics(limit: Int = 6) -> [Topic] {
-        let candidates = phrases.bestOverall(limit: limit * 3, minimumCount: 4) {
-            $0.length > 1 || phrases.isName($0, in: transcript)
+        var parameters = ThemeClusters.Parameters()
+        parameters.themes = limit
+        return automaticTopics(parameters, keywords: 8)
+    }
+
+    func automaticTopics(_ parameters: ThemeClusters.Parameters, keywords: Int) -> [Topic] {
+        let clusters = ThemeClusters(words, chapters: chapterTokens, parameters: parameters)
+        let themeUnits = clusters.themes.map { $0.map { clusters.units[$0] } }
+        let tallies = ThemeNaming.tallies(themeUnits, words)
+        let named = transcript.withContinuousText { text in
+            themeUnits.indices.compactMap { t in
+                ThemeNaming(units: themeUnits[t], tally: tallies[t], phrases: phrases, text: text, keywordLimit: keywords)
+            }
         }
-        let definitions = candidates.map { phrase -> TopicDefinition in
-            let name = phrases.text(of: phrase, in: transcript)
-            let variant = name.lowercased().hasSuffix("s") ? String(name.dropLast()) : name + "s"
-            return TopicDefinition(name: name, keywords: [name, variant])
+        let definitions = named.map { theme in
+            TopicDefinition(
+                name: theme.name,
+                keywords: theme.keywords.flatMap { phrase -> [String] in
+                    let text = phrases.text(of: phrase, in: transcript)
+                    return [text, text.lowercased().hasSuffix("s") ? String(text.dropLast()) : text + "s"]
+                })
         }
-        // The phrases are found again among the content words, stem for stem
-        // (so singular and plural alike), without a second pass over the text.
-        let hits = phrases.occurrences(of: candidates).map { tokens in
-            tokens.map { PassageBuilder.Hit(segment: words.segment(ofToken: $0), keyword: 0) }
+        let found = phrases.occurrences(of: named.flatMap(\.keywords))
+        var hits: [[PassageBuilder.Hit]] = []
+        var offset = 0
+        for theme in named {
+            hits.append(
+                theme.keywords.indices.flatMap { k in
+                    found[offset + k].map { PassageBuilder.Hit(segment: words.segment(ofToken: $0), keyword: k) }
+                })
+            offset += theme.keywords.count
         }
-        // Ranked by the hits in their clusters (what passages will hold), so
-        // that only the topics kept are widened to paragraphs.
-        let rules = PassageBuilder.Rules()
-        let discussion: [Int] = hits.map { topicHits in
-            PassageBuilder.clusters(topicHits, in: transcript, rules: rules).reduce(0) { $0 + $1.count }
-        }
-        let discussed = hits.indices.filter { discussion[$0] > 0 }
-            .sorted { discussion[$0] != discussion[$1] ? discussion[$0] > discussion[$1] : $0 < $1 }
-            .prefix(limit)
-        return TopicFinder.assemble(
-            discussed.map { definitions[$0] }, discussed.map { hits[$0] }, source: .auto, in: transcript, rules: rules)
+        let topics = TopicFinder.assemble(definitions, hits, source: .auto, in: transcript, rules: PassageBuilder.Rules())
+        return topics.filter { !$0.passages.isEmpty }
     }
 }

@@ -31,7 +31,7 @@ struct NewUserEndToEndTests {
     @Test func at200x60TheTextKeepsAMeasureAndThePaneShowsWholeTitles() throws {
         let tmux = try Tmux(hark, width: 200, height: 60)
         let screen = try tmux.waitFor(text: "Chapters")
-        #expect(screen.contains("25:20 End platforms, developer tools"))
+        #expect(screen.contains("25:20 Point solution, end to end platforms"))
         for line in screen.split(separator: "\n") {
             guard let bar = line.firstIndex(of: "│") else { continue }
             let text = line[..<bar].dropFirst(9).trimmingCharacters(in: .whitespaces)

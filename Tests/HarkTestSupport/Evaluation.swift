@@ -67,8 +67,53 @@ public enum Evaluation {
         text.split(separator: "\n").filter { !$0.hasPrefix("#") }.compactMap { Int($0.split(separator: " ")[0]) }
     }
 
-    public static func annotation(_ name: String) throws -> String {
-        try String(
-            contentsOf: TestSupport.repositoryRoot.appendingPathComponent("sample-data/annotations/\(name)"), encoding: .utf8)
+    public static func annotation(_ name: String, folder: String = "sample-data/annotations") throws -> String {
+        try String(contentsOf: TestSupport.repositoryRoot.appendingPathComponent("\(folder)/\(name)"), encoding: .utf8)
+    }
+
+    /// `name ~ phrase | phrase` lines: what a theme's name may hold for a
+    /// reader to know it.
+    public static func recognisableNames(_ text: String) -> [String: [String]] {
+        var result: [String: [String]] = [:]
+        for line in text.split(separator: "\n") where !line.hasPrefix("#") {
+            let parts = line.split(separator: "~", maxSplits: 1)
+            guard parts.count == 2 else { continue }
+            result[parts[0].trimmingCharacters(in: .whitespaces)] = parts[1].split(separator: "|").map {
+                $0.trimmingCharacters(in: .whitespaces)
+            }
+        }
+        return result
+    }
+
+    /// The words of `text`, lowercased: letters, digits and apostrophes
+    /// (hyphens and spaces alike separate words).
+    public static func words(_ text: String) -> [String] {
+        text.lowercased().split { !($0.isLetter || $0.isNumber || $0 == "'") }.map(String.init)
+    }
+
+    /// Whether `name` holds `phrase` as whole words, a `*` ending a word
+    /// with any ending ("point solution*").
+    public static func holds(_ name: String, _ phrase: String) -> Bool {
+        let words = words(name)
+        let wanted = phrase.lowercased().split(separator: " ").map(String.init)
+        guard wanted.count <= words.count else { return false }
+        return (0...(words.count - wanted.count)).contains { start in
+            zip(words[start...], wanted).allSatisfy { word, pattern in
+                pattern.hasSuffix("*") ? word.hasPrefix(pattern.dropLast()) : word == pattern
+            }
+        }
+    }
+
+    /// The segments a topic's passages cover.
+    public static func segments(of topic: Topic) -> Set<Int> {
+        topic.passages.reduce(into: Set<Int>()) { $0.formUnion($1.segments) }
+    }
+
+    /// The topic a reader would take for the theme: one whose name holds a
+    /// recognisable phrase, the one that agrees best with the marked segments.
+    public static func bestMatch(_ topics: [Topic], marked: Set<Int>, names: [String]) -> (topic: Topic, agreement: Agreement)? {
+        topics.filter { topic in names.contains { holds(topic.name, $0) } }
+            .map { ($0, agreement($0.passages, marked)) }
+            .max { $0.1.f1 < $1.1.f1 }
     }
 }

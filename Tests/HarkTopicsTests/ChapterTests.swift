@@ -1,4 +1,5 @@
 import HarkCore
+import HarkTestSupport
 import Testing
 
 @testable import HarkTopics
@@ -115,10 +116,34 @@ struct ChapterTests {
                 Segment(start: 3000, end: 4000, text: "quietly and the end-to-end tests"),
             ])
         let words = ContentWords(transcript)
-        // love structured | data. | Pipelines fail, | (often) quietly | (and the) end | (to) end tests:
-        // the full stop that ends a segment breaks a phrase too.
+        // love structured | data. | Pipelines fail, | (often) quietly | (and the) end to end tests:
+        // the full stop that ends a segment breaks a phrase too; one joining word does not.
         #expect(words.tokens.count == 9)
-        #expect(words.breaksBefore == [true, false, false, true, false, true, true, true, false])
+        let (broken, to) = (ContentWords.broken, ContentWords.Joiner.to)
+        #expect(words.links == [broken, 0, 0, broken, 0, broken, broken, to, 0])
         #expect(words.segmentStarts == [0, 2, 3, 5, 9])
+    }
+
+    /// A long transcript's similarities are made in two halves at once and
+    /// its block weights counted in two: the same figures as in one piece
+    /// (the weights exactly, the similarities but for rounding).
+    @Test func similaritiesInHalvesAreTheSameAsInOnePiece() throws {
+        let words = ContentWords(try TestSupport.sample()).withoutWeakWords()
+        let count = words.segmentStarts.count - 1
+        #expect(TextTiling.weights(words, block: 90, splitAbove: 0) == TextTiling.weights(words, block: 90, splitAbove: .max))
+        let whole = TextTiling.similarities(words, count: count, block: 90, splitAbove: .max)
+        let halves = TextTiling.similarities(words, count: count, block: 90, splitAbove: 0)
+        #expect(whole.count == halves.count)
+        #expect(zip(whole, halves).allSatisfy { abs($0 - $1) < 1e-9 })
+    }
+
+    /// Breaks kept at least the shortest chapter apart, by buckets of that
+    /// width: a time is taken only if every time taken is that far from it.
+    @Test func breaksAreTakenOnlyWhenClearOfTheOthers() {
+        var taken = TextTiling.TakenTimes(duration: 1_000_000, apart: 150_000)
+        let times: [Milliseconds] = [400_000, 400_000, 549_999, 550_000, 260_000, 250_000, 1_000_000]
+        #expect(times.map { taken.insertIfClear($0) } == [true, false, false, true, false, true, true])
+        var anything = TextTiling.TakenTimes(duration: 10, apart: 0)
+        #expect([5, 5].map { anything.insertIfClear($0) } == [true, true])
     }
 }

@@ -1,4 +1,5 @@
 import HarkCore
+import HarkTestSupport
 import Testing
 
 @testable import HarkTopics
@@ -71,5 +72,22 @@ struct PassageTests {
         let varied = PassageBuilder.score(hits([(1, 0), (2, 1), (3, 2)]))
         #expect(abs(repeated - (1 + 0.5 + 1.0 / 3)) < 1e-9)
         #expect(varied == 3)
+    }
+
+    /// Paragraphs found around segments in order (walking on from the last
+    /// one found when it is near, from a hard break when it is not) are the
+    /// transcript's own paragraphs, on the sample (few pauses: hard breaks
+    /// are far apart) at every gap from 1 to 600 segments.
+    @Test func paragraphsLookedUpInOrderAreTheTranscriptsOwn() throws {
+        let sample = try TestSupport.sample()
+        var owner: [Int: Range<Int>] = [:]
+        for paragraph in Paragraphs.of(sample) {
+            for segment in paragraph.segments { owner[segment] = paragraph.segments }
+        }
+        for step in [1, 7, 40, 255, 256, 257, 600] {
+            let wanted = Array(stride(from: step / 2, to: sample.segments.count, by: step))
+            let found = ParagraphLookup.paragraphs(around: wanted, in: sample)
+            for segment in wanted { #expect(found[segment] == owner[segment], "segment \(segment), every \(step)") }
+        }
     }
 }

@@ -1,0 +1,218 @@
+import Foundation
+import HarkCore
+
+/// What a theme is called and which phrases find its passages, from the
+/// phrases said twice or more in the theme's units, and at least half of
+/// the times they are said anywhere.
+///
+/// Its keywords are the phrases said there most: how often, times how few
+/// chapters say them, times the share of all their uses that falls in the
+/// theme. Its name is made of the phrases that run through it: the share
+/// of its units that say them, times the share of their uses that falls in
+/// the theme, times the square root of how few chapters say them, times the
+/// logarithm of how often, longer phrases first. A phrase said many times
+/// in one or two of a theme's eight units ("tech forward") is a detail of a
+/// passage; one said in most of them ("developer tools", "stable
+/// diffusion") is what the theme is about.
+struct ThemeNaming {
+    /// The theme's best phrases, best first: its keywords.
+    var keywords: [KeyPhrases.Phrase]
+    /// Its two or three most telling phrases, sharing no word.
+    var name: String
+
+    /// Keywords are phrases of two or three words or names ("Rust"): a
+    /// single common word ("search", "move") is said all through a
+    /// conversation and would find passages of other themes. Names are
+    /// never a person's name alone ("Peter"), by the first time it is said
+    /// (`KeyPhrases.isFirstName`) or any time in the theme
+    /// (`KeyPhrases.isSaidAsPersonName`).
+    /// A name's phrase of two words or more tells a reader more than a
+    /// name or an acronym alone ("stable diffusion" rather than "AI").
+    static func nameWeight(_ n: Int) -> Double { n == 1 ? 1 : n == 2 ? 2 : 2.2 }
+
+    init?(
+        units: [Range<Int>], tally: PhraseTally, phrases: KeyPhrases, text: UnsafeBufferPointer<UInt8>, keywordLimit: Int
+    ) {
+        var candidates: [KeyPhrases.Phrase] = []
+        var byName: [KeyPhrases.Phrase] = []
+        tally.forEach { key, count, unitsSaid in
+            let share = Double(count) / Double(max(phrases.count(key), Int(count)))
+            guard count >= 2, share >= 0.5, let first = phrases.firstSaid(key) else { return }
+            let n = PhraseKey.length(key)
+            let (idf, weight) = (phrases.idf(key), KeyPhrases.lengthWeight(n))
+            var phrase = KeyPhrases.Phrase(key: key, length: n, firstToken: first, count: Int(count), score: 0)
+            phrase.score = Double(count) * idf * weight * share
+            candidates.append(phrase)
+            let coverage = Double(unitsSaid) / Double(units.count)
+            phrase.score = coverage * share * Self.nameWeight(n) * idf.squareRoot() * log(1 + Double(count))
+            byName.append(phrase)
+        }
+        let ranked = KeyPhrases.withoutFragments(candidates)
+            .filter { $0.length > 1 || phrases.isName($0, in: text) }
+            .sorted { $0.score != $1.score ? $0.score > $1.score : $0.key < $1.key }
+        guard !ranked.isEmpty else { return nil }
+        // The same phrases for the name, in the name's order (ties go to the
+        // one said more there).
+        var kept = HashTable(capacity: ranked.count)
+        for phrase in ranked { kept.set(phrase.key, Int32(phrase.count)) }
+        let forName = byName.filter { kept.value($0.key) != nil }.sorted {
+            $0.score != $1.score
+                ? $0.score > $1.score : $0.count != $1.count ? $0.count > $1.count : $0.key < $1.key
+        }
+        // Cut short and persons' names are judged on a few only, in one scan
+        // of the theme's words: the name's best and the one-word keywords
+        // that may be chosen.
+        let best = KeyPhrases.pick(forName, limit: 5) { !phrases.isFirstName($0, in: text) }
+        let names = ranked.prefix(2 * keywordLimit).filter { $0.length == 1 }
+        let surveys = phrases.survey(best + names, in: units, marking: true, text: text)
+        var persons = HashTable(capacity: 16)
+        for (phrase, survey) in zip(best + names, surveys) where survey.isPersonName { persons.set(phrase.key, 1) }
+        // A phrase inside another keyword ("tech forward" in "tech forward
+        // customers") would count the same words twice; a person's name finds
+        // where the person is spoken of, not the theme.
+        keywords = []
+        for phrase in ranked where keywords.count < keywordLimit && persons.value(phrase.key) == nil {
+            if keywords.allSatisfy({ !PhraseKey.contains($0.key, phrase.key) && !PhraseKey.contains(phrase.key, $0.key) }) {
+                keywords.append(phrase)
+            }
+        }
+        let named = zip(best, surveys).filter { !$1.isCutShort && !$1.isPersonName }.map(\.0)
+        guard !named.isEmpty else { return nil }
+        name = TitleRules.join(named.prefix(3).map { phrases.text(of: $0, in: text) })
+    }
+}
+
+extension ThemeNaming {
+    /// How often each phrase is said in each theme's units (`themes`, lists
+    /// of units) and in how many of them: the themes' units in two halves
+    /// of about as many words, counted at once, then the halves' tallies
+    /// merged.
+    static func tallies(_ themes: [[Range<Int>]], _ words: ContentWords) -> [PhraseTally] {
+        let all = themes.indices.flatMap { t in themes[t].indices.map { (theme: t, unit: $0) } }
+        let total = all.reduce(0) { $0 + themes[$1.theme][$1.unit].count }
+        var middle = 0
+        var before = 0
+        while middle < all.count, before + themes[all[middle].theme][all[middle].unit].count <= total / 2 {
+            before += themes[all[middle].theme][all[middle].unit].count
+            middle += 1
+        }
+        let halves = total > 1 << 16 ? [0..<middle, middle..<all.count] : [0..<all.count]
+        var counted = Parallel.map(halves.count) { h in
+            var tallies = themes.map { _ in PhraseTally(capacity: 1024) }
+            for (theme, unit) in all[halves[h]] {
+                KeyPhrases.forEachCandidate(words, in: themes[theme][unit]) { key, _ in
+                    tallies[theme].add(key, unit: Int32(unit))
+                }
+            }
+            return tallies
+        }
+        for other in counted.dropFirst() {
+            for t in themes.indices { counted[0][t].merge(other[t]) }
+        }
+        return counted[0]
+    }
+}
+
+/// Per phrase key: how often it is said and in how many units, in one
+/// probe of an open-addressed table (as `HashTable`) for each time it is
+/// said, the figures of a key side by side.
+struct PhraseTally {
+    private struct Figures {
+        var count: Int32 = 0
+        var units: Int32 = 0
+        /// The last unit it was seen in (units are counted in order).
+        var lastUnit: Int32 = -1
+    }
+
+    private var keys: [UInt64]
+    private var figures: [Figures]
+    private var count = 0
+    private var mask: Int
+    private var shift: UInt64
+
+    init(capacity: Int = 64) {
+        var size = 16
+        while size < capacity * 2 { size <<= 1 }
+        keys = [UInt64](repeating: 0, count: size)
+        figures = [Figures](repeating: Figures(), count: size)
+        mask = size - 1
+        shift = UInt64(64 - size.trailingZeroBitCount)
+    }
+
+    @inline(__always) private func slot(_ key: UInt64) -> Int { Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> shift) }
+
+    /// The slot of `key`, made if it has none.
+    @inline(__always) private mutating func index(_ key: UInt64) -> Int {
+        var i = slot(key)
+        while true {
+            let k = keys[i]
+            if k == key { return i }
+            if k == 0 {
+                if (count + 1) * 4 > keys.count * 3 {
+                    grow()
+                    return index(key)
+                }
+                keys[i] = key
+                count += 1
+                return i
+            }
+            i = (i + 1) & mask
+        }
+    }
+
+    /// One more time `key` is said, in `unit` (units in ascending order).
+    @inline(__always) mutating func add(_ key: UInt64, unit: Int32) {
+        let i = index(key)
+        figures[i].count &+= 1
+        if figures[i].lastUnit != unit {
+            figures[i].lastUnit = unit
+            figures[i].units &+= 1
+        }
+    }
+
+    /// Another tally's, of other units.
+    mutating func merge(_ other: PhraseTally) {
+        for i in other.keys.indices where other.keys[i] != 0 {
+            let k = index(other.keys[i])
+            figures[k].count &+= other.figures[i].count
+            figures[k].units &+= other.figures[i].units
+        }
+    }
+
+    private mutating func grow() {
+        var bigger = PhraseTally(capacity: keys.count)
+        for i in keys.indices where keys[i] != 0 { bigger.figures[bigger.index(keys[i])] = figures[i] }
+        self = bigger
+    }
+
+    /// Every key with how often it is said and in how many units.
+    func forEach(_ body: (UInt64, Int32, Int32) -> Void) {
+        for i in keys.indices where keys[i] != 0 { body(keys[i], figures[i].count, figures[i].units) }
+    }
+}
+
+/// How phrases make a title or a name: as said, whole, at most about 40
+/// characters (the side pane shows that much), two or three at most.
+enum TitleRules {
+    static let maximumLength = 40
+
+    /// As many of `phrases`, in order, as fit together, skipping any that
+    /// would not; the first that fits is always kept.
+    static func join(_ phrases: [String], limit: Int = 3) -> String {
+        var joined = ""
+        var kept = 0
+        for phrase in phrases where kept < limit {
+            if let longer = adding(phrase, to: joined) {
+                joined = longer
+                kept += 1
+            }
+        }
+        return joined
+    }
+
+    /// `joined` with `phrase` after it, if that fits.
+    static func adding(_ phrase: String, to joined: String) -> String? {
+        let longer = joined.isEmpty ? phrase : joined + ", " + phrase
+        return longer.count <= maximumLength ? longer : nil
+    }
+}
