@@ -196,7 +196,7 @@ struct Topics: ParsableCommand {
         abstract: "List what the transcript is about and where: each topic's passages.",
         discussion: """
             Topics come from --topics FILE, else from NAME.topics.toml beside the transcript \
-            (NAME.srt, NAME.whisper.txt…), else hark finds them itself from the transcript's key phrases. \
+            (NAME.srt, NAME.whisper.txt…), else hark finds them itself: themes, passages that share words, named by their most telling phrases. \
             Given a folder, ranks its transcripts for each topic by the minutes of their passages (give --topics FILE \
             to rank them all by the same topics).
             """)
@@ -221,7 +221,7 @@ struct Topics: ParsableCommand {
 
 struct Chapters: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Split the transcript where the subject changes, titling each chapter by its key phrases.")
+        abstract: "Split the transcript where the subject changes, titling each chapter by phrases said in it.")
 
     @Argument(help: "The transcript file.") var file: String
     @Flag(help: "Print JSON.") var json = false
