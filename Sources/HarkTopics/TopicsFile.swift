@@ -142,21 +142,5 @@ public enum TopicsFile {
     }
 }
 
-public struct TopicsFileError: Error, CustomStringConvertible, Equatable {
-    public var path: String
-    public var line: Int?
-    public var problem: String
-
-    public init(path: String, line: Int?, problem: String) {
-        self.path = path
-        self.line = line
-        self.problem = problem
-    }
-
-    /// Control characters in the path or the problem (which may quote the
-    /// file) are escaped: see `Escaped`.
-    public var description: String {
-        let place = Escaped.name(path) + (line.map { ":\($0)" } ?? "")
-        return "\(place): \(Escaped.message(problem))"
-    }
-}
+/// What is wrong with a topics file, and on which line.
+public typealias TopicsFileError = FileProblem

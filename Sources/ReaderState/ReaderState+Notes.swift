@@ -275,7 +275,7 @@ extension ReaderState {
         // Not typed in for the user: a digit must still pick a name at once.
         openPrompt(
             .speaker(
-                SpeakerQuestion(target: target, offered: offered, time: timeText(target.segment ?? cursor), current: current)))
+                SpeakerQuestion(target: target, offered: offered, current: current)))
     }
 
     /// Whether `segment` is in a turn the user marked (which a label name would not change).
@@ -323,15 +323,11 @@ public struct SpeakerQuestion: Equatable, Sendable {
         case label(String)
         /// A turn from `segment` to the next change of speaker (`splitting`: a new one).
         case turn(segment: Int, splitting: Bool)
-
-        var segment: Int? { if case .turn(let segment, _) = self { segment } else { nil } }
     }
 
     public var target: Target
     /// Names already used, picked with 1 to 9 before anything is typed.
     public var offered: [String]
-    /// Where the turn starts, as the prompt says it.
-    public var time: String
     /// The name the user gave it before, if any.
     public var current: String?
 
