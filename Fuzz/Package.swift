@@ -22,6 +22,8 @@ let package = Package(
             name: "fuzz-topics-file",
             dependencies: support + [.product(name: "HarkTopics", package: "hark"), .product(name: "HarkTOML", package: "hark")],
             linkerSettings: lld),
+        .executableTarget(
+            name: "fuzz-notes-file", dependencies: support + [.product(name: "HarkNotes", package: "hark")], linkerSettings: lld),
         .executableTarget(name: "fuzz-search", dependencies: support, linkerSettings: lld),
         .executableTarget(
             name: "fuzz-reader-keys",

@@ -45,13 +45,19 @@ struct SearchPrinter: Sendable {
             TimeFormat.mark(estimated: transcript.isEstimated(first.segment))
             + TimeFormat.clock(transcript.start(of: first.segment))
         out += ANSI.paint(time, ANSI.time, if: colors) + ": " + before
+        // Matches may overlap (`aa` in `aaaa`): each paints only what the
+        // one before it has not, so no text is printed twice.
+        var printed = first.range.lowerBound
         for (k, match) in line.enumerated() {
-            out += ANSI.paint(transcript.string(ofBytes: match.range), ANSI.match, if: colors)
+            let painted = max(printed, match.range.lowerBound)..<max(printed, match.range.upperBound)
+            out += ANSI.paint(transcript.string(ofBytes: painted), ANSI.match, if: colors)
+            printed = painted.upperBound
             guard k + 1 < line.count else {
-                out += Self.textAfter(match.range.upperBound, to: upper, in: transcript)
+                out += Self.textAfter(printed, to: max(printed, upper), in: transcript)
                 break
             }
-            out += Self.textBetween(match.range.upperBound, line[k + 1].range.lowerBound, in: transcript)
+            let next = line[k + 1].range.lowerBound
+            if next > printed { out += Self.textBetween(printed, next, in: transcript) }
         }
         return out + "\n"
     }
