@@ -18,6 +18,8 @@ let package = Package(
         .library(name: "HarkCommands", targets: ["HarkCommands"]),
         // For the benchmark package: the reader's state, screens and runner, no terminal.
         .library(name: "HarkReaderCore", targets: ["ReaderState", "ReaderScreens", "HarkReader"]),
+        // For the benchmark package: the audio player, to time how closely the reader follows it.
+        .library(name: "HarkAudioPlayer", targets: ["HarkAudio", "MPVBackend"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
@@ -35,18 +37,22 @@ let package = Package(
         // The reader, in the layers ARCHITECTURE.md describes.
         .target(name: "CTerminalSupport"),
         .target(name: "TerminalKit", dependencies: ["CTerminalSupport"]),
-        .target(name: "ReaderState", dependencies: ["HarkCore", "HarkTopics", "HarkNotes", "TerminalKit"]),
+        // Audio: where a transcript's audio is, and the protocol the reader drives a player by;
+        // MPVBackend is that protocol over mpv's JSON IPC (the only code that knows mpv).
+        .target(name: "HarkAudio"),
+        .target(name: "MPVBackend", dependencies: ["HarkAudio", "CTerminalSupport"]),
+        .target(name: "ReaderState", dependencies: ["HarkCore", "HarkTopics", "HarkNotes", "HarkAudio", "TerminalKit"]),
         .target(name: "ReaderScreens", dependencies: ["ReaderState", "TerminalKit", "HarkCore", "HarkTopics", "HarkNotes"]),
         .target(
             name: "HarkReader",
-            dependencies: ["ReaderScreens", "ReaderState", "TerminalKit", "HarkCore", "HarkTopics", "HarkNotes"]
+            dependencies: ["ReaderScreens", "ReaderState", "TerminalKit", "HarkCore", "HarkTopics", "HarkNotes", "HarkAudio"]
         ),
         .systemLibrary(name: "CNcurses"),
         .target(name: "NcursesBackend", dependencies: ["CNcurses", "CTerminalSupport", "TerminalKit"]),
         .executableTarget(
             name: "hark",
             dependencies: [
-                "HarkCommands", "HarkTopics", "HarkNotes", "HarkReader", "NcursesBackend",
+                "HarkCommands", "HarkTopics", "HarkNotes", "HarkReader", "NcursesBackend", "HarkAudio", "MPVBackend",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -68,6 +74,8 @@ let package = Package(
             ],
             exclude: ["Snapshots"]
         ),
+        // The player against the real mpv, on audio the tests make with espeak-ng.
+        .testTarget(name: "AudioTests", dependencies: ["HarkAudio", "MPVBackend", "HarkTestSupport"]),
         .testTarget(name: "TerminalKitTests", dependencies: ["TerminalKit", "HarkTestSupport"]),
         .testTarget(name: "HarkTOMLTests", dependencies: ["HarkTOML", "HarkTestSupport"]),
         .testTarget(name: "HarkNotesTests", dependencies: ["HarkNotes", "HarkCore", "HarkTOML", "HarkTestSupport"]),

@@ -63,6 +63,7 @@ void hark_chain_resize_signal(void) {
 
 static void on_crash(int signal_number) {
     hark_restore_terminal();
+    hark_kill_children();
     // Die of the same signal, as if no handler had been there.
     signal(signal_number, SIG_DFL);
     raise(signal_number);

@@ -16,6 +16,7 @@ public final class CachedDocument: ReaderDocument {
     /// The topics file's topics, or nil for hark's own.
     public let topicDefinitions: [TopicDefinition]?
     public let openedNotes: OpenedNotes
+    public let audioPath: String?
     /// Paragraphs found so far, by first segment.
     private var paragraphs: [Int: Range<Int>] = [:]
     private var wrapCache: [WrapKey: [TimelineLine]] = [:]
@@ -30,13 +31,14 @@ public final class CachedDocument: ReaderDocument {
     /// with `withSpeakers` when it opens the document.
     public init(
         _ transcript: Transcript, id: DocumentID, topicDefinitions: [TopicDefinition]? = nil,
-        notes: OpenedNotes = OpenedNotes(path: nil)
+        notes: OpenedNotes = OpenedNotes(path: nil), audioPath: String? = nil
     ) {
         self.id = id
         self.transcript = transcript
         self.fileTranscript = transcript
         self.topicDefinitions = topicDefinitions
         self.openedNotes = notes
+        self.audioPath = audioPath
         searchIndex = SearchIndex(transcript)
     }
 
@@ -46,6 +48,7 @@ public final class CachedDocument: ReaderDocument {
         transcript = other.fileTranscript.applying(edits)
         topicDefinitions = other.topicDefinitions
         openedNotes = other.openedNotes
+        audioPath = other.audioPath
         // The text is the same: its folding and matches still hold.
         searchIndex = other.searchIndex
         searchCache = other.searchCache

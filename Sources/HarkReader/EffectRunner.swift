@@ -1,12 +1,14 @@
 import Dispatch
+import HarkAudio
 import HarkCore
 import HarkNotes
 import ReaderState
 
 /// Carries out what the state asks (`Effect`) that is not the terminal's:
-/// loading a file, folding text for search, finding topics. The work runs
-/// on one serial queue off the loop; each result comes back through the
-/// mailbox and is turned into a `ReaderEvent` on the loop's thread.
+/// loading a file, folding text for search, finding topics, driving the
+/// audio player. The work runs on one serial queue off the loop; each
+/// result comes back through the mailbox and is turned into a
+/// `ReaderEvent` on the loop's thread. The player reports the same way.
 final class EffectRunner {
     /// What work off the loop hands back.
     enum Delivery {
@@ -24,6 +26,12 @@ final class EffectRunner {
     private let load: ReaderLoop.Loader
     private let save: ReaderLoop.NotesSaver
     private var nextID: Int
+    /// Makes the audio player; nil where there is none (most tests).
+    private let makePlayer: AudioPlayerFactory?
+    /// The one player, and the document and file it plays.
+    private var player: (player: any AudioPlayer, document: DocumentID, path: String)?
+    /// Players being ended off the loop (ending mpv can take a second).
+    private let closingPlayers = DispatchGroup()
 
     /// Runs on the work queue before each piece of work: tests hold work
     /// back with it to make results arrive when they choose.
@@ -31,11 +39,12 @@ final class EffectRunner {
 
     init(
         firstFreeID: Int, load: @escaping ReaderLoop.Loader, save: @escaping ReaderLoop.NotesSaver,
-        beforeWork: @escaping @Sendable () -> Void = {}
+        player: AudioPlayerFactory? = nil, beforeWork: @escaping @Sendable () -> Void = {}
     ) {
         nextID = firstFreeID
         self.load = load
         self.save = save
+        self.makePlayer = player
         self.beforeWork = beforeWork
     }
 
@@ -98,9 +107,42 @@ final class EffectRunner {
                     mailbox.post(.event(.notesNotSaved(id, path: path, reason: "\(error)")))
                 }
             }
+        case .player(let id, let path, let command):
+            playerFor(id, path: path)?.perform(command)
+        case .closePlayer:
+            closePlayer()
         case .quit, .suspend, .captureMouse, .copyToClipboard:
             break  // the loop's own
         }
+    }
+
+    /// The player for `path`, started now if none plays it. Called on the
+    /// loop's thread, which starts mpv (see `MPVPlayer.Configuration.diesWithParent`).
+    private func playerFor(_ id: DocumentID, path: String) -> (any AudioPlayer)? {
+        if let player, player.document == id, player.path == path { return player.player }
+        closePlayer()
+        guard let makePlayer else {
+            mailbox.post(.event(.player(id, .failed("no audio player in this build"))))
+            return nil
+        }
+        let mailbox = self.mailbox
+        let made = makePlayer(path) { event in mailbox.post(.event(.player(id, event))) }
+        player = (made, id, path)
+        return made
+    }
+
+    /// Ends the player off the loop; `closePlayers` waits for it.
+    private func closePlayer() {
+        guard let closing = player?.player else { return }
+        player = nil
+        DispatchQueue.global(qos: .userInitiated).async(group: closingPlayers) { closing.close() }
+    }
+
+    /// Ends every player and waits until they are gone: called as the reader ends, however it ends.
+    func closePlayers() {
+        player?.player.close()
+        player = nil
+        closingPlayers.wait()
     }
 
     /// Waits for every save asked for: called as the reader ends, so that
@@ -112,6 +154,8 @@ final class EffectRunner {
     func receive(_ delivery: Delivery, document: any ReaderDocument) -> ReaderEvent {
         switch delivery {
         case .event(let event):
+            // A player that failed does nothing more: the next command makes a new one.
+            if case .player(let id, .failed) = event, player?.document == id { closePlayer() }
             return event
         case .folded(let id, let folded):
             if id == document.id, let cached = document as? CachedDocument { cached.adopt(folded: folded) }

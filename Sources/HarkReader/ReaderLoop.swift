@@ -1,3 +1,4 @@
+import HarkAudio
 import HarkCore
 import HarkNotes
 import ReaderScreens
@@ -28,6 +29,7 @@ public enum ReaderLoop {
 
     /// Runs until quit. `effects` are the opening state's (see
     /// `ReaderState.opening`), started once the first frame is up;
+    /// `player` makes the audio player (the executable's drives mpv);
     /// `pendingSignal` reports a termination signal; `afterFirstFrame` runs
     /// once the first screen is up; `beforeWork` runs off the loop before
     /// each piece of background work (tests hold work back with it).
@@ -35,15 +37,19 @@ public enum ReaderLoop {
         backend: TerminalBackend, state initial: ReaderState, effects initialEffects: [Effect],
         load: @escaping Loader,
         save: @escaping NotesSaver,
+        player: AudioPlayerFactory? = nil,
         pendingSignal: () -> Int32 = { 0 },
         afterFirstFrame: () -> Void = {},
         beforeWork: @escaping @Sendable () -> Void = {}
     ) -> Ending {
         var state = initial
         let runner = EffectRunner(
-            firstFreeID: initial.document.id.value + 1, load: load, save: save, beforeWork: beforeWork)
-        // However the reader ends, what the user added is in the file first.
-        defer { runner.finishSaves() }
+            firstFreeID: initial.document.id.value + 1, load: load, save: save, player: player, beforeWork: beforeWork)
+        // However the reader ends, what the user added is in the file first, and no player is left.
+        defer {
+            runner.finishSaves()
+            runner.closePlayers()
+        }
         var pending = initialEffects
         var needsDraw = true
         var drewFirstFrame = false
@@ -85,7 +91,7 @@ public enum ReaderLoop {
                     backend.setMouseCapture(captured)
                 case .copyToClipboard(let text):
                     backend.copyToClipboard(text)
-                case .openFile, .prepareSearch, .findTopics, .saveNotes:
+                case .openFile, .prepareSearch, .findTopics, .saveNotes, .player, .closePlayer:
                     runner.start(effect, files: state.files, document: state.document)
                 }
             }

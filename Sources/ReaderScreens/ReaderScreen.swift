@@ -91,16 +91,29 @@ enum StatusBarView {
             left += "  selecting \(count) segment\(count == 1 ? "" : "s")"
         }
         if state.notesNotSaved != nil { left += "  notes not saved" }
+        if let audio = audio(state) { left += "  " + audio }
         let x = grid.write(left, column: rect.x, row: rect.y, style: theme.statusEmphasis, limit: rect.maxX)
         // As many hints as fit whole, the most needed first.
         let context: KeyContext = state.overlay != nil ? .overlay : state.focus
         var hints = ""
-        for hint in Keymap.hints(for: context) {
+        for hint in Keymap.hints(for: context) where state.audio != nil || !hint.command.needsAudio {
             let next = (hints.isEmpty ? "" : hints + "  ") + "\(hint.keys) \(hint.word)"
             if x + 2 + DisplayWidth.of(next) + 1 > rect.maxX { break }
             hints = next
         }
         grid.write(hints, column: rect.maxX - DisplayWidth.of(hints) - 1, row: rect.y, style: theme.statusBar, limit: rect.maxX)
+    }
+
+    /// `▶ 0:12:03 1.0×` while the audio plays (`⏸` paused), with what the
+    /// listener should know: that the view no longer follows, that the
+    /// place in the text is approximate.
+    static func audio(_ state: ReaderState) -> String? {
+        guard let audio = state.audio, audio.started else { return nil }
+        var text = (audio.playing ? "▶ " : "⏸ ") + TimeFormat.short(audio.position ?? 0) + " "
+        text += ReaderState.speedText(audio.speed)
+        if state.transcript.estimatedCount > 0 { text += " (place in text approximate)" }
+        if audio.playing && !audio.following { text += "  f: follow" }
+        return text
     }
 
     /// How far through the interview the cursor is: 100 on the last segment,

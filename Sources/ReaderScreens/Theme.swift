@@ -58,6 +58,9 @@ public struct Theme: Sendable {
     var text: Style { .plain }
     var nonSpeech: Style { Style(dim: true) }
     var cursorSegment: Style { pick(Style(foreground: .white, background: .blue), Style(bold: true)) }
+    /// The segment being spoken, where the cursor is not (the view stopped following).
+    public var playingSegment: Style { pick(Style(foreground: .black, background: .green), Style(underline: true)) }
+    var playingMarker: Style { pick(Style(foreground: .green, bold: true), Style(bold: true)) }
     var searchMatch: Style { pick(Style(foreground: .black, background: .yellow), Style(reverse: true)) }
     var currentMatch: Style {
         pick(Style(foreground: .white, background: .red, bold: true), Style(bold: true, underline: true, reverse: true))

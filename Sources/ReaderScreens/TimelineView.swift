@@ -41,6 +41,7 @@ enum TimelineView {
         let markedSegments = Set(state.notes.marks.lazy.map(\.segment).filter { shownSegments.contains($0) })
         let quoted = state.notes.quotes.filter { $0.segments.overlaps(shownSegments) }.map(\.segments)
         let selected = state.selectedSegments
+        let playing = state.audio?.playing == true ? state.playingSegment : nil
 
         for (row, line) in lines.enumerated() {
             let y = rect.y + row
@@ -58,7 +59,11 @@ enum TimelineView {
             }
             let isCursorLine = line.runs.contains { $0.segment == state.cursor && !$0.bytes.isEmpty }
             if showsGutter {
-                if isCursorLine && line.lineInBlock == firstCursorLine(lines, state.cursor) {
+                if let playing, line.lineInBlock == firstLine(lines, playing),
+                    line.runs.contains(where: { $0.segment == playing && !$0.bytes.isEmpty })
+                {
+                    grid.write("▶", column: rect.x, row: y, style: theme.playingMarker)
+                } else if isCursorLine && line.lineInBlock == firstLine(lines, state.cursor) {
                     grid.write(">", column: rect.x, row: y, style: theme.cursorMarker)
                 }
                 if let time = line.time {
@@ -82,16 +87,21 @@ enum TimelineView {
             for (k, run) in line.runs.enumerated() {
                 let isSelected = selected?.contains(run.segment) == true
                 if k > 0 {
-                    let joinsCursor = run.segment == state.cursor && line.runs[k - 1].segment == state.cursor
-                    let joinsSelection = isSelected && selected?.contains(line.runs[k - 1].segment) == true
-                    x = grid.write(
-                        " ", column: x, row: y,
-                        style: joinsCursor ? theme.cursorSegment : joinsSelection ? theme.selection : theme.text, limit: rect.maxX
-                    )
+                    let previous = line.runs[k - 1].segment
+                    let joinsCursor = run.segment == state.cursor && previous == state.cursor
+                    let joinsPlaying = run.segment == playing && previous == playing
+                    let joinsSelection = isSelected && selected?.contains(previous) == true
+                    let space =
+                        joinsCursor
+                        ? theme.cursorSegment
+                        : joinsPlaying ? theme.playingSegment : joinsSelection ? theme.selection : theme.text
+                    x = grid.write(" ", column: x, row: y, style: space, limit: rect.maxX)
                 }
                 let base =
                     run.segment == state.cursor
-                    ? theme.cursorSegment : isSelected ? theme.selection : (line.isNonSpeech ? theme.nonSpeech : theme.text)
+                    ? theme.cursorSegment
+                    : run.segment == playing
+                        ? theme.playingSegment : isSelected ? theme.selection : (line.isNonSpeech ? theme.nonSpeech : theme.text)
                 var offset = run.bytes.lowerBound
                 for character in transcript.string(ofBytes: run.bytes) {
                     let length = character.utf8.count
@@ -111,8 +121,8 @@ enum TimelineView {
         run.bytes.lowerBound == transcript.textRange(of: run.segment).lowerBound
     }
 
-    /// The first line (in its block) where the cursor segment shows.
-    private static func firstCursorLine(_ lines: [TimelineLine], _ cursor: Int) -> Int? {
-        lines.first { line in line.runs.contains { $0.segment == cursor } }?.lineInBlock
+    /// The first line (in its block) where `segment` shows.
+    private static func firstLine(_ lines: [TimelineLine], _ segment: Int) -> Int? {
+        lines.first { line in line.runs.contains { $0.segment == segment } }?.lineInBlock
     }
 }

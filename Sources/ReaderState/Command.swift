@@ -12,6 +12,7 @@ public enum Command: String, CaseIterable, Sendable {
     case nextOccurrence, previousOccurrence
     case selectNext, selectPrevious, openSelection
     case mark, removeMark, startSelection, cancelSelection, keepQuote, nameSpeaker, splitTurn
+    case togglePlay, replaySegment, followPlayback, slower, faster
     case toggleMouse, showWarnings
     case help, quit, suspend
     case overlayDown, overlayUp, overlayPageDown, overlayPageUp, overlayTop, overlayBottom, closeOverlay
@@ -50,6 +51,11 @@ public enum Command: String, CaseIterable, Sendable {
         case .keepQuote: "keep the selection, or the paragraph, as a quote, and copy it to the clipboard"
         case .nameSpeaker: "who speaks here? Name the speaker of this turn (1-9 picks a name already used, - undoes)"
         case .splitTurn: "start a new turn at the cursor, and name its speaker"
+        case .togglePlay: "play the audio from the cursor's segment, or pause (the view follows the voice)"
+        case .replaySegment: "play the segment being spoken (or the cursor's) again from its start"
+        case .followPlayback: "follow the voice again: back to the segment being spoken"
+        case .slower: "play slower (down to 0.5×, by 0.1)"
+        case .faster: "play faster (up to 2×, by 0.1)"
         case .toggleMouse: "give the mouse to the terminal (to select and copy text), or take it back"
         case .showWarnings: "list the warnings the file loaded with"
         case .help: "show this help"
@@ -80,6 +86,7 @@ public enum Command: String, CaseIterable, Sendable {
         case .startHighlight: ("highlight", 8)
         case .mark: ("mark", 7)
         case .keepQuote: ("quote", 8)
+        case .togglePlay: ("play", 5)
         case .overlayDown: ("scroll", 2)
         case .closeOverlay: ("close", 1)
         default: nil

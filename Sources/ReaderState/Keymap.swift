@@ -39,6 +39,11 @@ public struct Keymap: Sendable {
         Binding(keys: [.character("[")], command: .previousOccurrence),
         Binding(keys: [.character("m")], command: .mark),
         Binding(keys: [.character("x")], command: .removeMark),
+        Binding(keys: [.character("p")], command: .togglePlay),
+        Binding(keys: [.character("P")], command: .replaySegment),
+        Binding(keys: [.character("f")], command: .followPlayback),
+        Binding(keys: [.character("<")], command: .slower),
+        Binding(keys: [.character(">")], command: .faster),
         Binding(keys: [.character("M")], command: .toggleMouse),
         Binding(keys: [.character("W")], command: .showWarnings),
         Binding(keys: [.character("?"), .function(1)], command: .help),
@@ -100,12 +105,12 @@ public struct Keymap: Sendable {
 
     /// Status-bar hints (`? help  q quit  / search …`) from a context's
     /// keymap, most needed first.
-    public static func hints(for context: KeyContext) -> [(keys: String, word: String)] {
-        let hinted = of(context).bindings.compactMap { binding -> (keys: String, word: String, rank: Int)? in
+    public static func hints(for context: KeyContext) -> [(keys: String, word: String, command: Command)] {
+        let hinted = of(context).bindings.compactMap { binding -> (keys: String, word: String, rank: Int, Command)? in
             guard let hint = binding.command.hint, let key = binding.keys.first else { return nil }
-            return (key.displayName, hint.word, hint.rank)
+            return (key.displayName, hint.word, hint.rank, binding.command)
         }
-        return hinted.sorted { $0.rank < $1.rank }.map { ($0.keys, $0.word) }
+        return hinted.sorted { $0.rank < $1.rank }.map { ($0.keys, $0.word, $0.3) }
     }
 }
 

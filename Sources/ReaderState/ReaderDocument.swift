@@ -32,6 +32,8 @@ public protocol ReaderDocument: AnyObject {
     var fileTranscript: Transcript { get }
     /// The notes read with the file (speaker names, marks, quotes).
     var openedNotes: OpenedNotes { get }
+    /// The audio found beside the file (or given), if any.
+    var audioPath: String? { get }
     /// The same file with other speaker names and turns: same id, same
     /// folded text; paragraphs and lines found anew.
     func withSpeakers(_ edits: SpeakerEdits) -> any ReaderDocument

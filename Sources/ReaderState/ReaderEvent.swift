@@ -1,3 +1,4 @@
+import HarkAudio
 import HarkCore
 import HarkNotes
 import TerminalKit
@@ -26,6 +27,8 @@ public enum ReaderEvent {
     case notesSaved(DocumentID, path: String, Notes)
     /// The notes file could not be written: why, for the user.
     case notesNotSaved(DocumentID, path: String, reason: String)
+    /// What the audio player of the document said.
+    case player(DocumentID, PlayerEvent)
 
     public static func key(_ key: KeyPress) -> ReaderEvent { .terminal(.key(key)) }
     public static func resize(_ size: Size) -> ReaderEvent { .terminal(.resize(size)) }
@@ -53,4 +56,9 @@ public enum Effect: Equatable, Sendable {
     case saveNotes(DocumentID, path: String, changes: [NotesChange])
     /// Put text on the terminal's clipboard (OSC 52).
     case copyToClipboard(String)
+    /// Give the audio player of the document a command, starting the
+    /// player for the file at `path` if none plays it → `.player` events.
+    case player(DocumentID, path: String, PlayerCommand)
+    /// End the audio player (another file opens).
+    case closePlayer
 }

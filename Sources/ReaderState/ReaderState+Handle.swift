@@ -56,6 +56,8 @@ extension ReaderState {
             guard id == document.id else { return [] }
             notesNotSaved(at: path, reason: reason)
             return []
+        case .player(let id, let event):
+            return heard(event, for: id)
         }
     }
 
@@ -75,8 +77,9 @@ extension ReaderState {
                 scrollOverlay(button)
                 return []
             }
+            let before = cursor
             handleMouse(button, column: column, row: row)
-            return []
+            return audioAfterMove(nil, from: before)
         case .key(let key):
             return handleKey(key)
         }
@@ -90,7 +93,9 @@ extension ReaderState {
             message = "\(key.displayName) is not bound to anything here: ? lists the keys"
             return []
         }
-        return perform(command)
+        let before = cursor
+        let effects = perform(command)
+        return effects + audioAfterMove(command, from: before)
     }
 
     mutating func perform(_ command: Command) -> [Effect] {
@@ -167,7 +172,12 @@ extension ReaderState {
             }
         case .quit:
             if let refusal = refuseToLeaveUnsavedNotes(doing: "q quits") { message = refusal } else { return [.quit] }
-        case .suspend: return [.suspend]
+        case .suspend: return suspendEffects()
+        case .togglePlay: return togglePlay()
+        case .replaySegment: return replaySegment()
+        case .followPlayback: followAgain()
+        case .slower: return changeSpeed(by: -1)
+        case .faster: return changeSpeed(by: 1)
         case .overlayDown, .overlayUp, .overlayPageDown, .overlayPageUp, .overlayTop, .overlayBottom, .closeOverlay:
             return []  // overlay keys, handled while it shows
         }
@@ -214,6 +224,9 @@ extension ReaderState {
         if let overlay, overlay.kind == .help || !next.transcript.warnings.isEmpty {
             next.openOverlay(overlay.kind)
         }
+        // The audio was this file's: its player ends (the next file's starts on its first p).
+        if audio?.started == true { effects.insert(.closePlayer, at: 0) }
+        next.audio?.speed = audio?.speed ?? 1
         self = next
         return effects
     }

@@ -16,7 +16,7 @@ extension ReaderState {
             return []
         case .enter:
             self.prompt = nil
-            return commit(prompt)
+            return commit(prompt) + audioAfterPrompt(prompt.kind, from: prompt.origin.cursor)
         case .backspace, .delete:
             if prompt.text.isEmpty {
                 cancelPrompt(prompt)

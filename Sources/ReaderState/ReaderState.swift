@@ -66,6 +66,8 @@ public struct ReaderState {
     var warnedOfUnsavedNotes = false
     /// `v`: the segment the selection started at; the cursor is its other end.
     public internal(set) var selectionAnchor: Int?
+    /// The transcript's audio, when it has some (see ReaderState+Audio).
+    public internal(set) var audio: AudioState?
 
     public static let maximumHighlights = 6
 
@@ -77,6 +79,7 @@ public struct ReaderState {
         self.colorSupport = colorSupport
         // On the first segment with text: empty WebVTT cues show nowhere.
         if document.segmentCount > 0 { cursor = segmentShown(0, forward: true) }
+        audio = document.audioPath.map(AudioState.init(path:))
         rebuildSidePane()
     }
 

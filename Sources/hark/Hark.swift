@@ -82,6 +82,13 @@ struct Open: ParsableCommand {
         help: "The notes file (speaker names, marks, quotes); else NAME.hark.toml beside the transcript.")
     var notesFile: String?
 
+    @Option(
+        name: .customLong("audio"),
+        help:
+            "The interview's audio or video, played with mpv (p in the reader); else NAME.mp3 (.m4a, .aac, .wav, .flac, .ogg, .opus, .webm, .mp4, .mkv) beside the transcript.",
+        completion: .file())
+    var audioFile: String?
+
     @Flag(
         name: .customLong("no-mouse"),
         help: "Leave the mouse to the terminal, so that text can be selected and copied (M in the reader switches).")
@@ -112,7 +119,8 @@ struct Open: ParsableCommand {
         options.mouse = !noMouse
         try Self.finish(
             ReaderLauncher.run(
-                paths: paths, format: formatOption.format, topicsFile: topicsFile, notesFile: notesFile, options: options))
+                paths: paths, format: formatOption.format, topicsFile: topicsFile, notesFile: notesFile, audioFile: audioFile,
+                options: options))
     }
 }
 

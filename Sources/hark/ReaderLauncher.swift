@@ -1,9 +1,11 @@
 import Foundation
+import HarkAudio
 import HarkCommands
 import HarkCore
 import HarkNotes
 import HarkReader
 import HarkTopics
+import MPVBackend
 import NcursesBackend
 import ReaderState
 
@@ -12,23 +14,40 @@ import ReaderState
 /// untouched and prints one line.
 enum ReaderLauncher {
     static func run(
-        paths: [String], format: TranscriptFormat?, topicsFile: String?, notesFile: String?, options: ReaderOptions
+        paths: [String], format: TranscriptFormat?, topicsFile: String?, notesFile: String?, audioFile: String?,
+        options: ReaderOptions
     ) -> Int32 {
         if notesFile != nil && paths.count > 1 {
             Diagnostics.write("hark: --notes names the notes of one transcript: give one file with it")
             return 2
         }
+        if audioFile != nil && paths.count > 1 {
+            Diagnostics.write("hark: --audio names the audio of one transcript: give one file with it")
+            return 2
+        }
+        if let audioFile, !AudioFile.fileExists(audioFile) {
+            Diagnostics.write("hark: " + Escaped.message("\(audioFile): no such audio file"))
+            return 1
+        }
         let load: ReaderLoop.Loader = { path, id in
             Result { try TranscriptLoader.load(path: path, format: format) }
                 .mapError { $0 as? LoadError ?? LoadError(path: path, reason: "\($0)") }
-                .flatMap { makeDocument($0, id: id, topicsFile: topicsFile, notes: openNotes(for: $0, given: notesFile)) }
+                .flatMap {
+                    makeDocument(
+                        $0, id: id, topicsFile: topicsFile, notes: openNotes(for: $0, given: notesFile),
+                        audio: AudioFile.find(forTranscript: path, given: audioFile))
+                }
         }
         // A large file opens on its first part while the rest loads (see
         // ReaderState.openingPreview); a smaller one loads before the first frame.
         // The preview has no notes: they are read against the whole file.
         let preview = TranscriptLoader.loadPreview(path: paths[0], format: format)
         let first: Result<CachedDocument, LoadError> =
-            preview.map { makeDocument($0, id: DocumentID(0), topicsFile: topicsFile, notes: OpenedNotes(path: nil)) }
+            preview.map {
+                makeDocument(
+                    $0, id: DocumentID(0), topicsFile: topicsFile, notes: OpenedNotes(path: nil),
+                    audio: AudioFile.find(forTranscript: paths[0], given: audioFile))
+            }
             ?? load(paths[0], DocumentID(0))
         let document: CachedDocument
         switch first {
@@ -53,7 +72,7 @@ enum ReaderLauncher {
         // A test hook: proves that a crash in the reader gives the terminal back.
         let crashAfterFirstFrame = ProcessInfo.processInfo.environment["HARK_TEST_CRASH_AFTER_FIRST_FRAME"] != nil
         let ending = ReaderLoop.run(
-            backend: terminal, state: state, effects: effects, load: load, save: saveNotes,
+            backend: terminal, state: state, effects: effects, load: load, save: saveNotes, player: playMPV,
             pendingSignal: NcursesTerminal.pendingSignal,
             afterFirstFrame: { if crashAfterFirstFrame { fatalError("crash requested by HARK_TEST_CRASH_AFTER_FIRST_FRAME") } })
         terminal.stop()
@@ -66,12 +85,18 @@ enum ReaderLauncher {
     /// A transcript with its topics file and notes; a broken topics file is
     /// an error, as in `hark topics` (before the terminal is taken, for the
     /// first file).
-    private static func makeDocument(_ transcript: Transcript, id: DocumentID, topicsFile: String?, notes: OpenedNotes)
-        -> Result<CachedDocument, LoadError>
-    {
+    private static func makeDocument(
+        _ transcript: Transcript, id: DocumentID, topicsFile: String?, notes: OpenedNotes, audio: String?
+    ) -> Result<CachedDocument, LoadError> {
         TopicsSetup.definitions(forTranscript: transcript.source, given: topicsFile)
-            .map { CachedDocument(transcript, id: id, topicDefinitions: $0, notes: notes) }
+            .map { CachedDocument(transcript, id: id, topicDefinitions: $0, notes: notes, audioPath: audio) }
             .mapError { LoadError(path: $0.path, reason: $0.problem, line: $0.line) }
+    }
+
+    /// The audio plays in mpv, started by the loop on the main thread (so
+    /// that the kernel ends it with hark, however hark ends).
+    private static let playMPV: AudioPlayerFactory = { path, events in
+        MPVPlayer(path: path, configuration: .reader(), events: events)
     }
 
     /// Saves the reader's changes to a notes file, in one write.

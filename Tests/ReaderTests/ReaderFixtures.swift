@@ -23,13 +23,14 @@ enum Fixtures {
 
     /// A document as the runner makes one, with an id of its own.
     static func document(
-        _ transcript: Transcript, definitions: [TopicDefinition]? = nil, notes: OpenedNotes = OpenedNotes(path: nil)
+        _ transcript: Transcript, definitions: [TopicDefinition]? = nil, notes: OpenedNotes = OpenedNotes(path: nil),
+        audioPath: String? = nil
     ) -> CachedDocument {
         let id = idLock.withLock {
             lastID += 1
             return lastID
         }
-        return CachedDocument(transcript, id: DocumentID(id), topicDefinitions: definitions, notes: notes)
+        return CachedDocument(transcript, id: DocumentID(id), topicDefinitions: definitions, notes: notes, audioPath: audioPath)
     }
 
     /// A state as the reader opens it, with `topics` arriving as the event

@@ -34,4 +34,28 @@ int hark_termination_signal(void);
 /// Removes the handlers (after the terminal was given back normally).
 void hark_remove_terminal_guards(void);
 
+#include <sys/types.h>
+
+/// Starts `path` with `argv` and `envp` (NULL-ended) as a child that keeps
+/// out of the terminal: its own process group, stdin, stdout and stderr on
+/// /dev/null, no descriptor of hark's, default signal handling. With
+/// `dies_with_parent` the kernel kills it when the calling thread's process
+/// ends, even by SIGKILL (call it from a thread that lives as long as the
+/// process). Returns the child's pid, or -1 (errno set).
+pid_t hark_spawn_child(const char *path, char *const argv[], char *const envp[], int dies_with_parent);
+
+/// Remembers a child that a crash of hark must kill, with the socket and
+/// folder to remove then (either may be NULL). Returns 0 when the table is full.
+int hark_register_child(pid_t pid, const char *socket_path, const char *folder);
+
+/// The child's socket and folder are gone: a crash has nothing to remove.
+void hark_forget_child_files(pid_t pid);
+
+/// The child has ended: a crash has nothing to kill.
+void hark_forget_child(pid_t pid);
+
+/// Kills every registered child and removes its files. Async-signal-safe:
+/// the crash handler calls it.
+void hark_kill_children(void);
+
 #endif
