@@ -13,6 +13,7 @@ let package = Package(
                 .product(name: "HarkCore", package: "hark"),
                 .product(name: "HarkTopics", package: "hark"),
                 .product(name: "HarkReaderCore", package: "hark"),
+                .product(name: "HarkAudioPlayer", package: "hark"),
             ])
     ],
     // Swift 5 mode: the runner uses C's stdout (line buffering), which Swift 6 mode refuses.

@@ -5,11 +5,11 @@ import HarkAudio
 /// An `AudioPlayer` that drives mpv over its JSON IPC socket. mpv runs
 /// with no window, no terminal and no configuration of the user's, paused
 /// on the file, on a socket in a private folder that is removed as soon as
-/// hark is connected (ARCHITECTURE.md, "Audio").
+/// hark is connected (ARCHITECTURE.md, "The reader's event flow").
 ///
 /// While it plays, the player asks mpv for `time-pos` every
-/// `pollMilliseconds`: mpv's own notifications of it come 50 to 150 ms
-/// apart with some audio outputs, too far apart to keep the highlighted
+/// `pollMilliseconds` and reports each new value: mpv's own notifications
+/// of it came about 100 ms apart here, too sparse to keep the highlighted
 /// segment within 100 ms of what is heard (DECISIONS.md, 2026-12-07).
 public final class MPVPlayer: AudioPlayer, @unchecked Sendable {
     public struct Configuration: Sendable {
@@ -23,7 +23,9 @@ public final class MPVPlayer: AudioPlayer, @unchecked Sendable {
         /// lives as long as the process (the reader's main thread does).
         public var diesWithParent = false
         public var temporaryFolder = ProcessInfo.processInfo.environment["TMPDIR"] ?? "/tmp"
-        public var pollMilliseconds: Int32 = 40
+        /// How often to ask for the position while playing; nil leaves it to
+        /// mpv's notifications (the benchmark's baseline: too sparse).
+        public var pollMilliseconds: Int32? = 20
 
         public init() {}
 
@@ -52,6 +54,10 @@ public final class MPVPlayer: AudioPlayer, @unchecked Sendable {
     private var closing = false
     private var failed = false
     private var nextRequest = 100
+    /// A seek was sent and mpv has not said it is done (`playback-restart`):
+    /// positions meanwhile are from before it, and would pull the view back.
+    private var seekSent: DispatchTime?
+    private var lastPosition: Int64?
     private let finished = DispatchSemaphore(value: 0)
     private var threadStarted = false
 
@@ -59,7 +65,13 @@ public final class MPVPlayer: AudioPlayer, @unchecked Sendable {
         static let observePause = 1
         static let observeEnd = 2
         static let position = 3
+        static let observePosition = 4
+        static let probe = 5
     }
+
+    /// `currentPosition()`'s answer, and the wait for it.
+    private var probeAnswer: Int64?
+    private let probeAnswered = DispatchSemaphore(value: 0)
 
     /// Starts mpv on `path` at once, on the calling thread (see
     /// `diesWithParent`); what follows is reported to `events`.
@@ -163,10 +175,13 @@ public final class MPVPlayer: AudioPlayer, @unchecked Sendable {
             self.socket = socket
             socket.send(["observe_property", Request.observePause, "pause"], requestID: Request.observePause)
             socket.send(["observe_property", Request.observeEnd, "eof-reached"], requestID: Request.observeEnd)
+            if configuration.pollMilliseconds == nil {
+                socket.send(["observe_property", Request.observePosition, "time-pos"], requestID: Request.observePosition)
+            }
         }
         var splitter = LineSplitter()
         while true {
-            let interval = lock.withLock { playing ? configuration.pollMilliseconds : -1 }
+            let interval = lock.withLock { playing ? configuration.pollMilliseconds ?? -1 : -1 }
             switch socket.wait(milliseconds: interval) {
             case .timedOut:
                 lock.withLock { askPosition() }
@@ -204,7 +219,10 @@ public final class MPVPlayer: AudioPlayer, @unchecked Sendable {
         if let event = message["event"] as? String {
             handleEvent(event, message)
         } else if (message["request_id"] as? Int) == Request.position, let seconds = message["data"] as? Double {
-            report(.position(Int64((seconds * 1000).rounded())))
+            reportPosition(seconds)
+        } else if (message["request_id"] as? Int) == Request.probe {
+            lock.withLock { probeAnswer = (message["data"] as? Double).map { Int64(($0 * 1000).rounded()) } }
+            probeAnswered.signal()
         }
     }
 
@@ -223,7 +241,10 @@ public final class MPVPlayer: AudioPlayer, @unchecked Sendable {
             fail("mpv cannot play \(name)\(why)")
             process?.terminate()
         case "playback-restart":
-            lock.withLock { askPosition() }  // after a seek: where it is now
+            lock.withLock {
+                seekSent = nil
+                askPosition()  // after a seek: where it is now
+            }
         case "property-change":
             switch message["name"] as? String {
             case "pause":
@@ -235,6 +256,8 @@ public final class MPVPlayer: AudioPlayer, @unchecked Sendable {
                 report(.paused(paused))
             case "eof-reached":
                 if message["data"] as? Bool == true { report(.ended) }
+            case "time-pos":
+                if let seconds = message["data"] as? Double { reportPosition(seconds) }
             default:
                 break
             }
@@ -250,21 +273,45 @@ public final class MPVPlayer: AudioPlayer, @unchecked Sendable {
         fail("mpv stopped (\(status)): p starts it again")
     }
 
+    /// mpv's own position now, asked and answered at once (the benchmark
+    /// compares the reader's highlight with it); nil when mpv has none.
+    public func currentPosition() -> Int64? {
+        let asked = lock.withLock { () -> Bool in
+            guard let socket, !closing else { return false }
+            probeAnswer = nil
+            return socket.send(["get_property", "time-pos"], requestID: Request.probe)
+        }
+        guard asked, probeAnswered.wait(timeout: .now() + 1) == .success else { return nil }
+        return lock.withLock { probeAnswer }
+    }
+
     // MARK: Talking to mpv (under the lock)
 
     private func send(_ command: PlayerCommand) {
         guard let socket else { return }
         switch command {
         case .play(let from):
-            if let from { socket.send(["seek", Double(from) / 1000, "absolute"], requestID: request()) }
+            if let from { seek(to: from, socket) }
             socket.send(["set_property", "pause", false], requestID: request())
         case .pause:
             socket.send(["set_property", "pause", true], requestID: request())
         case .seek(let to):
-            socket.send(["seek", Double(to) / 1000, "absolute"], requestID: request())
+            seek(to: to, socket)
         case .speed(let speed):
             socket.send(["set_property", "speed", speed], requestID: request())
         }
+    }
+
+    private func seek(to milliseconds: Int64, _ socket: MPVSocket) {
+        seekSent = .now()
+        socket.send(["seek", Double(milliseconds) / 1000, "absolute"], requestID: request())
+    }
+
+    /// Between a seek and mpv's word that it is done; a second at most, in
+    /// case that word never comes (a seek past the end).
+    private var seeking: Bool {
+        guard let seekSent else { return false }
+        return DispatchTime.now().uptimeNanoseconds - seekSent.uptimeNanoseconds < 1_000_000_000
     }
 
     private func askPosition() {
@@ -279,6 +326,19 @@ public final class MPVPlayer: AudioPlayer, @unchecked Sendable {
     // MARK: Reporting
 
     private var name: String { String(path.split(separator: "/").last ?? Substring(path)) }
+
+    /// A position, unless it is from before a seek still under way, or the
+    /// same as the last one (mpv's clock moves in steps: asking more often
+    /// than it steps costs the reader nothing).
+    private func reportPosition(_ seconds: Double) {
+        let milliseconds = Int64((seconds * 1000).rounded())
+        let fresh = lock.withLock { () -> Bool in
+            guard !seeking, milliseconds != lastPosition else { return false }
+            lastPosition = milliseconds
+            return true
+        }
+        if fresh { report(.position(milliseconds)) }
+    }
 
     private func report(_ event: PlayerEvent) {
         guard !lock.withLock({ closing || failed }) else { return }

@@ -104,12 +104,13 @@ enum StatusBarView {
         grid.write(hints, column: rect.maxX - DisplayWidth.of(hints) - 1, row: rect.y, style: theme.statusBar, limit: rect.maxX)
     }
 
-    /// `▶ 0:12:03 1.0×` while the audio plays (`⏸` paused), with what the
+    /// `▶ 0:12:03 1.0×` while the audio plays (`paused 0:12:03 1.0×`), with what the
     /// listener should know: that the view no longer follows, that the
     /// place in the text is approximate.
     static func audio(_ state: ReaderState) -> String? {
         guard let audio = state.audio, audio.started else { return nil }
-        var text = (audio.playing ? "▶ " : "⏸ ") + TimeFormat.short(audio.position ?? 0) + " "
+        // A word for paused: the pause sign is drawn two columns wide by some terminals.
+        var text = (audio.playing ? "▶ " : "paused ") + TimeFormat.short(audio.position ?? 0) + " "
         text += ReaderState.speedText(audio.speed)
         if state.transcript.estimatedCount > 0 { text += " (place in text approximate)" }
         if audio.playing && !audio.following { text += "  f: follow" }

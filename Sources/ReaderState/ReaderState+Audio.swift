@@ -13,6 +13,8 @@ public struct AudioState: Equatable, Sendable {
     public internal(set) var speed = 1.0
     /// The view follows the segment being spoken; moving the cursor yourself stops it.
     public internal(set) var following = true
+    /// It played to the end: `p` starts again from the cursor, not on from there.
+    public internal(set) var atEnd = false
 
     public init(path: String) { self.path = path }
 
@@ -44,6 +46,7 @@ extension ReaderState {
             audio.playing = !paused
         case .ended:
             audio.playing = false
+            audio.atEnd = true
             message = "the audio ended: p plays again from the cursor"
         case .failed(let reason):
             audio.playing = false
@@ -102,7 +105,7 @@ extension ReaderState {
             message = "paused" + (audio.position.map { " at " + TimeFormat.short($0) } ?? "")
             return [.player(document.id, path: audio.path, .pause)]
         }
-        let resumes = audio.started && playingSegment == cursor
+        let resumes = audio.started && !audio.atEnd && playingSegment == cursor
         return startPlaying(from: resumes ? nil : transcript.start(of: cursor))
     }
 
@@ -129,6 +132,7 @@ extension ReaderState {
         audio.started = true
         audio.playing = true
         audio.following = true
+        audio.atEnd = false
         if let start { audio.position = start }
         self.audio = audio
         if firstTime && transcript.estimatedCount > 0 {

@@ -95,7 +95,8 @@ extension ReaderState {
         }
         let before = cursor
         let effects = perform(command)
-        return effects + audioAfterMove(command, from: before)
+        let audioEffects = audioAfterMove(command, from: before)
+        return audioEffects.isEmpty ? effects : effects + audioEffects
     }
 
     mutating func perform(_ command: Command) -> [Effect] {

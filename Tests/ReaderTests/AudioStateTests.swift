@@ -122,7 +122,7 @@ import Testing
         #expect(state.press(.character("p")) == [play(.pause, state)])
         #expect(state.audio?.playing == false)
         #expect(state.message == "paused at 0:00:07")
-        #expect(statusBar(state).contains("⏸ 0:00:07"))
+        #expect(statusBar(state).contains("paused 0:00:07"))
         // Still on the segment it paused in: on from the same place.
         #expect(state.press(.character("p")) == [play(.play(from: nil), state)])
         // Paused, moved elsewhere: p plays from the cursor.
@@ -213,12 +213,15 @@ import Testing
         #expect(state.press(.character("p")) == [play(.play(from: 0), state)])
     }
 
-    @Test func theEndOfTheAudioIsSaid() {
+    @Test func theEndOfTheAudioIsSaidAndPStartsAgainFromTheCursor() {
         var state = Self.state()
         state.press(.character("p"))
+        _ = state.handle(.player(state.document.id, .position(20_600)))
         _ = state.handle(.player(state.document.id, .ended))
         #expect(state.audio?.playing == false)
         #expect(state.message?.contains("the audio ended") == true)
+        // Not "on from the end", which would play nothing.
+        #expect(state.press(.character("p")) == [play(.play(from: 20_500), state)])
     }
 
     @Test func eventsForAnotherDocumentAreDropped() {
@@ -251,11 +254,16 @@ import Testing
         #expect(state.audio?.speed == 1.1, "the listener's speed is kept")
     }
 
-    @Test func estimatedTimesSayThePlaceIsApproximate() {
+    @Test func estimatedTimesSeekTooAndSayThePlaceIsApproximate() {
         var state = Self.state(Fixtures.markdownEpisode, width: 120)
         state.press(.character("p"))
         #expect(state.message?.contains("approximate") == true)
         #expect(statusBar(state).contains("place in text approximate"), "\(statusBar(state))")
+        // A search lands on a segment whose time hark estimated: the audio goes there.
+        let effects = state.submit(.search, text: "read what you label")
+        #expect(state.transcript.isEstimated(state.cursor))
+        #expect(effects == [.player(state.document.id, path: Self.audio, .seek(to: state.transcript.start(of: state.cursor)))])
+        #expect(state.transcript.start(of: state.cursor) > 90_000, "after the [01:30] stamp")
     }
 
     // MARK: On screen

@@ -40,7 +40,8 @@ struct NewUserTests {
     @Test(arguments: [40, 52, 60, 70, 80, 100, 200])
     func statusHintsAreWholeOrLeftOut(width: Int) {
         let bar = statusBar(Fixtures.sampleState(width: width, height: 24))
-        let words = Keymap.hints(for: .timeline).map { "\($0.keys) \($0.word)" }
+        // The sample has no audio beside it: no audio hint.
+        let words = Keymap.hints(for: .timeline).filter { !$0.command.needsAudio }.map { "\($0.keys) \($0.word)" }
         // The bar ends in a run of whole hints, most needed first, with space before it.
         let count = (0...words.count).last { bar.hasSuffix(words.prefix($0).joined(separator: "  ") + " ") } ?? 0
         let hints = Array(words.prefix(count))
@@ -71,7 +72,7 @@ struct NewUserTests {
         #expect(Fixtures.sampleState(width: 100, height: 30).layout.sidePane.width == 33)
     }
 
-    @Test(arguments: ["z", "p", "e", "w"])
+    @Test(arguments: ["z", "o", "e", "w"])
     func aKeyThatDoesNothingSaysSo(key: Character) {
         var state = Fixtures.sampleState()
         state.press(.character(key))

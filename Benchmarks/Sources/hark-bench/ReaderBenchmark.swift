@@ -21,22 +21,34 @@ enum ReaderBenchmark {
         let folded = FoldedText(transcript, caseSensitive: false)
         let topics = FoundTopics.find(in: transcript, folded: folded, definitions: nil)
         var lastID = 0
-        func measure(_ name: String, setup: (inout ReaderState) -> Void = { _ in }, _ keys: [KeyPress]) {
+        /// `events` (made for the state after `setup`), then a frame (or a
+        /// frame after each, as the loop draws after each position); per event.
+        func measureEvents(
+            _ name: String, audio: Bool = false, framePerEvent: Bool = false, setup: (inout ReaderState) -> Void = { _ in },
+            _ events: (ReaderState) -> [ReaderEvent]
+        ) {
             var times: [Double] = []
             for _ in 0..<max(1, runs) {
                 // A fresh document each run: nothing found in an earlier run helps.
                 lastID += 1
                 var (state, _) = ReaderState.opening(
-                    CachedDocument(transcript, id: DocumentID(lastID)), files: [path], size: Size(width: 200, height: 60),
-                    colorSupport: .extended)
+                    CachedDocument(transcript, id: DocumentID(lastID), audioPath: audio ? "interview.mp3" : nil), files: [path],
+                    size: Size(width: 200, height: 60), colorSupport: .extended)
                 setup(&state)
-                if !keys.isEmpty { _ = ReaderScreen.render(state) }
+                let inputs = events(state)
+                if !inputs.isEmpty { _ = ReaderScreen.render(state) }
                 let start = DispatchTime.now().uptimeNanoseconds
-                for key in keys { _ = state.handle(.key(key)) }
-                _ = ReaderScreen.render(state)
-                times.append(Double(DispatchTime.now().uptimeNanoseconds - start) / 1e6 / Double(max(1, keys.count)))
+                for input in inputs {
+                    _ = state.handle(input)
+                    if framePerEvent { _ = ReaderScreen.render(state) }
+                }
+                if !framePerEvent { _ = ReaderScreen.render(state) }
+                times.append(Double(DispatchTime.now().uptimeNanoseconds - start) / 1e6 / Double(max(1, inputs.count)))
             }
             rows.append(Row(name: name, milliseconds: times.sorted()[times.count / 2]))
+        }
+        func measure(_ name: String, audio: Bool = false, setup: (inout ReaderState) -> Void = { _ in }, _ keys: [KeyPress]) {
+            measureEvents(name, audio: audio, setup: setup) { _ in keys.map { .key($0) } }
         }
         measure("first frame (render only)", [])
         measure("j (next segment)", [.character("j")])
@@ -93,6 +105,20 @@ enum ReaderBenchmark {
                 _ = state.handle(.key(.tab))  // selects the first topic
                 _ = state.handle(.key(.tab))  // and back to the timeline
             }, [.character("]")])
+        // Listening: the player's position, 25 times a second while it plays, moves the highlight.
+        func playing(_ state: inout ReaderState) {
+            _ = state.handle(.key(.character("p")))
+            _ = state.handle(.player(state.document.id, .paused(false)))
+        }
+        measure("j, audio playing (the view stops following)", audio: true, setup: playing, [.character("j")])
+        measureEvents("a position 40 ms on, and its frame (the view follows)", audio: true, framePerEvent: true, setup: playing) {
+            state in (1...25).map { .player(state.document.id, .position(Int64($0) * 40)) }
+        }
+        measureEvents(
+            "a position 30 s on, and its frame (scrolled to the voice)", audio: true, framePerEvent: true, setup: playing
+        ) {
+            state in (1...25).map { .player(state.document.id, .position(Int64($0) * 30_000)) }
+        }
         return rows
     }
 }

@@ -10,7 +10,9 @@ import HarkTopics
 //           file's size;
 //   search: `hark search --count` over the folder of 1,000 episodes vs `rg -c -i`;
 //   formats: `hark info` on the 1,000-hour transcript as whisper text, SRT,
-//           WebVTT and JSON vs a byte scan of each; SRT vs Python's `srt`.
+//           WebVTT and JSON vs a byte scan of each; SRT vs Python's `srt`;
+//   listening: how far the highlighted segment is behind mpv's own position,
+//           vs relying on mpv's notifications of it.
 
 struct Options {
     var hark = ".build/release/hark"
@@ -24,6 +26,9 @@ struct Options {
     /// benchmark process: started from this one after it has loaded 1,000
     /// hours, every child would pay for copying its memory map.
     var formatsOnly = false
+    /// `--reader-only`, `--listening-only`: just those figures (quicker, when working on them).
+    var readerOnly = false
+    var listeningOnly = false
 
     init(_ arguments: [String]) {
         var iterator = arguments.dropFirst().makeIterator()
@@ -34,6 +39,8 @@ struct Options {
             case "--sample": sample = iterator.next() ?? sample
             case "--runs": runs = Int(iterator.next() ?? "") ?? runs
             case "--formats-only": formatsOnly = true
+            case "--reader-only": readerOnly = true
+            case "--listening-only": listeningOnly = true
             case "--child-load", "--child-scan":
                 childMode = argument
                 childFile = iterator.next()
@@ -60,12 +67,51 @@ if let mode = options.childMode, let file = options.childFile {
     exit(0)
 }
 
+func listeningFigures() throws {
+    print("\n== listening: the highlight against mpv's own time-pos (half-second segments, --ao=null) ==")
+    if let rows = try ListeningBenchmark.run(data: options.data) {
+        let baseline = rows[0].lags.max() ?? 1
+        for row in rows {
+            print(
+                String(
+                    format:
+                        "%@ lag median %4.1f  p99 %5.1f  max %5.1f ms (max %.2fx the baseline's)  right segment %5.1f%%  a position every %4.1f ms (at most %5.1f)",
+                    row.name.padding(toLength: 40, withPad: " ", startingAt: 0) as NSString, row.lag(0.5), row.lag(0.99),
+                    row.lags.max() ?? 0, (row.lags.max() ?? 0) / baseline,
+                    Double(row.rightSegment) * 100 / Double(max(1, row.samples)),
+                    row.gap(0.5), row.reportGaps.max() ?? 0))
+        }
+        print("(goal: within 100 ms of what is heard)")
+    } else {
+        print("(mpv or sox is not installed: no listening figures)")
+    }
+}
+
+func readerFigures(_ longPath: String) throws {
+    print("\n== reader: one key handled and a 200x60 frame rendered, on the 1,000-hour transcript, median of \(options.runs) ==")
+    for row in try ReaderBenchmark.run(path: longPath, runs: options.runs) {
+        print(
+            String(
+                format: "%@ %8.2f ms  %@", row.name.padding(toLength: 56, withPad: " ", startingAt: 0) as NSString,
+                row.milliseconds, (row.milliseconds <= 16 ? "within a 16 ms frame" : "OVER a 16 ms frame") as NSString))
+    }
+}
+
+if options.listeningOnly {
+    try listeningFigures()
+    exit(0)
+}
+
 let longPath = options.data + "/1000-hours.whisper.txt"
 let episodeFolder = options.data + "/episodes"
 try FileManager.default.createDirectory(atPath: options.data, withIntermediateDirectories: true)
 print("making inputs in \(options.data) (once)…")
 try Generator.longTranscript(sample: options.sample, into: longPath)
 try Generator.episodeFolder(sample: options.sample, into: episodeFolder)
+if options.readerOnly {
+    try readerFigures(longPath)
+    exit(0)
+}
 if options.formatsOnly {
     try FormatBenchmark.run(hark: options.hark, data: options.data, whisperText: longPath, runs: options.runs)
     exit(0)
@@ -152,10 +198,5 @@ print(
 let both = chapterTime + automaticTime
 print(String(format: "chapters + automatic topics        %8.1f ms  (goal < 1000 ms)", both * 1000))
 
-print("\n== reader: one key handled and a 200x60 frame rendered, on the 1,000-hour transcript, median of \(options.runs) ==")
-for row in try ReaderBenchmark.run(path: longPath, runs: options.runs) {
-    print(
-        String(
-            format: "%@ %8.2f ms  %@", row.name.padding(toLength: 52, withPad: " ", startingAt: 0) as NSString,
-            row.milliseconds, (row.milliseconds <= 16 ? "within a 16 ms frame" : "OVER a 16 ms frame") as NSString))
-}
+try readerFigures(longPath)
+try listeningFigures()

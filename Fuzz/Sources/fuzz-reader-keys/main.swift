@@ -39,7 +39,7 @@ public func fuzzMain(argc: Int32, argv: UnsafeMutablePointer<UnsafeMutablePointe
 }
 
 func fuzzOne(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
-    let document = CachedDocument(transcript, id: DocumentID(1))
+    let document = CachedDocument(transcript, id: DocumentID(1), audioPath: "talk.mp3")
     var (state, _) = ReaderState.opening(
         document, files: ["talk.json", "b.json"], size: Size(width: 80, height: 24), colorSupport: .extended)
     for k in 0..<size {
@@ -51,6 +51,11 @@ func fuzzOne(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
         case 0xC0: event = .topicsFound(document.id, topics)
         case 0xC1: event = .fileOpened(index: 1, CachedDocument(transcript, id: DocumentID(2 + k)))
         case 0xC2: event = .searchReady(document.id)
+        // What an audio player says, at any moment (positions anywhere, even past the end).
+        case 0xC3: event = .player(document.id, .position(Int64(k < size - 1 ? data[k + 1] : 0) * 100 - 500))
+        case 0xC4: event = .player(document.id, .paused(k % 2 == 0))
+        case 0xC5: event = .player(document.id, .ended)
+        case 0xC6: event = .player(document.id, .failed("mpv stopped"))
         case 0xD0...0xDF:
             // A resize, from 1x1 up.
             let next = k + 1 < size ? Int(data[k + 1]) : 0
