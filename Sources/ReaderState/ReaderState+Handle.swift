@@ -37,6 +37,7 @@ extension ReaderState {
             guard id == document.id else { return [] }  // for a file no longer open
             topics = found
             rebuildSidePane()
+            selectAwaitedEntry()
             return []
         case .fileOpened(let index, let newDocument):
             guard opening == index else { return [] }  // superseded by another :n/:p
@@ -204,9 +205,11 @@ extension ReaderState {
         return [.openFile(index: index)]
     }
 
-    /// Shows another file, keeping what the reader chose (highlights, raw
-    /// mode, side pane, focus, mouse) and what the user is in the middle of:
-    /// a prompt being typed (a search runs again in the new file) or help.
+    /// Shows another file, keeping what the reader chose (raw mode, side
+    /// pane, focus, mouse) and what the user is in the middle of: a prompt
+    /// being typed (a search runs again in the new file) or help. A file seen
+    /// before comes back as it was left (place, search, highlights, side-pane
+    /// selection); a file opened for the first time takes the highlights.
     private mutating func replaceDocument(with newDocument: any ReaderDocument, fileIndex index: Int) -> [Effect] {
         var kept = ReaderOptions()
         kept.highlights = highlights
@@ -215,10 +218,13 @@ extension ReaderState {
         next.raw = raw
         next.sidePaneWanted = sidePaneWanted
         next.mouseCaptured = mouseCaptured
+        next.places = places
+        next.places[fileIndex] = place
+        if let place = places[index] { next.restore(place) }
         if next.layout.showsSidePane { next.focus = focus }
         next.message = "\(index + 1)/\(files.count): \(files[index])" + (next.message.map { "; " + $0 } ?? "")
         if var prompt {
-            prompt.origin = Prompt.Origin(cursor: 0, top: ViewAnchor(block: 0, line: 0), search: nil)
+            prompt.origin = Prompt.Origin(cursor: next.cursor, top: next.top, search: next.search)
             next.prompt = prompt
             if prompt.kind == .search { next.searchIncrementally(prompt) }
         }

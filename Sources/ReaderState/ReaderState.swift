@@ -68,6 +68,10 @@ public struct ReaderState {
     public internal(set) var selectionAnchor: Int?
     /// The transcript's audio, when it has some (see ReaderState+Audio).
     public internal(set) var audio: AudioState?
+    /// Where each file given was left, by its index in `files` (see ReaderState+Places).
+    public internal(set) var places: [Int: FilePlace] = [:]
+    /// A side-pane entry to select once the topics are found (a file's place restored).
+    var awaitedSelection: SidePaneEntry.ID?
 
     public static let maximumHighlights = 6
 

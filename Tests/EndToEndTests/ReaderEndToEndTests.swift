@@ -61,6 +61,31 @@ struct ReaderEndToEndTests {
         #expect(try tmux.ending().restored)
     }
 
+    /// Issue 12's trial: at 0:44:58 in file 1, `:n` then `:p` used to land at 0:00:00 with the search gone.
+    @Test func eachFileKeepsItsPlaceAndSearchAcrossColonNAndColonP() throws {
+        let whisper = TestSupport.samplePath
+        let srt = whisper.replacingOccurrences(of: ".whisper.txt", with: ".srt")
+        let tmux = try Tmux("\(hark) '\(whisper)' '\(srt)'")
+        try tmux.waitFor(text: "I think people see")
+        try tmux.jump(to: "44:58")
+        try tmux.send("/")
+        try tmux.type("data")
+        try tmux.send("Enter")
+        let before = try tmux.waitFor("the search") {
+            $0.range(of: #"0:4\d:\d\d / 1:16:22  \d+%  \d+/\d+"#, options: .regularExpression) != nil
+        }
+        let place = try #require(before.range(of: #"0:4\d:\d\d / 1:16:22  \d+%  \d+/\d+"#, options: .regularExpression))
+        let status = String(before[place])
+        try tmux.jump(to: "n")
+        try tmux.waitFor(text: "[2/2]")
+        try tmux.waitFor(text: " 0:00:00 / 1:16:22  0%")
+        try tmux.jump(to: "p")
+        try tmux.waitFor(text: "[1/2]")
+        try tmux.waitFor(text: status)
+        try tmux.send("q")
+        #expect(try tmux.ending().status == 0)
+    }
+
     @Test func controlCQuitsAndRestores() throws {
         let tmux = try Tmux(hark)
         try tmux.waitFor(text: "I think people see")
