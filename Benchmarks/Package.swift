@@ -14,6 +14,7 @@ let package = Package(
                 .product(name: "HarkTopics", package: "hark"),
                 .product(name: "HarkReaderCore", package: "hark"),
                 .product(name: "HarkAudioPlayer", package: "hark"),
+                .product(name: "HarkCommands", package: "hark"),
             ])
     ],
     // Swift 5 mode: the runner uses C's stdout (line buffering), which Swift 6 mode refuses.

@@ -2,8 +2,8 @@ import HarkCore
 
 /// Loading one of the files a command was given, where a folder may have
 /// been given (a library).
-enum LibraryFile {
-    enum Loaded {
+public enum LibraryFile {
+    public enum Loaded {
         case transcript(Transcript)
         /// Found in a folder and not a transcript: passed over in silence.
         case skipped
@@ -15,7 +15,7 @@ enum LibraryFile {
     /// recognised by content: prose, which the loader takes from a `.txt`
     /// by its name, is passed over there (a folder's README, notes or
     /// annotations are not interviews), unless `--format` asked for it.
-    static func load(_ entry: TranscriptFiles.Entry, format: TranscriptFormat?) -> Loaded {
+    public static func load(_ entry: TranscriptFiles.Entry, format: TranscriptFormat?) -> Loaded {
         do {
             let transcript = try TranscriptLoader.load(path: entry.path, format: format)
             if entry.inFolder && format == nil && transcript.format == .plainText { return .skipped }

@@ -28,6 +28,8 @@ final class EffectRunner {
     private var nextID: Int
     /// Makes the audio player; nil where there is none (most tests).
     private let makePlayer: AudioPlayerFactory?
+    /// Loads one file of the library (off the loop, several at once).
+    private let loadLibraryFile: ReaderLoop.LibraryLoader?
     /// The one player, and the document and file it plays.
     private var player: (player: any AudioPlayer, document: DocumentID, path: String)?
     /// Players being ended off the loop (ending mpv can take a second).
@@ -39,8 +41,10 @@ final class EffectRunner {
 
     init(
         firstFreeID: Int, load: @escaping ReaderLoop.Loader, save: @escaping ReaderLoop.NotesSaver,
-        player: AudioPlayerFactory? = nil, beforeWork: @escaping @Sendable () -> Void = {}
+        player: AudioPlayerFactory? = nil, loadLibraryFile: ReaderLoop.LibraryLoader? = nil,
+        beforeWork: @escaping @Sendable () -> Void = {}
     ) {
+        self.loadLibraryFile = loadLibraryFile
         nextID = firstFreeID
         self.load = load
         self.save = save
@@ -111,6 +115,21 @@ final class EffectRunner {
             playerFor(id, path: path)?.perform(command)
         case .closePlayer:
             closePlayer()
+        case .loadLibrary(let words):
+            guard let loadLibraryFile else { return }
+            let paths = files
+            // Every core: the first rows fill while the rest load (each file is posted as it is done).
+            DispatchQueue.global(qos: .userInitiated).async {
+                DispatchQueue.concurrentPerform(iterations: paths.count) { k in
+                    beforeWork()
+                    var load = loadLibraryFile(paths[k])
+                    if case .transcript(var file) = load {
+                        file.count(words)
+                        load = .transcript(file)
+                    }
+                    mailbox.post(.event(.libraryFileLoaded(index: k, load)))
+                }
+            }
         case .quit, .suspend, .captureMouse, .copyToClipboard:
             break  // the loop's own
         }

@@ -25,6 +25,10 @@ public enum ReaderLoop {
     /// Applies changes to the notes file at `path` (merged with what is
     /// there) and returns what it holds now; throws why it cannot (called
     /// off the loop, one save at a time). The executable passes `NotesFile.save`.
+    /// Loads one file of the library, as the library lists it (called off
+    /// the loop, on several threads at once).
+    public typealias LibraryLoader = @Sendable (_ path: String) -> LibraryLoad
+
     public typealias NotesSaver = @Sendable (_ changes: [NotesChange], _ path: String, _ transcript: Transcript) throws -> Notes
 
     /// Runs until quit. `effects` are the opening state's (see
@@ -38,13 +42,15 @@ public enum ReaderLoop {
         load: @escaping Loader,
         save: @escaping NotesSaver,
         player: AudioPlayerFactory? = nil,
+        loadLibraryFile: LibraryLoader? = nil,
         pendingSignal: () -> Int32 = { 0 },
         afterFirstFrame: () -> Void = {},
         beforeWork: @escaping @Sendable () -> Void = {}
     ) -> Ending {
         var state = initial
         let runner = EffectRunner(
-            firstFreeID: initial.document.id.value + 1, load: load, save: save, player: player, beforeWork: beforeWork)
+            firstFreeID: initial.document.id.value + 1, load: load, save: save, player: player,
+            loadLibraryFile: loadLibraryFile, beforeWork: beforeWork)
         // However the reader ends, what the user added is in the file first, and no player is left.
         defer {
             runner.finishSaves()
@@ -91,7 +97,7 @@ public enum ReaderLoop {
                     backend.setMouseCapture(captured)
                 case .copyToClipboard(let text):
                     backend.copyToClipboard(text)
-                case .openFile, .prepareSearch, .findTopics, .saveNotes, .player, .closePlayer:
+                case .openFile, .prepareSearch, .findTopics, .saveNotes, .player, .closePlayer, .loadLibrary:
                     runner.start(effect, files: state.files, document: state.document)
                 }
             }

@@ -8,6 +8,15 @@ public enum ReaderScreen {
         var grid = CellGrid(size: state.size)
         let theme = Theme(state)
         let layout = state.layout
+        if let library = state.library, library.showing {
+            LibraryView.draw(state, library, theme: theme, into: &grid)
+            StatusBarView.draw(state, in: layout.statusBar, theme: theme, into: &grid)
+            PromptLineView.draw(state, in: layout.promptLine, theme: theme, into: &grid)
+            if let overlay = state.overlay {
+                OverlayView.draw(overlay, lines: overlay.lines, layout: overlay.layout, theme: theme, into: &grid)
+            }
+            return grid
+        }
         HeaderView.draw(state, in: layout.header, theme: theme, into: &grid)
         TimelineView.draw(state, in: layout.timeline, theme: theme, into: &grid)
         if layout.showsSidePane {
@@ -57,7 +66,7 @@ enum HeaderView {
                 [name, transcript.format.rawValue] + (speaker.map { [$0] } ?? [])
                 + [StatusBarView.duration(state)]
             text = " " + parts.joined(separator: " · ")
-            if state.files.count > 1 { text += "  [\(state.fileIndex + 1)/\(state.files.count)]" }
+            if state.files.count > 1 { text += "  [\(state.fileCounter)]" }
             if rect.x + DisplayWidth.of(text) <= limit || k == speakers.count - 1 { break }
         }
         grid.write(text, column: rect.x, row: rect.y, style: theme.header, limit: limit)
@@ -79,6 +88,12 @@ enum StatusBarView {
     static func draw(_ state: ReaderState, in rect: Rect, theme: Theme, into grid: inout CellGrid) {
         guard !rect.isEmpty else { return }
         grid.fill(rect, style: theme.statusBar)
+        if let library = state.library, library.showing {
+            drawHints(
+                libraryPosition(library), context: state.overlay != nil ? .overlay : .library, state: state, in: rect,
+                theme: theme, into: &grid)
+            return
+        }
         let transcript = state.transcript
         let now = transcript.isEmpty ? 0 : transcript.start(of: state.cursor)
         let nowMark = TimeFormat.mark(estimated: !transcript.isEmpty && transcript.isEstimated(state.cursor))
@@ -92,9 +107,14 @@ enum StatusBarView {
         }
         if state.notesNotSaved != nil { left += "  notes not saved" }
         if let audio = audio(state) { left += "  " + audio }
+        drawHints(left, context: state.overlay != nil ? .overlay : state.focus, state: state, in: rect, theme: theme, into: &grid)
+    }
+
+    /// `left`, and as many hints as fit whole at the right, the most needed first.
+    static func drawHints(
+        _ left: String, context: KeyContext, state: ReaderState, in rect: Rect, theme: Theme, into grid: inout CellGrid
+    ) {
         let x = grid.write(left, column: rect.x, row: rect.y, style: theme.statusEmphasis, limit: rect.maxX)
-        // As many hints as fit whole, the most needed first.
-        let context: KeyContext = state.overlay != nil ? .overlay : state.focus
         var hints = ""
         for hint in Keymap.hints(for: context) where state.audio != nil || !hint.command.needsAudio {
             let next = (hints.isEmpty ? "" : hints + "  ") + "\(hint.keys) \(hint.word)"
@@ -102,6 +122,14 @@ enum StatusBarView {
             hints = next
         }
         grid.write(hints, column: rect.maxX - DisplayWidth.of(hints) - 1, row: rect.y, style: theme.statusBar, limit: rect.maxX)
+    }
+
+    /// ` 12/1000` in the list, ` match 3/120` in a search's results.
+    static func libraryPosition(_ library: LibraryState) -> String {
+        if let search = library.search {
+            return search.results.isEmpty ? " no match" : " match \(search.selected + 1)/\(search.results.count)"
+        }
+        return library.order.isEmpty ? "" : " \(library.selected + 1)/\(library.order.count)"
     }
 
     /// `▶ 0:12:03 1.0×` while the audio plays (`paused 0:12:03 1.0×`), with what the

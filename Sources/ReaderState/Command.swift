@@ -13,6 +13,7 @@ public enum Command: String, CaseIterable, Sendable {
     case selectNext, selectPrevious, openSelection
     case mark, removeMark, startSelection, cancelSelection, keepQuote, nameSpeaker, splitTurn
     case togglePlay, replaySegment, followPlayback, slower, faster
+    case showLibrary, sortLibrary, closeLibrary, openLibraryRow
     case toggleMouse, showWarnings
     case help, quit, suspend
     case overlayDown, overlayUp, overlayPageDown, overlayPageUp, overlayTop, overlayBottom, closeOverlay
@@ -56,6 +57,10 @@ public enum Command: String, CaseIterable, Sendable {
         case .followPlayback: "follow the voice again: back to the segment being spoken"
         case .slower: "play slower (down to 0.5×, by 0.1)"
         case .faster: "play faster (up to 2×, by 0.1)"
+        case .showLibrary: "the library: every transcript given, with where the highlights occur"
+        case .sortLibrary: "sort the library: as found, by name, by duration, by matches of the highlights"
+        case .openLibraryRow: "open the transcript selected, or the one of the match selected, at that match"
+        case .closeLibrary: "back: from search results to the list, from the list to the open transcript"
         case .toggleMouse: "give the mouse to the terminal (to select and copy text), or take it back"
         case .showWarnings: "list the warnings the file loaded with"
         case .help: "show this help"
@@ -87,6 +92,8 @@ public enum Command: String, CaseIterable, Sendable {
         case .mark: ("mark", 7)
         case .keepQuote: ("quote", 8)
         case .togglePlay: ("play", 5)
+        case .sortLibrary: ("sort", 5)
+        case .openLibraryRow: ("open", 3)
         case .overlayDown: ("scroll", 2)
         case .closeOverlay: ("close", 1)
         default: nil

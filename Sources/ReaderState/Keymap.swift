@@ -2,7 +2,7 @@ import TerminalKit
 
 /// Where keys are read: each context has its own keymap.
 public enum KeyContext: String, CaseIterable, Sendable {
-    case timeline, sidePane, overlay
+    case timeline, sidePane, overlay, library
 }
 
 /// Keys to commands, as data: help, hints and the README's key table are all
@@ -44,6 +44,7 @@ public struct Keymap: Sendable {
         Binding(keys: [.character("f")], command: .followPlayback),
         Binding(keys: [.character("<")], command: .slower),
         Binding(keys: [.character(">")], command: .faster),
+        Binding(keys: [.character("L")], command: .showLibrary),
         Binding(keys: [.character("M")], command: .toggleMouse),
         Binding(keys: [.character("W")], command: .showWarnings),
         Binding(keys: [.character("?"), .function(1)], command: .help),
@@ -81,6 +82,27 @@ public struct Keymap: Sendable {
             Binding(keys: [.character("b"), .pageUp, .control("b")], command: .pageUp),
         ] + shared)
 
+    /// The library screen: its rows (or the results of a search of every transcript).
+    public static let library = Keymap(
+        context: .library,
+        bindings: [
+            Binding(keys: [.character("j"), .down], command: .selectNext),
+            Binding(keys: [.character("k"), .up], command: .selectPrevious),
+            Binding(keys: [.character(" "), .pageDown, .control("f")], command: .pageDown),
+            Binding(keys: [.character("b"), .pageUp, .control("b")], command: .pageUp),
+            Binding(keys: [.character("g"), .home], command: .first),
+            Binding(keys: [.character("G"), .end], command: .last),
+            Binding(keys: [.enter], command: .openLibraryRow),
+            Binding(keys: [.character("o")], command: .sortLibrary),
+            Binding(keys: [.escape], command: .closeLibrary),
+            Binding(keys: [.character("/")], command: .startSearch),
+            Binding(keys: [.character("h")], command: .startHighlight),
+            Binding(keys: [.character("H")], command: .clearHighlights),
+            Binding(keys: [.character("?"), .function(1)], command: .help),
+            Binding(keys: [.character("q"), .control("c")], command: .quit),
+            Binding(keys: [.control("z")], command: .suspend),
+        ])
+
     /// Help and the warnings list, which scroll.
     public static let overlay = Keymap(
         context: .overlay,
@@ -100,6 +122,7 @@ public struct Keymap: Sendable {
         case .timeline: timeline
         case .sidePane: sidePane
         case .overlay: overlay
+        case .library: library
         }
     }
 
@@ -125,6 +148,9 @@ extension Keymap {
         }
         for binding in sidePane.bindings where !timeline.bindings.contains(binding) {
             rows.append((keys(binding), "side pane", binding.command.summary))
+        }
+        for binding in library.bindings where !timeline.bindings.contains(binding) {
+            rows.append((keys(binding), "library", binding.command.summary))
         }
         for binding in overlay.bindings where binding.command != .quit {
             rows.append((keys(binding), "help, warnings", binding.command.summary))

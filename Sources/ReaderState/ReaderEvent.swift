@@ -29,6 +29,8 @@ public enum ReaderEvent {
     case notesNotSaved(DocumentID, path: String, reason: String)
     /// What the audio player of the document said.
     case player(DocumentID, PlayerEvent)
+    /// A file of the library, loaded in the background (`files[index]`).
+    case libraryFileLoaded(index: Int, LibraryLoad)
 
     public static func key(_ key: KeyPress) -> ReaderEvent { .terminal(.key(key)) }
     public static func resize(_ size: Size) -> ReaderEvent { .terminal(.resize(size)) }
@@ -61,4 +63,7 @@ public enum Effect: Equatable, Sendable {
     case player(DocumentID, path: String, PlayerCommand)
     /// End the audio player (another file opens).
     case closePlayer
+    /// Load every file of the library in the background, counting these
+    /// words in each → one `.libraryFileLoaded` per file.
+    case loadLibrary(counting: [String])
 }

@@ -59,6 +59,9 @@ extension ReaderState {
             return []
         case .player(let id, let event):
             return heard(event, for: id)
+        case .libraryFileLoaded(let index, let load):
+            libraryLoaded(index, load)
+            return []
         }
     }
 
@@ -71,11 +74,16 @@ extension ReaderState {
             relayOutOverlay()
             clampTop()
             ensureCursorVisible()
+            keepLibrarySelectionInView()
             return []
         case .mouse(let button, let column, let row):
             message = nil
             if overlay != nil {
                 scrollOverlay(button)
+                return []
+            }
+            if libraryHasKeys {
+                if button != .left { _ = handleLibraryKey(.character(button == .wheelDown ? "j" : "k")) }
                 return []
             }
             let before = cursor
@@ -89,6 +97,7 @@ extension ReaderState {
     mutating func handleKey(_ key: KeyPress) -> [Effect] {
         if overlay != nil { return handleOverlayKey(key) }
         if prompt != nil { return handlePromptKey(key) }
+        if libraryHasKeys { return handleLibraryKey(key) }
         message = nil
         guard let command = Keymap.of(focus).command(for: key) else {
             message = "\(key.displayName) is not bound to anything here: ? lists the keys"
@@ -180,6 +189,8 @@ extension ReaderState {
         case .followPlayback: followAgain()
         case .slower: return changeSpeed(by: -1)
         case .faster: return changeSpeed(by: 1)
+        case .showLibrary: showLibrary()
+        case .sortLibrary, .closeLibrary, .openLibraryRow: return []  // the library's own keys
         case .overlayDown, .overlayUp, .overlayPageDown, .overlayPageUp, .overlayTop, .overlayBottom, .closeOverlay:
             return []  // overlay keys, handled while it shows
         }
@@ -194,7 +205,7 @@ extension ReaderState {
             message = refusal
             return []
         }
-        if index == fileIndex {
+        if index == fileIndex && fileIsOpen {
             // Back to the file that is open: the one loading is no longer wanted.
             opening = nil
             message = "\(index + 1)/\(files.count): \(files[index])"
@@ -219,10 +230,15 @@ extension ReaderState {
         next.sidePaneWanted = sidePaneWanted
         next.mouseCaptured = mouseCaptured
         next.places = places
-        next.places[fileIndex] = place
+        if fileIsOpen { next.places[fileIndex] = place }
+        // The library stays the reader's, behind the file.
+        next.library = library
+        next.library?.showing = false
         if let place = places[index] { next.restore(place) }
+        next.landing = landing
+        next.land()
         if next.layout.showsSidePane { next.focus = focus }
-        next.message = "\(index + 1)/\(files.count): \(files[index])" + (next.message.map { "; " + $0 } ?? "")
+        next.message = "\(next.fileCounter): \(files[index])" + (next.message.map { "; " + $0 } ?? "")
         if var prompt {
             prompt.origin = Prompt.Origin(cursor: next.cursor, top: next.top, search: next.search)
             next.prompt = prompt

@@ -61,6 +61,10 @@ extension ReaderState {
             let count = document.matches(of: SearchQuery(prompt.text)).count
             message = count == 0 ? "pattern not found: \(prompt.text)" : nil
             return []
+        case .librarySearch:
+            searchLibrary(prompt.text)
+            keepLibrarySelectionInView()
+            return []
         case .highlight:
             let word = prompt.text.trimmingSpaces()
             guard !word.isEmpty else { return [] }
@@ -71,6 +75,7 @@ extension ReaderState {
             } else {
                 highlights.append(word)
                 rebuildSidePane()
+                recountLibrary()
                 let count = document.matches(of: SearchQuery(word)).count
                 message = "\(word): \(count) match\(count == 1 ? "" : "es")"
             }
@@ -94,19 +99,17 @@ extension ReaderState {
                 jump(to: Int64((Double(transcript.duration) * percent / 100).rounded()))
             case .success(.nextFile):
                 // From the file on its way, if one is loading: `:n :n` goes two files on.
-                let from = opening ?? fileIndex
-                guard from + 1 < files.count else {
+                guard let next = openableFile(after: opening ?? fileIndex, step: 1) else {
                     message = "no next file"
                     return []
                 }
-                return openFile(from + 1)
+                return openFile(next)
             case .success(.previousFile):
-                let from = opening ?? fileIndex
-                guard from > 0 else {
+                guard let previous = openableFile(after: opening ?? fileIndex, step: -1) else {
                     message = "no previous file"
                     return []
                 }
-                return openFile(from - 1)
+                return openFile(previous)
             }
             return []
         }
@@ -199,6 +202,19 @@ extension String {
 }
 
 extension ReaderState {
+    /// The next file `:n` (or `:p`, step -1) opens from `index`: a file the
+    /// library found not to be a transcript, or could not load, is passed over.
+    func openableFile(after index: Int, step: Int) -> Int? {
+        var next = index + step
+        while files.indices.contains(next) {
+            switch library?.rows[next] {
+            case .skipped, .failed: next += step
+            default: return next
+            }
+        }
+        return nil
+    }
+
     /// Types `text` into a prompt of `kind` and presses Enter: what the
     /// command line's `--at` and `--search` do.
     mutating func submit(_ kind: Prompt.Kind, text: String) {

@@ -72,6 +72,12 @@ public struct ReaderState {
     public internal(set) var places: [Int: FilePlace] = [:]
     /// A side-pane entry to select once the topics are found (a file's place restored).
     var awaitedSelection: SidePaneEntry.ID?
+    /// The library screen, when the reader was given a folder or several files.
+    public internal(set) var library: LibraryState?
+    /// False while the library has opened no file yet (`document` is then an empty placeholder).
+    public internal(set) var fileIsOpen = true
+    /// A file opened from a library search, to land at its match.
+    var landing: Landing?
 
     public static let maximumHighlights = 6
 
@@ -127,6 +133,8 @@ public struct ActiveSearch: Equatable, Sendable {
 public struct Prompt: Equatable, Sendable {
     public enum Kind: Equatable, Sendable {
         case search, jump, highlight
+        /// `/` in the library: every transcript.
+        case librarySearch
         /// A mark's note; `editing` when the segment is marked already.
         case markNote(segment: Int, editing: Bool)
         case quoteNote(segments: ClosedRange<Int>)
@@ -134,6 +142,7 @@ public struct Prompt: Equatable, Sendable {
         public var symbol: String {
             switch self {
             case .search: "/"
+            case .librarySearch: "search every transcript: "
             case .jump: ":"
             case .highlight: "highlight: "
             case .markNote(_, let editing): editing ? "note for this mark: " : "mark, with a note (Enter: none): "

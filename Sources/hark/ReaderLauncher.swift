@@ -17,11 +17,14 @@ enum ReaderLauncher {
         paths: [String], format: TranscriptFormat?, topicsFile: String?, notesFile: String?, audioFile: String?,
         options: ReaderOptions
     ) -> Int32 {
-        if notesFile != nil && paths.count > 1 {
+        // A folder, or several files: the library screen first (ReaderState+Library).
+        let found = TranscriptFiles(paths: paths)
+        let isLibrary = found.hasFolder || found.entries.count > 1
+        if notesFile != nil && isLibrary {
             Diagnostics.write("hark: --notes names the notes of one transcript: give one file with it")
             return 2
         }
-        if audioFile != nil && paths.count > 1 {
+        if audioFile != nil && isLibrary {
             Diagnostics.write("hark: --audio names the audio of one transcript: give one file with it")
             return 2
         }
@@ -37,6 +40,9 @@ enum ReaderLauncher {
                         $0, id: id, topicsFile: topicsFile, notes: openNotes(for: $0, given: notesFile),
                         audio: AudioFile.find(forTranscript: path, given: audioFile))
                 }
+        }
+        if isLibrary {
+            return runLibrary(found, paths: paths, format: format, load: load, options: options)
         }
         // A large file opens on its first part while the rest loads (see
         // ReaderState.openingPreview); a smaller one loads before the first frame.
@@ -69,11 +75,53 @@ enum ReaderLauncher {
                 document, files: paths, size: terminal.size, colorSupport: terminal.colorSupport, options: options)
             : ReaderState.opening(
                 document, files: paths, size: terminal.size, colorSupport: terminal.colorSupport, options: options)
+        return run(terminal, state: state, effects: effects, load: load)
+    }
+
+    /// The library of `found`'s files; each row is loaded in the background
+    /// as `hark search` loads a folder's files (what is not a transcript is
+    /// passed over, what cannot be read is listed with why).
+    private static func runLibrary(
+        _ found: TranscriptFiles, paths: [String], format: TranscriptFormat?, load: @escaping ReaderLoop.Loader,
+        options: ReaderOptions
+    ) -> Int32 {
+        for error in found.errors { Diagnostics.write("hark: \(error)") }
+        guard !found.entries.isEmpty else {
+            Diagnostics.write("hark: no transcript found in " + Escaped.name(paths.joined(separator: ", ")))
+            return 1
+        }
+        let terminal: NcursesTerminal
+        do {
+            terminal = try NcursesTerminal()
+        } catch {
+            Diagnostics.write("hark: " + Escaped.message("\(error)"))
+            return 1
+        }
+        let entries = Dictionary(found.entries.map { ($0.path, $0) }, uniquingKeysWith: { first, _ in first })
+        let loadRow: ReaderLoop.LibraryLoader = { path in
+            guard let entry = entries[path] else { return .failed("not found") }
+            switch LibraryFile.load(entry, format: format) {
+            case .transcript(let transcript): return .transcript(LibraryTranscript(transcript))
+            case .skipped: return .skipped
+            case .failed(let message): return .failed(message.hasPrefix("hark: ") ? String(message.dropFirst(6)) : message)
+            }
+        }
+        let placeholder = CachedDocument(Transcript(source: "", format: .srt, segments: []), id: DocumentID(0))
+        let (state, effects) = ReaderState.openingLibrary(
+            placeholder: placeholder, files: found.entries.map(\.path), size: terminal.size,
+            colorSupport: terminal.colorSupport, options: options)
+        return run(terminal, state: state, effects: effects, load: load, loadLibraryFile: loadRow)
+    }
+
+    private static func run(
+        _ terminal: NcursesTerminal, state: ReaderState, effects: [Effect], load: @escaping ReaderLoop.Loader,
+        loadLibraryFile: ReaderLoop.LibraryLoader? = nil
+    ) -> Int32 {
         // A test hook: proves that a crash in the reader gives the terminal back.
         let crashAfterFirstFrame = ProcessInfo.processInfo.environment["HARK_TEST_CRASH_AFTER_FIRST_FRAME"] != nil
         let ending = ReaderLoop.run(
             backend: terminal, state: state, effects: effects, load: load, save: saveNotes, player: playMPV,
-            pendingSignal: NcursesTerminal.pendingSignal,
+            loadLibraryFile: loadLibraryFile, pendingSignal: NcursesTerminal.pendingSignal,
             afterFirstFrame: { if crashAfterFirstFrame { fatalError("crash requested by HARK_TEST_CRASH_AFTER_FIRST_FRAME") } })
         terminal.stop()
         switch ending {

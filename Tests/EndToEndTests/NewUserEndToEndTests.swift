@@ -17,7 +17,7 @@ struct NewUserEndToEndTests {
         try tmux.waitFor(text: "j/k Space b scroll  q closes")
         try tmux.send("G")
         // The last lines of the help: the keys cut off before, and how to select text.
-        try tmux.waitFor("the bottom of the help") { $0.contains("suspend (fg to come back)") && $0.contains("hold Shift") }
+        try tmux.waitFor("the bottom of the help") { $0.contains("close (so does any other key)") && $0.contains("hold Shift") }
         try tmux.send("q")
         try tmux.waitFor("help to close") { !$0.contains("q closes") }
         try tmux.send("z")

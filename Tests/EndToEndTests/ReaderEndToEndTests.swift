@@ -66,6 +66,9 @@ struct ReaderEndToEndTests {
         let whisper = TestSupport.samplePath
         let srt = whisper.replacingOccurrences(of: ".whisper.txt", with: ".srt")
         let tmux = try Tmux("\(hark) '\(whisper)' '\(srt)'")
+        // Two files: the library first.
+        try tmux.waitFor(text: "Library · 2 transcripts")
+        try tmux.send("Enter")
         try tmux.waitFor(text: "I think people see")
         try tmux.jump(to: "44:58")
         try tmux.send("/")

@@ -21,10 +21,10 @@ struct NewUserTests {
         var screen = ReaderScreen.render(state).text
         #expect(screen.contains("j/k Space b scroll  q closes"))
         #expect(screen.contains("1–22 of "))
-        #expect(!screen.contains("suspend (fg to come back)"))
+        #expect(!screen.contains("close (so does any other key)"))
         state.press(.character("G"))
         screen = ReaderScreen.render(state).text
-        #expect(screen.contains("suspend (fg to come back)"))
+        #expect(screen.contains("close (so does any other key)"))
         #expect(screen.contains("hold Shift"))
         state.press(.character("k"))
         #expect(state.overlay?.scroll == (state.overlay?.maximumScroll ?? -1) - 1)

@@ -121,7 +121,7 @@ extension ReaderState {
     mutating func submit(_ kind: Prompt.Kind, text: String) -> [Effect] {
         let key: Character =
             switch kind {
-            case .search: "/"
+            case .search, .librarySearch: "/"
             case .jump: ":"
             case .highlight: "h"
             case .markNote, .quoteNote, .speaker: preconditionFailure("open \(kind) with its key, then type")

@@ -343,7 +343,9 @@ struct KeymapDocumentationTests {
     }
 
     @Test func everyCommandHasAKey() {
-        let bound = Set((Keymap.timeline.bindings + Keymap.sidePane.bindings + Keymap.overlay.bindings).map(\.command))
+        let bound = Set(
+            (Keymap.timeline.bindings + Keymap.sidePane.bindings + Keymap.library.bindings + Keymap.overlay.bindings).map(
+                \.command))
         #expect(bound == Set(Command.allCases))
     }
 

@@ -29,6 +29,7 @@ struct Options {
     /// `--reader-only`, `--listening-only`: just those figures (quicker, when working on them).
     var readerOnly = false
     var listeningOnly = false
+    var libraryOnly = false
 
     init(_ arguments: [String]) {
         var iterator = arguments.dropFirst().makeIterator()
@@ -41,6 +42,7 @@ struct Options {
             case "--formats-only": formatsOnly = true
             case "--reader-only": readerOnly = true
             case "--listening-only": listeningOnly = true
+            case "--library-only": libraryOnly = true
             case "--child-load", "--child-scan":
                 childMode = argument
                 childFile = iterator.next()
@@ -108,6 +110,10 @@ try FileManager.default.createDirectory(atPath: options.data, withIntermediateDi
 print("making inputs in \(options.data) (once)…")
 try Generator.longTranscript(sample: options.sample, into: longPath)
 try Generator.episodeFolder(sample: options.sample, into: episodeFolder)
+if options.libraryOnly {
+    try LibraryBenchmark.run(folder: episodeFolder, runs: options.runs)
+    exit(0)
+}
 if options.readerOnly {
     try readerFigures(longPath)
     exit(0)
@@ -199,4 +205,5 @@ let both = chapterTime + automaticTime
 print(String(format: "chapters + automatic topics        %8.1f ms  (goal < 1000 ms)", both * 1000))
 
 try readerFigures(longPath)
+try LibraryBenchmark.run(folder: episodeFolder, runs: options.runs)
 try listeningFigures()

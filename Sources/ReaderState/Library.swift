@@ -1,0 +1,118 @@
+import HarkCore
+
+/// The library screen (`hark DIR`, `hark FILE FILE…`): one row per
+/// transcript, loaded in the background, sorted as asked, and a search of
+/// every transcript at once whose results are a keyword-in-context list.
+/// Row `k` is `files[k]` of the reader's state, so opening a row is `:n`'s
+/// way of opening a file.
+public struct LibraryState: Sendable {
+    public enum Row: Sendable {
+        case loading
+        case loaded(LibraryTranscript)
+        case failed(String)
+        /// Found in a folder and not a transcript (a README): not listed.
+        case skipped
+    }
+
+    public enum Sort: String, CaseIterable, Sendable {
+        case given = "as found"
+        case name, duration, matches
+        var next: Sort { Sort.allCases[(Sort.allCases.firstIndex(of: self)! + 1) % Sort.allCases.count] }
+    }
+
+    public internal(set) var rows: [Row]
+    public internal(set) var sort = Sort.given
+    /// The rows listed (not skipped), in the order shown.
+    public internal(set) var order: [Int] = []
+    /// Where the selection is in `order`, and the first row shown.
+    public internal(set) var selected = 0
+    public internal(set) var top = 0
+    /// Whether the library is on screen (else the open file is).
+    public internal(set) var showing = true
+    /// The search of every transcript, while its results are listed.
+    public internal(set) var search: LibrarySearch?
+    /// What is counted in each row's strips: the highlights, then the search.
+    public internal(set) var counted: [String] = []
+
+    public init(count: Int) {
+        rows = Array(repeating: .loading, count: count)
+        order = Array(0..<count)
+    }
+
+    public var loadedCount: Int { rows.count { if case .loading = $0 { false } else { true } } }
+    public var isLoading: Bool { loadedCount < rows.count }
+
+    public func file(_ index: Int) -> LibraryTranscript? {
+        if case .loaded(let file) = rows[index] { file } else { nil }
+    }
+
+    /// The row selected, as an index into `files`.
+    public var selectedFile: Int? { order.indices.contains(selected) ? order[selected] : nil }
+
+    /// Sorts the listed rows again, keeping the same row selected.
+    mutating func reorder(names: [String]) {
+        let keep = selectedFile
+        var listed = rows.indices.filter { if case .skipped = rows[$0] { false } else { true } }
+        // Longest and most matched first; rows still loading last; ties in the order found.
+        let files = rows.indices.map { file($0) }
+        let duration = { (k: Int) in -(files[k]?.transcript.duration ?? -1) }
+        let matches = { (k: Int) in -(files[k]?.totalMatches ?? -1) }
+        switch sort {
+        case .given: break
+        case .name:
+            let folded = names.map { $0.lowercased() }
+            listed.sort { (folded[$0], $0) < (folded[$1], $1) }
+        case .duration: listed.sort { (duration($0), $0) < (duration($1), $1) }
+        case .matches: listed.sort { (matches($0), $0) < (matches($1), $1) }
+        }
+        order = listed
+        if let keep, let position = order.firstIndex(of: keep) { selected = position }
+        selected = max(0, min(selected, order.count - 1))
+    }
+}
+
+/// A transcript of the library, loaded, with where each counted word occurs.
+public struct LibraryTranscript: Sendable {
+    public let transcript: Transcript
+    /// The words counted in `strips`.
+    public private(set) var counted: [String] = []
+    /// For each counted word: its matches in `LibraryTranscript.bins`
+    /// stretches of the interview.
+    public private(set) var strips: [[Int]] = []
+    public var totalMatches: Int { strips.joined().reduce(0, +) }
+
+    public static let bins = 60
+
+    public init(_ transcript: Transcript) { self.transcript = transcript }
+
+    /// Counts `words` in the transcript, by stretch of time (the runner does
+    /// it as it loads the file; the state again when the words change).
+    public mutating func count(_ words: [String]) {
+        guard words != counted || strips.count != words.count else { return }
+        counted = words
+        strips = words.map { word in
+            var bins = [Int](repeating: 0, count: Self.bins)
+            let duration = max(1, transcript.duration)
+            for match in TextSearch.matches(of: SearchQuery(word), in: transcript) {
+                let bin = Int(transcript.start(of: match.segment) * Int64(Self.bins) / (duration + 1))
+                bins[min(Self.bins - 1, max(0, bin))] += 1
+            }
+            return bins
+        }
+    }
+}
+
+/// A search of every transcript: one result a match, in file order then time.
+public struct LibrarySearch: Sendable {
+    public struct Result: Sendable, Equatable {
+        public var file: Int
+        public var match: SearchMatch
+    }
+
+    public var pattern: String
+    public internal(set) var results: [Result]
+    /// Files not searched: still loading when the search was made.
+    public internal(set) var unsearched: Int
+    public internal(set) var selected = 0
+    public internal(set) var top = 0
+}

@@ -1,0 +1,248 @@
+import HarkCore
+import TerminalKit
+
+/// What loading one file of the library gave.
+public enum LibraryLoad: Sendable {
+    case transcript(LibraryTranscript)
+    case failed(String)
+    /// Found in a folder and not a transcript.
+    case skipped
+}
+
+extension ReaderState {
+    /// The library screen, first: its rows loading in the background
+    /// (`.loadLibrary`), no file open yet. `placeholder` is an empty
+    /// document, shown by nothing until a file is opened.
+    public static func openingLibrary(
+        placeholder: any ReaderDocument, files: [String], size: Size, colorSupport: ColorSupport,
+        options: ReaderOptions = ReaderOptions()
+    ) -> (ReaderState, [Effect]) {
+        var state = ReaderState(document: placeholder, files: files, fileIndex: 0, size: size, colorSupport: colorSupport)
+        state.fileIsOpen = false
+        state.library = LibraryState(count: files.count)
+        for word in options.highlights.prefix(maximumHighlights) where !state.highlights.contains(word) {
+            state.highlights.append(word)
+        }
+        state.library?.counted = state.highlights
+        var effects: [Effect] = [.loadLibrary(counting: state.highlights)]
+        if !options.mouse {
+            state.mouseCaptured = false
+            effects.append(.captureMouse(false))
+        }
+        return (state, effects)
+    }
+
+    /// Whether keys go to the library screen now.
+    var libraryHasKeys: Bool { library?.showing == true && overlay == nil && prompt == nil }
+
+    /// The file names as the library lists them: their paths below the
+    /// folder all of them are in (`sub/ep2.srt`).
+    public var libraryNames: [String] {
+        let folders = files.map { $0.split(separator: "/", omittingEmptySubsequences: false).dropLast() }
+        var common = folders.first.map(Array.init) ?? []
+        for folder in folders.dropFirst() {
+            common = Array(zip(common, folder).prefix { $0 == $1 }.map(\.0))
+        }
+        return files.map { path in
+            let parts = path.split(separator: "/", omittingEmptySubsequences: false)
+            return parts.dropFirst(common.count).joined(separator: "/")
+        }
+    }
+
+    /// `3/12`: the open file's place among those listed (what the library
+    /// found not to be a transcript does not count).
+    public var fileCounter: String {
+        guard let library else { return "\(fileIndex + 1)/\(files.count)" }
+        let listed = library.rows.indices.filter { if case .skipped = library.rows[$0] { false } else { true } }
+        return "\((listed.firstIndex(of: fileIndex) ?? fileIndex) + 1)/\(listed.count)"
+    }
+
+    mutating func libraryLoaded(_ index: Int, _ load: LibraryLoad) {
+        guard var library, library.rows.indices.contains(index) else { return }
+        switch load {
+        case .transcript(var file):
+            file.count(library.counted)
+            library.rows[index] = .loaded(file)
+        case .failed(let message): library.rows[index] = .failed(message)
+        case .skipped: library.rows[index] = .skipped
+        }
+        if case .skipped = load { library.reorder(names: libraryNames) }
+        if library.sort != .given { library.reorder(names: libraryNames) }
+        self.library = library
+    }
+
+    // MARK: Keys
+
+    mutating func handleLibraryKey(_ key: KeyPress) -> [Effect] {
+        message = nil
+        guard let command = Keymap.library.command(for: key) else {
+            message = "\(key.displayName) is not bound to anything here: ? lists the keys"
+            return []
+        }
+        switch command {
+        case .selectNext: moveLibrarySelection(by: 1)
+        case .selectPrevious: moveLibrarySelection(by: -1)
+        case .pageDown: moveLibrarySelection(by: max(1, libraryPageRows - 1))
+        case .pageUp: moveLibrarySelection(by: -max(1, libraryPageRows - 1))
+        case .first: moveLibrarySelection(by: -Int.max / 2)
+        case .last: moveLibrarySelection(by: Int.max / 2)
+        case .openLibraryRow: return openLibrarySelection()
+        case .sortLibrary:
+            let names = libraryNames
+            if var sorted = library {
+                sorted.sort = sorted.sort.next
+                sorted.reorder(names: names)
+                library = sorted
+            }
+            message = "sorted by \(library?.sort.rawValue ?? "")"
+        case .closeLibrary:
+            if library?.search != nil {
+                library?.search = nil
+                message = "every transcript"
+            } else if fileIsOpen {
+                library?.showing = false
+            } else {
+                message = "Enter opens a transcript; q quits"
+            }
+        case .startSearch: openPrompt(.librarySearch)
+        case .startHighlight: openPrompt(.highlight)
+        case .clearHighlights:
+            highlights = []
+            recountLibrary()
+            rebuildSidePane()
+            message = "highlights cleared"
+        case .help: openOverlay(.help)
+        case .quit:
+            if let refusal = refuseToLeaveUnsavedNotes(doing: "q quits") { message = refusal } else { return [.quit] }
+        case .suspend: return suspendEffects()
+        default: return perform(command)
+        }
+        keepLibrarySelectionInView()
+        return []
+    }
+
+    /// `L` in a file: the library, where it was left.
+    mutating func showLibrary() {
+        guard library != nil else {
+            message = "no library: hark DIR, or hark with several files, opens one"
+            return
+        }
+        library?.showing = true
+        // The strips count the highlights of the file the reader comes from.
+        if library?.counted != highlights { recountLibrary() }
+        keepLibrarySelectionInView()
+    }
+
+    /// Rows the library shows at once (a row a transcript, or a result).
+    var libraryPageRows: Int { max(1, size.height - 4) }
+
+    private mutating func moveLibrarySelection(by step: Int) {
+        guard var library else { return }
+        if var search = library.search {
+            search.selected = max(0, min(search.results.count - 1, search.selected.addingReportingOverflow(step).partialValue))
+            library.search = search
+        } else {
+            library.selected = max(0, min(library.order.count - 1, library.selected.addingReportingOverflow(step).partialValue))
+        }
+        self.library = library
+    }
+
+    mutating func keepLibrarySelectionInView() {
+        guard var library else { return }
+        let rows = libraryPageRows
+        if var search = library.search {
+            if search.selected < search.top { search.top = search.selected }
+            if search.selected >= search.top + rows { search.top = search.selected - rows + 1 }
+            library.search = search
+        } else {
+            if library.selected < library.top { library.top = library.selected }
+            if library.selected >= library.top + rows { library.top = library.selected - rows + 1 }
+        }
+        self.library = library
+    }
+
+    /// Enter: the transcript selected, or the file of the match selected at that match.
+    private mutating func openLibrarySelection() -> [Effect] {
+        guard let library else { return [] }
+        if let search = library.search {
+            guard search.results.indices.contains(search.selected) else { return [] }
+            let result = search.results[search.selected]
+            landing = Landing(file: result.file, pattern: search.pattern, match: result.match)
+            return openFromLibrary(result.file)
+        }
+        guard let index = library.selectedFile else { return [] }
+        switch library.rows[index] {
+        case .loaded: return openFromLibrary(index)
+        case .loading: message = "\(libraryNames[index]) is still loading"
+        case .failed(let why): message = why
+        case .skipped: break
+        }
+        return []
+    }
+
+    private mutating func openFromLibrary(_ index: Int) -> [Effect] {
+        if fileIsOpen && index == fileIndex {
+            library?.showing = false
+            land()
+            return []
+        }
+        return openFile(index)
+    }
+
+    /// A file opened from a search result: at its match, with the search on.
+    mutating func land() {
+        guard let landing, landing.file == fileIndex else { return }
+        self.landing = nil
+        let matches = document.matches(of: SearchQuery(landing.pattern))
+        let current = matches.firstIndex { $0.range.lowerBound >= landing.match.range.lowerBound } ?? 0
+        search = ActiveSearch(pattern: landing.pattern, current: matches.isEmpty ? nil : current)
+        jumpCursor(to: landing.match.segment)
+    }
+
+    // MARK: Counting and searching every transcript
+
+    /// The words the strips count: the highlights.
+    mutating func recountLibrary() {
+        guard var library else { return }
+        library.counted = highlights
+        for index in library.rows.indices {
+            if case .loaded(var file) = library.rows[index] {
+                file.count(library.counted)
+                library.rows[index] = .loaded(file)
+            }
+        }
+        library.reorder(names: libraryNames)
+        self.library = library
+    }
+
+    /// `/` in the library: every match in every transcript loaded.
+    mutating func searchLibrary(_ pattern: String) {
+        guard var library, !pattern.isEmpty else { return }
+        let query = SearchQuery(pattern)
+        var results: [LibrarySearch.Result] = []
+        var unsearched = 0
+        for index in library.rows.indices {
+            switch library.rows[index] {
+            case .loaded(let file):
+                results += TextSearch.matches(of: query, in: file.transcript).map { LibrarySearch.Result(file: index, match: $0) }
+            case .loading: unsearched += 1
+            case .failed, .skipped: break
+            }
+        }
+        library.search = LibrarySearch(pattern: pattern, results: results, unsearched: unsearched)
+        self.library = library
+        let files = Set(results.map(\.file)).count
+        message =
+            results.isEmpty
+            ? "pattern not found in any transcript: \(pattern)"
+            : "\(results.count) match\(results.count == 1 ? "" : "es") in \(files) transcript\(files == 1 ? "" : "s")"
+        if unsearched > 0 { message! += " (\(unsearched) still loading, not searched)" }
+    }
+}
+
+/// Where a file opened from a library search lands: at its match.
+struct Landing: Equatable, Sendable {
+    var file: Int
+    var pattern: String
+    var match: SearchMatch
+}
