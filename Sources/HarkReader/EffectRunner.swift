@@ -23,6 +23,8 @@ final class EffectRunner {
     /// the topics of a long file.
     private let notesQueue = DispatchQueue(label: "hark.reader.notes", qos: .userInitiated)
     private let scratch = Scratch()
+    /// The library's transcripts as they load, for searching and counting off the loop.
+    private let shelf = LibraryShelf()
     private let load: ReaderLoop.Loader
     private let save: ReaderLoop.NotesSaver
     private var nextID: Int
@@ -118,17 +120,36 @@ final class EffectRunner {
         case .loadLibrary(let words):
             guard let loadLibraryFile else { return }
             let paths = files
+            let shelf = self.shelf
+            shelf.count(words)
             // Every core: the first rows fill while the rest load (each file is posted as it is done).
             DispatchQueue.global(qos: .userInitiated).async {
                 DispatchQueue.concurrentPerform(iterations: paths.count) { k in
                     beforeWork()
                     var load = loadLibraryFile(paths[k])
                     if case .transcript(var file) = load {
-                        file.count(words)
+                        file.count(shelf.words)
+                        shelf.add(k, file.transcript)
                         load = .transcript(file)
                     }
                     mailbox.post(.event(.libraryFileLoaded(index: k, load)))
                 }
+            }
+        case .searchLibrary(let generation, let pattern):
+            let transcripts = shelf.transcripts
+            DispatchQueue.global(qos: .userInitiated).async {
+                beforeWork()
+                let results = LibraryWork.search(pattern, in: transcripts)
+                mailbox.post(
+                    .event(.librarySearched(generation: generation, results: results, searched: Set(transcripts.map(\.file)))))
+            }
+        case .countLibrary(let generation, let words):
+            shelf.count(words)
+            let transcripts = shelf.transcripts
+            DispatchQueue.global(qos: .userInitiated).async {
+                beforeWork()
+                let strips = LibraryWork.count(words, in: transcripts)
+                mailbox.post(.event(.libraryCounted(generation: generation, words: words, strips: strips)))
             }
         case .quit, .suspend, .captureMouse, .copyToClipboard:
             break  // the loop's own

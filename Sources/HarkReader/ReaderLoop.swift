@@ -97,7 +97,8 @@ public enum ReaderLoop {
                     backend.setMouseCapture(captured)
                 case .copyToClipboard(let text):
                     backend.copyToClipboard(text)
-                case .openFile, .prepareSearch, .findTopics, .saveNotes, .player, .closePlayer, .loadLibrary:
+                case .openFile, .prepareSearch, .findTopics, .saveNotes, .player, .closePlayer, .loadLibrary, .searchLibrary,
+                    .countLibrary:
                     runner.start(effect, files: state.files, document: state.document)
                 }
             }

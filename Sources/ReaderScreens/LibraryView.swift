@@ -90,6 +90,11 @@ enum LibraryView {
                         fitted(speakers == 0 ? "" : "\(speakers) speaker\(speakers == 1 ? "" : "s")", width: 11), column: x,
                         row: y,
                         style: base, limit: rect.maxX) + 1
+                if file.counted != keywords {
+                    // Counted off the loop for the new highlights: the old strips would mislead.
+                    grid.write("counting…", column: x, row: y, style: theme.nonSpeech, limit: rect.maxX)
+                    continue
+                }
                 for (k, strip) in file.strips.enumerated() {
                     drawStrip(strip, width: stripWidth, column: x, row: y, style: theme.keyword(k), into: &grid, limit: rect.maxX)
                     x += stripWidth + 1

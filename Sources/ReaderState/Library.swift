@@ -31,8 +31,14 @@ public struct LibraryState: Sendable {
     public internal(set) var showing = true
     /// The search of every transcript, while its results are listed.
     public internal(set) var search: LibrarySearch?
-    /// What is counted in each row's strips: the highlights, then the search.
+    /// What is counted in each row's strips: the highlights.
     public internal(set) var counted: [String] = []
+    /// The search of every transcript under way off the loop, and the
+    /// recount of the strips (a row shows its old strips until it ends).
+    public internal(set) var searching: (generation: Int, pattern: String)?
+    var counting: Int?
+    /// Numbers each search and recount, so that only the last one asked is taken.
+    var generation = 0
 
     public init(count: Int) {
         rows = Array(repeating: .loading, count: count)
@@ -86,11 +92,22 @@ public struct LibraryTranscript: Sendable {
     public init(_ transcript: Transcript) { self.transcript = transcript }
 
     /// Counts `words` in the transcript, by stretch of time (the runner does
-    /// it as it loads the file; the state again when the words change).
+    /// it as it loads the file and when the words change; the state only
+    /// for a file that arrives counted for words since changed).
     public mutating func count(_ words: [String]) {
         guard words != counted || strips.count != words.count else { return }
+        take(words, strips: Self.strips(of: words, in: transcript))
+    }
+
+    /// Strips counted elsewhere (off the loop) for `words`.
+    mutating func take(_ words: [String], strips: [[Int]]) {
         counted = words
-        strips = words.map { word in
+        self.strips = strips
+    }
+
+    /// For each word: its matches in each of `bins` stretches of the interview.
+    public static func strips(of words: [String], in transcript: Transcript) -> [[Int]] {
+        words.map { word in
             var bins = [Int](repeating: 0, count: Self.bins)
             let duration = max(1, transcript.duration)
             for match in TextSearch.matches(of: SearchQuery(word), in: transcript) {
@@ -107,6 +124,10 @@ public struct LibrarySearch: Sendable {
     public struct Result: Sendable, Equatable {
         public var file: Int
         public var match: SearchMatch
+        public init(file: Int, match: SearchMatch) {
+            self.file = file
+            self.match = match
+        }
     }
 
     public var pattern: String

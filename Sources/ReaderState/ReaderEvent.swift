@@ -31,6 +31,11 @@ public enum ReaderEvent {
     case player(DocumentID, PlayerEvent)
     /// A file of the library, loaded in the background (`files[index]`).
     case libraryFileLoaded(index: Int, LibraryLoad)
+    /// The matches of `.searchLibrary(generation, pattern)` in every file
+    /// the runner had loaded; `searched` says which those were.
+    case librarySearched(generation: Int, results: [LibrarySearch.Result], searched: Set<Int>)
+    /// The strips of `.countLibrary(generation, words)`, by file.
+    case libraryCounted(generation: Int, words: [String], strips: [Int: [[Int]]])
 
     public static func key(_ key: KeyPress) -> ReaderEvent { .terminal(.key(key)) }
     public static func resize(_ size: Size) -> ReaderEvent { .terminal(.resize(size)) }
@@ -66,4 +71,9 @@ public enum Effect: Equatable, Sendable {
     /// Load every file of the library in the background, counting these
     /// words in each → one `.libraryFileLoaded` per file.
     case loadLibrary(counting: [String])
+    /// Search every library file loaded, off the loop → `.librarySearched`.
+    case searchLibrary(generation: Int, pattern: String)
+    /// Count these words in every library file loaded, by stretch of time,
+    /// off the loop → `.libraryCounted`; files loaded from now on count them too.
+    case countLibrary(generation: Int, words: [String])
 }

@@ -62,6 +62,12 @@ extension ReaderState {
         case .libraryFileLoaded(let index, let load):
             libraryLoaded(index, load)
             return []
+        case .librarySearched(let generation, let results, let searched):
+            librarySearched(generation: generation, results: results, searched: searched)
+            return []
+        case .libraryCounted(let generation, let words, let strips):
+            libraryCounted(generation: generation, words: words, strips: strips)
+            return []
         }
     }
 
@@ -133,8 +139,8 @@ extension ReaderState {
         case .nextParagraph: moveToParagraph(offset: 1)
         case .previousParagraph: moveToParagraph(offset: -1)
         case .startSearch: openPrompt(.search)
-        case .nextMatch: stepMatch(forward: true)
-        case .previousMatch: stepMatch(forward: false)
+        case .nextMatch: return stepMatch(forward: true)
+        case .previousMatch: return stepMatch(forward: false)
         case .startJump: openPrompt(.jump)
         case .startHighlight: openPrompt(.highlight)
         case .clearHighlights:
@@ -189,7 +195,7 @@ extension ReaderState {
         case .followPlayback: followAgain()
         case .slower: return changeSpeed(by: -1)
         case .faster: return changeSpeed(by: 1)
-        case .showLibrary: showLibrary()
+        case .showLibrary: return showLibrary()
         case .sortLibrary, .closeLibrary, .openLibraryRow: return []  // the library's own keys
         case .overlayDown, .overlayUp, .overlayPageDown, .overlayPageUp, .overlayTop, .overlayBottom, .closeOverlay:
             return []  // overlay keys, handled while it shows

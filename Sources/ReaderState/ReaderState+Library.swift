@@ -108,9 +108,9 @@ extension ReaderState {
         case .startHighlight: openPrompt(.highlight)
         case .clearHighlights:
             highlights = []
-            recountLibrary()
             rebuildSidePane()
             message = "highlights cleared"
+            return recountLibrary()
         case .help: openOverlay(.help)
         case .quit:
             if let refusal = refuseToLeaveUnsavedNotes(doing: "q quits") { message = refusal } else { return [.quit] }
@@ -122,15 +122,15 @@ extension ReaderState {
     }
 
     /// `L` in a file: the library, where it was left.
-    mutating func showLibrary() {
+    mutating func showLibrary() -> [Effect] {
         guard library != nil else {
             message = "no library: hark DIR, or hark with several files, opens one"
-            return
+            return []
         }
         library?.showing = true
-        // The strips count the highlights of the file the reader comes from.
-        if library?.counted != highlights { recountLibrary() }
         keepLibrarySelectionInView()
+        // The strips count the highlights of the file the reader comes from.
+        return recountLibrary()
     }
 
     /// Rows the library shows at once (a row a transcript, or a result).
@@ -197,44 +197,77 @@ extension ReaderState {
         let current = matches.firstIndex { $0.range.lowerBound >= landing.match.range.lowerBound } ?? 0
         search = ActiveSearch(pattern: landing.pattern, current: matches.isEmpty ? nil : current)
         jumpCursor(to: landing.match.segment)
+        if landing.wrapped { message = "search wrapped round the library" }
     }
 
-    // MARK: Counting and searching every transcript
+    // MARK: Counting and searching every transcript (off the loop)
 
-    /// The words the strips count: the highlights.
-    mutating func recountLibrary() {
-        guard var library else { return }
+    /// The words the strips count are the highlights: counted again off the
+    /// loop (each row keeps its old strips, drawn as counting, until then).
+    mutating func recountLibrary() -> [Effect] {
+        guard var library, library.counted != highlights else { return [] }
         library.counted = highlights
-        for index in library.rows.indices {
+        library.generation += 1
+        library.counting = library.generation
+        if highlights.isEmpty {
+            // Nothing to count: every row at once.
+            for index in library.rows.indices {
+                if case .loaded(var file) = library.rows[index] {
+                    file.count([])
+                    library.rows[index] = .loaded(file)
+                }
+            }
+            library.counting = nil
+            library.reorder(names: libraryNames)
+            self.library = library
+            return []
+        }
+        self.library = library
+        return [.countLibrary(generation: library.generation, words: highlights)]
+    }
+
+    mutating func libraryCounted(generation: Int, words: [String], strips: [Int: [[Int]]]) {
+        guard var library, library.counting == generation, words == library.counted else { return }
+        library.counting = nil
+        for (index, counted) in strips where library.rows.indices.contains(index) {
             if case .loaded(var file) = library.rows[index] {
-                file.count(library.counted)
+                file.take(words, strips: counted)
                 library.rows[index] = .loaded(file)
             }
         }
+        // A row the runner had not loaded yet when it counted arrives counted for these words,
+        // or is counted as it arrives (`libraryLoaded`).
         library.reorder(names: libraryNames)
         self.library = library
     }
 
-    /// `/` in the library: every match in every transcript loaded.
-    mutating func searchLibrary(_ pattern: String) {
-        guard var library, !pattern.isEmpty else { return }
-        let query = SearchQuery(pattern)
-        var results: [LibrarySearch.Result] = []
-        var unsearched = 0
-        for index in library.rows.indices {
-            switch library.rows[index] {
-            case .loaded(let file):
-                results += TextSearch.matches(of: query, in: file.transcript).map { LibrarySearch.Result(file: index, match: $0) }
-            case .loading: unsearched += 1
-            case .failed, .skipped: break
-            }
-        }
-        library.search = LibrarySearch(pattern: pattern, results: results, unsearched: unsearched)
+    /// `/` in the library: every match in every transcript loaded, found off the loop.
+    mutating func searchLibrary(_ pattern: String) -> [Effect] {
+        guard var library, !pattern.isEmpty else { return [] }
+        library.generation += 1
+        library.searching = (library.generation, pattern)
         self.library = library
+        message = "searching every transcript for \(pattern)…"
+        return [.searchLibrary(generation: library.generation, pattern: pattern)]
+    }
+
+    mutating func librarySearched(generation: Int, results found: [LibrarySearch.Result], searched: Set<Int>) {
+        guard var library, let searching = library.searching, searching.generation == generation else { return }
+        library.searching = nil
+        // Only rows the state has loaded are listed: the rest are counted as not searched.
+        let shown = Set(library.rows.indices.filter { library.file($0) != nil })
+        let results = found.filter { shown.contains($0.file) }
+        let unsearched = library.rows.indices.count { index in
+            if case .loading = library.rows[index] { return true }
+            return library.file(index) != nil && !searched.contains(index)
+        }
+        library.search = LibrarySearch(pattern: searching.pattern, results: results, unsearched: unsearched)
+        self.library = library
+        keepLibrarySelectionInView()
         let files = Set(results.map(\.file)).count
         message =
             results.isEmpty
-            ? "pattern not found in any transcript: \(pattern)"
+            ? "pattern not found in any transcript: \(searching.pattern)"
             : "\(results.count) match\(results.count == 1 ? "" : "es") in \(files) transcript\(files == 1 ? "" : "s")"
         if unsearched > 0 { message! += " (\(unsearched) still loading, not searched)" }
     }
@@ -245,4 +278,6 @@ struct Landing: Equatable, Sendable {
     var file: Int
     var pattern: String
     var match: SearchMatch
+    /// Reached by `n` from the last file (or `N` from the first).
+    var wrapped = false
 }

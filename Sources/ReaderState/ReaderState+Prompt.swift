@@ -62,9 +62,7 @@ extension ReaderState {
             message = count == 0 ? "pattern not found: \(prompt.text)" : nil
             return []
         case .librarySearch:
-            searchLibrary(prompt.text)
-            keepLibrarySelectionInView()
-            return []
+            return searchLibrary(prompt.text)
         case .highlight:
             let word = prompt.text.trimmingSpaces()
             guard !word.isEmpty else { return [] }
@@ -75,7 +73,10 @@ extension ReaderState {
             } else {
                 highlights.append(word)
                 rebuildSidePane()
-                recountLibrary()
+                if library?.showing == true {
+                    message = "\(word): counting in every transcript…"
+                    return recountLibrary()
+                }
                 let count = document.matches(of: SearchQuery(word)).count
                 message = "\(word): \(count) match\(count == 1 ? "" : "es")"
             }
@@ -152,16 +153,18 @@ extension ReaderState {
         jumpCursor(to: matches[index].segment)
     }
 
-    /// `n` and `N`, wrapping around with a message.
-    mutating func stepMatch(forward: Bool) {
+    /// `n` and `N`, wrapping around with a message; in a search of the
+    /// library, going on to the next (or previous) file's matches at the ends.
+    mutating func stepMatch(forward: Bool) -> [Effect] {
         guard var active = search else {
             message = "no search yet: / searches"
-            return
+            return []
         }
         let matches = document.matches(of: active.query)
         guard !matches.isEmpty else {
+            if let onward = stepIntoAnotherFile(forward: forward, pattern: active.pattern) { return onward }
             message = "pattern not found: \(active.pattern)"
-            return
+            return []
         }
         var next: Int
         if let current = active.current, current < matches.count, matches[current].segment == cursor {
@@ -170,6 +173,11 @@ extension ReaderState {
             next = matches.firstIndex(atOrAfter: transcript.textRange(of: cursor).upperBound) ?? matches.count
         } else {
             next = matches.lastIndex(before: transcript.textRange(of: cursor).lowerBound) ?? -1
+        }
+        if next >= matches.count || next < 0,
+            let onward = stepIntoAnotherFile(forward: forward, pattern: active.pattern)
+        {
+            return onward
         }
         if next >= matches.count {
             next = 0
@@ -181,6 +189,28 @@ extension ReaderState {
         active.current = next
         search = active
         jumpCursor(to: matches[next].segment)
+        return []
+    }
+
+    /// `n` past a file's last match of the library's search: the first match
+    /// of the next file that has one (`N`: the last of the previous), round
+    /// to the first file after the last. Nil when no other file matched, or
+    /// the file's search is not the library's.
+    private mutating func stepIntoAnotherFile(forward: Bool, pattern: String) -> [Effect]? {
+        guard let results = library?.search, results.pattern == pattern else { return nil }
+        let here = fileIndex
+        let found =
+            forward
+            ? results.results.firstIndex { $0.file > here } ?? results.results.firstIndex { $0.file != here }
+            : results.results.lastIndex { $0.file < here } ?? results.results.lastIndex { $0.file != here }
+        guard let found else { return nil }
+        let target = results.results[found]
+        let effects = openFile(target.file)
+        guard !effects.isEmpty else { return [] }  // refused (unsaved notes): the message says why
+        let wrapped = forward ? target.file < here : target.file > here
+        landing = Landing(file: target.file, pattern: pattern, match: target.match, wrapped: wrapped)
+        library?.search?.selected = found
+        return effects
     }
 
     /// `3/17`: the current match and how many there are.

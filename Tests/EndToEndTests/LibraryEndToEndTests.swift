@@ -92,4 +92,28 @@ struct LibraryEndToEndTests {
         try tmux.send("q")
         #expect(try tmux.ending().status == 0)
     }
+
+    @Test func nAndNGoOnToTheNextTranscriptsMatches() throws {
+        let folder = try Self.folder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let tmux = try Tmux("\(hark) '\(folder.path)'", width: 100, height: 24)
+        try tmux.waitFor("every row") { $0.contains("Library · 5 transcripts") && !$0.contains("loading") }
+        try tmux.send("/")
+        try tmux.type("consolidation")
+        try tmux.send("Enter")
+        try tmux.waitFor(text: "matches of \"consolidation\" in 3 transcripts")
+        try tmux.send("Enter")  // ep1's first match
+        try tmux.waitFor(text: "ep1.whisper.txt · whisper-text")
+        try tmux.waitFor(text: "1/3")
+        try tmux.send("n", "n")
+        try tmux.waitFor(text: "3/3")
+        try tmux.send("n")  // past ep1's last: the next transcript's first
+        let next = try tmux.waitFor(text: "ep3.vtt · webvtt")
+        #expect(next.contains("1/3"))
+        try tmux.send("N")  // before its first: back to ep1's last
+        let back = try tmux.waitFor(text: "ep1.whisper.txt · whisper-text")
+        #expect(back.contains("3/3"))
+        try tmux.send("q")
+        #expect(try tmux.ending().status == 0)
+    }
 }

@@ -21,7 +21,12 @@ struct LibraryLoopTests {
         let terminal = FakeTerminal(
             size: size,
             steps: [
-                .waitForScreen("Library · 39 transcripts"), .event(.key(.enter)), .waitForScreen("[1/39]"),
+                // Every row loaded: nothing (no "· loading n/40…") after the count of failures.
+                .waitForScreen("Library · 39 transcripts"), .waitForScreen("1 could not be read   "),
+                // Searched off the loop, every transcript: the results arrive as an event.
+            ] + "/language\r".map { .event(.key($0 == "\r" ? .enter : .character($0))) } + [
+                .waitForScreen("76 matches of \"language\" in 38 transcripts"),
+                .event(.key(.enter)), .waitForScreen("[1/39]"),
                 .event(.key(.character("q"))),
             ])
         let (state, effects) = ReaderState.openingLibrary(

@@ -89,7 +89,10 @@ import Testing
 
     @Test func aSearchOfEveryTranscriptListsEachMatchAndEnterLandsOnIt() throws {
         var state = Self.loaded()
-        state.submit(.search, text: "label")
+        let asked = state.submit(.search, text: "label")
+        #expect(state.library?.search == nil && state.message == "searching every transcript for label…")
+        #expect(screen(state).contains("Library · 3 transcripts"), "the list stays until the results come")
+        state.doLibraryWork(asked)
         let search = try #require(state.library?.search)
         #expect(search.results.count == 3)
         #expect(Set(search.results.map(\.file)) == [2])
@@ -112,7 +115,11 @@ import Testing
 
     @Test func highlightsAreCountedInEveryRow() throws {
         var state = Self.loaded()
-        state.submit(.highlight, text: "language")
+        let asked = state.submit(.highlight, text: "language")
+        #expect(asked == [.countLibrary(generation: 1, words: ["language"])])
+        #expect(screen(state).contains("counting…"), "old strips are not shown for new words")
+        state.doLibraryWork(asked)
+        #expect(!screen(state).contains("counting…"))
         let conversation = try #require(state.library?.file(0))
         #expect(conversation.totalMatches == 2)
         #expect(state.library?.file(2)?.totalMatches == 0)
@@ -132,5 +139,63 @@ import Testing
         var (state, _) = Self.library()
         #expect(state.press(.enter).isEmpty)
         #expect(state.message == "b-conversation.json is still loading")
+    }
+
+    @Test func onlyTheLastSearchAskedIsShown() throws {
+        var state = Self.loaded()
+        let first = state.submit(.search, text: "label")
+        let second = state.submit(.search, text: "language")
+        state.doLibraryWork(second)
+        state.doLibraryWork(first)  // arriving late: dropped
+        #expect(state.library?.search?.pattern == "language")
+    }
+
+    @Test func aRowLoadedAfterTheCountIsCountedAsItArrives() throws {
+        var (state, _) = Self.library()
+        _ = state.handle(.libraryFileLoaded(index: 2, .transcript(LibraryTranscript(Fixtures.markdownEpisode))))
+        let asked = state.submit(.highlight, text: "language")
+        state.doLibraryWork(asked)
+        // Loaded by the runner before it heard of the new word: counted on arrival.
+        _ = state.handle(.libraryFileLoaded(index: 0, .transcript(LibraryTranscript(Fixtures.conversation))))
+        #expect(state.library?.file(0)?.counted == ["language"])
+        #expect(state.library?.file(0)?.totalMatches == 2)
+    }
+
+    @Test func aSearchWhileRowsLoadNamesWhatWasNotSearched() throws {
+        var (state, _) = Self.library()
+        _ = state.handle(.libraryFileLoaded(index: 2, .transcript(LibraryTranscript(Fixtures.markdownEpisode))))
+        state.doLibraryWork(state.submit(.search, text: "label"))
+        #expect(state.library?.search?.results.count == 3)
+        #expect(state.library?.search?.unsearched == 3)
+        #expect(state.message == "3 matches in 1 transcript (3 still loading, not searched)")
+    }
+
+    @Test func nAndNAtAFilesEndsGoOnToTheOtherFilesMatches() throws {
+        var state = Self.loaded()
+        state.doLibraryWork(state.submit(.search, text: "today"))
+        let results = try #require(state.library?.search?.results)
+        #expect(results.map(\.file) == [0, 2, 2])
+        state.press(.character("G"))
+        #expect(state.press(.enter) == [.openFile(index: 2)])
+        _ = state.handle(.fileOpened(index: 2, Fixtures.document(Fixtures.markdownEpisode)))
+        #expect(state.search?.current == 1, "the file's last match")
+        // n past the last file's last match: round to the first file.
+        #expect(state.press(.character("n")) == [.openFile(index: 0)])
+        _ = state.handle(.fileOpened(index: 0, Fixtures.document(Fixtures.conversation)))
+        #expect(state.cursor == results[0].match.segment)
+        #expect(state.message?.contains("search wrapped round the library") == true)
+        #expect(state.library?.search?.selected == 0, "the library's results follow")
+        // n past its only match: the next file's first.
+        #expect(state.press(.character("n")) == [.openFile(index: 2)])
+        _ = state.handle(.fileOpened(index: 2, Fixtures.document(Fixtures.markdownEpisode)))
+        #expect(state.cursor == results[1].match.segment && state.search?.current == 0)
+        // N before the first match: the previous file's last.
+        #expect(state.press(.character("N")) == [.openFile(index: 0)])
+        _ = state.handle(.fileOpened(index: 0, Fixtures.document(Fixtures.conversation)))
+        #expect(state.cursor == results[0].match.segment)
+        // A search of the file's own wraps within it.
+        state.submit(.search, text: "structured")
+        #expect(state.press(.character("n")).isEmpty)
+        #expect(state.message == "search wrapped to the start")
     }
 }

@@ -111,6 +111,27 @@ extension ReaderState {
         return effects
     }
 
+    /// Does the library's work the effects ask for (a search, a recount) as
+    /// the runner does, on the rows loaded now, and hands the results back.
+    mutating func doLibraryWork(_ effects: [Effect]) {
+        let transcripts = (library?.rows.indices ?? 0..<0).compactMap { index in
+            library?.file(index).map { (file: index, transcript: $0.transcript) }
+        }
+        for effect in effects {
+            switch effect {
+            case .searchLibrary(let generation, let pattern):
+                _ = handle(
+                    .librarySearched(
+                        generation: generation, results: LibraryWork.search(pattern, in: transcripts),
+                        searched: Set(transcripts.map(\.file))))
+            case .countLibrary(let generation, let words):
+                _ = handle(
+                    .libraryCounted(generation: generation, words: words, strips: LibraryWork.count(words, in: transcripts)))
+            default: break
+            }
+        }
+    }
+
     /// Types text, one character a key.
     mutating func type(_ text: String) {
         for character in text { _ = handle(.key(.character(character))) }

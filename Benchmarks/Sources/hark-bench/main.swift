@@ -43,7 +43,7 @@ struct Options {
             case "--reader-only": readerOnly = true
             case "--listening-only": listeningOnly = true
             case "--library-only": libraryOnly = true
-            case "--child-load", "--child-scan":
+            case "--child-load", "--child-scan", "--child-library":
                 childMode = argument
                 childFile = iterator.next()
             default: break
@@ -58,7 +58,9 @@ setvbuf(stdout, nil, _IOLBF, 0)
 
 if let mode = options.childMode, let file = options.childFile {
     // Run in a child process so its peak memory is its own.
-    if mode == "--child-load" {
+    if mode == "--child-library" {
+        LibraryBenchmark.holdLibrary(file)
+    } else if mode == "--child-load" {
         let transcript = try TranscriptLoader.load(path: file)
         precondition(!transcript.isEmpty)
     } else {
