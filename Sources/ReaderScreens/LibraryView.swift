@@ -134,7 +134,12 @@ enum LibraryView {
         into grid: inout CellGrid
     ) {
         let names = state.libraryNames
-        let nameWidth = max(8, min(28, rect.width / 5))
+        let shown = search.results[min(search.top, search.results.count)..<min(search.top + rect.height, search.results.count)]
+        let longestName = shown.map { DisplayWidth.of(names[$0.file]) }.max() ?? 0
+        let nameWidth = max(8, min(longestName, 28, rect.width / 4))
+        // A speaker column only when a result in view has a speaker: the context gets the room otherwise.
+        let speakerWidth =
+            shown.contains { library.file($0.file)?.transcript.speaker(of: $0.match.segment) != nil } ? 12 : 0
         for row in 0..<rect.height {
             let position = search.top + row
             guard position < search.results.count else { break }
@@ -155,8 +160,10 @@ enum LibraryView {
             x =
                 grid.write(fitted(time, width: 8), column: x, row: y, style: selected ? base : theme.gutterTime, limit: rect.maxX)
                 + 1
-            let speaker = transcript.speaker(of: segment) ?? ""
-            x = grid.write(fitted(speaker, width: 12), column: x, row: y, style: base, limit: rect.maxX) + 1
+            if speakerWidth > 0 {
+                let speaker = transcript.speaker(of: segment) ?? ""
+                x = grid.write(fitted(speaker, width: speakerWidth), column: x, row: y, style: base, limit: rect.maxX) + 1
+            }
             drawContext(
                 result.match.range, transcript, column: x, row: y, width: rect.maxX - x, base: base, match: theme.currentMatch,
                 into: &grid)
