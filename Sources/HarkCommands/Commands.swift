@@ -60,7 +60,7 @@ public enum HarkCommands {
             case .transcript(let loaded): transcript = loaded
             case .skipped: continue
             case .failed(let message):
-                report(message)
+                report("hark: " + message)
                 status = 1
                 continue
             }

@@ -7,7 +7,7 @@ public enum LibraryFile {
         case transcript(Transcript)
         /// Found in a folder and not a transcript: passed over in silence.
         case skipped
-        /// The message for stderr.
+        /// Why, naming the file (the commands print it after `hark: `).
         case failed(String)
     }
 
@@ -21,9 +21,9 @@ public enum LibraryFile {
             if entry.inFolder && format == nil && transcript.format == .plainText { return .skipped }
             return .transcript(transcript)
         } catch let error as LoadError {
-            return entry.inFolder && error.isNotATranscript ? .skipped : .failed("hark: \(error)")
+            return entry.inFolder && error.isNotATranscript ? .skipped : .failed("\(error)")
         } catch {
-            return .failed("hark: \(Escaped.name(entry.path)): \(Escaped.message("\(error)"))")
+            return .failed("\(Escaped.name(entry.path)): \(Escaped.message("\(error)"))")
         }
     }
 }

@@ -45,7 +45,7 @@ extension HarkCommands {
     ) -> Result<LibraryTopics.File, LibraryTopics.Failure>? {
         switch LibraryFile.load(entry, format: options.format) {
         case .skipped: return nil
-        case .failed(let message): return .failure(.init(message: message))
+        case .failed(let message): return .failure(.init(message: "hark: " + message))
         case .transcript(let loaded):
             let (transcript, _) = notesMessages(for: loaded, notesFile: nil, quiet: true)
             switch TopicsSetup.topics(for: transcript, path: entry.path, given: options.topicsFile) {

@@ -116,7 +116,7 @@ extension HarkCommands {
         switch LibraryFile.load(entry, format: options.format) {
         case .transcript(let transcript): loaded = transcript
         case .skipped: return found
-        case .failed(let message): return FileSearch(messages: [message], failed: true)
+        case .failed(let message): return FileSearch(messages: ["hark: " + message], failed: true)
         }
         let (transcript, warnings) = notesMessages(for: loaded, notesFile: options.notesFile, quiet: false)
         found.messages = warnings

@@ -22,13 +22,13 @@ public enum ReaderLoop {
     /// (called off the loop).
     public typealias Loader = @Sendable (_ path: String, _ id: DocumentID) -> Result<CachedDocument, LoadError>
 
-    /// Applies changes to the notes file at `path` (merged with what is
-    /// there) and returns what it holds now; throws why it cannot (called
-    /// off the loop, one save at a time). The executable passes `NotesFile.save`.
     /// Loads one file of the library, as the library lists it (called off
     /// the loop, on several threads at once).
     public typealias LibraryLoader = @Sendable (_ path: String) -> LibraryLoad
 
+    /// Applies changes to the notes file at `path` (merged with what is
+    /// there) and returns what it holds now; throws why it cannot (called
+    /// off the loop, one save at a time). The executable passes `NotesFile.save`.
     public typealias NotesSaver = @Sendable (_ changes: [NotesChange], _ path: String, _ transcript: Transcript) throws -> Notes
 
     /// Runs until quit. `effects` are the opening state's (see

@@ -51,7 +51,7 @@ enum LibraryView {
     private static func drawRows(
         _ library: LibraryState, state: ReaderState, in rect: Rect, theme: Theme, into grid: inout CellGrid
     ) {
-        let names = state.libraryNames
+        let names = library.names
         let keywords = library.counted
         // Columns from the right: matches, strips, speakers, length, format; the name takes the rest.
         let stripWidth = keywords.isEmpty ? 0 : max(6, min(24, (rect.width - 60) / max(1, keywords.count) - 1))
@@ -133,7 +133,7 @@ enum LibraryView {
         _ search: LibrarySearch, _ library: LibraryState, state: ReaderState, in rect: Rect, theme: Theme,
         into grid: inout CellGrid
     ) {
-        let names = state.libraryNames
+        let names = library.names
         let shown = search.results[min(search.top, search.results.count)..<min(search.top + rect.height, search.results.count)]
         let longestName = shown.map { DisplayWidth.of(names[$0.file]) }.max() ?? 0
         let nameWidth = max(8, min(longestName, 28, rect.width / 4))

@@ -21,6 +21,9 @@ public struct LibraryState: Sendable {
     }
 
     public internal(set) var rows: [Row]
+    /// Each file's name as listed: its path below the folder all the files
+    /// are in (`sub/ep2.srt`).
+    public let names: [String]
     public internal(set) var sort = Sort.given
     /// The rows listed (not skipped), in the order shown.
     public internal(set) var order: [Int] = []
@@ -40,9 +43,21 @@ public struct LibraryState: Sendable {
     /// Numbers each search and recount, so that only the last one asked is taken.
     var generation = 0
 
-    public init(count: Int) {
-        rows = Array(repeating: .loading, count: count)
-        order = Array(0..<count)
+    public init(files: [String]) {
+        rows = Array(repeating: .loading, count: files.count)
+        order = Array(files.indices)
+        names = Self.names(of: files)
+    }
+
+    static func names(of files: [String]) -> [String] {
+        let folders = files.map { $0.split(separator: "/", omittingEmptySubsequences: false).dropLast() }
+        var common = folders.first.map(Array.init) ?? []
+        for folder in folders.dropFirst() {
+            common = Array(zip(common, folder).prefix { $0 == $1 }.map(\.0))
+        }
+        return files.map { path in
+            path.split(separator: "/", omittingEmptySubsequences: false).dropFirst(common.count).joined(separator: "/")
+        }
     }
 
     public var loadedCount: Int { rows.count { if case .loading = $0 { false } else { true } } }
@@ -56,7 +71,7 @@ public struct LibraryState: Sendable {
     public var selectedFile: Int? { order.indices.contains(selected) ? order[selected] : nil }
 
     /// Sorts the listed rows again, keeping the same row selected.
-    mutating func reorder(names: [String]) {
+    mutating func reorder() {
         let keep = selectedFile
         var listed = rows.indices.filter { if case .skipped = rows[$0] { false } else { true } }
         // Longest and most matched first; rows still loading last; ties in the order found.

@@ -19,7 +19,7 @@ extension ReaderState {
     ) -> (ReaderState, [Effect]) {
         var state = ReaderState(document: placeholder, files: files, fileIndex: 0, size: size, colorSupport: colorSupport)
         state.fileIsOpen = false
-        state.library = LibraryState(count: files.count)
+        state.library = LibraryState(files: files)
         for word in options.highlights.prefix(maximumHighlights) where !state.highlights.contains(word) {
             state.highlights.append(word)
         }
@@ -34,20 +34,6 @@ extension ReaderState {
 
     /// Whether keys go to the library screen now.
     var libraryHasKeys: Bool { library?.showing == true && overlay == nil && prompt == nil }
-
-    /// The file names as the library lists them: their paths below the
-    /// folder all of them are in (`sub/ep2.srt`).
-    public var libraryNames: [String] {
-        let folders = files.map { $0.split(separator: "/", omittingEmptySubsequences: false).dropLast() }
-        var common = folders.first.map(Array.init) ?? []
-        for folder in folders.dropFirst() {
-            common = Array(zip(common, folder).prefix { $0 == $1 }.map(\.0))
-        }
-        return files.map { path in
-            let parts = path.split(separator: "/", omittingEmptySubsequences: false)
-            return parts.dropFirst(common.count).joined(separator: "/")
-        }
-    }
 
     /// `3/12`: the open file's place among those listed (what the library
     /// found not to be a transcript does not count).
@@ -66,8 +52,8 @@ extension ReaderState {
         case .failed(let message): library.rows[index] = .failed(message)
         case .skipped: library.rows[index] = .skipped
         }
-        if case .skipped = load { library.reorder(names: libraryNames) }
-        if library.sort != .given { library.reorder(names: libraryNames) }
+        // A row left out, or a sort by what the row now knows, changes the order.
+        if case .skipped = load { library.reorder() } else if library.sort != .given { library.reorder() }
         self.library = library
     }
 
@@ -88,13 +74,11 @@ extension ReaderState {
         case .last: moveLibrarySelection(by: Int.max / 2)
         case .openLibraryRow: return openLibrarySelection()
         case .sortLibrary:
-            let names = libraryNames
-            if var sorted = library {
-                sorted.sort = sorted.sort.next
-                sorted.reorder(names: names)
-                library = sorted
-            }
-            message = "sorted by \(library?.sort.rawValue ?? "")"
+            guard var sorted = library else { return [] }
+            sorted.sort = sorted.sort.next
+            sorted.reorder()
+            library = sorted
+            message = "sorted by \(sorted.sort.rawValue)"
         case .closeLibrary:
             if library?.search != nil {
                 library?.search = nil
@@ -105,17 +89,8 @@ extension ReaderState {
                 message = "Enter opens a transcript; q quits"
             }
         case .startSearch: openPrompt(.librarySearch)
-        case .startHighlight: openPrompt(.highlight)
-        case .clearHighlights:
-            highlights = []
-            rebuildSidePane()
-            message = "highlights cleared"
-            return recountLibrary()
-        case .help: openOverlay(.help)
-        case .quit:
-            if let refusal = refuseToLeaveUnsavedNotes(doing: "q quits") { message = refusal } else { return [.quit] }
-        case .suspend: return suspendEffects()
-        default: return perform(command)
+        case .clearHighlights: return perform(command) + recountLibrary()
+        default: return perform(command)  // highlight, help, quit, suspend: as in a file
         }
         keepLibrarySelectionInView()
         return []
@@ -173,7 +148,7 @@ extension ReaderState {
         guard let index = library.selectedFile else { return [] }
         switch library.rows[index] {
         case .loaded: return openFromLibrary(index)
-        case .loading: message = "\(libraryNames[index]) is still loading"
+        case .loading: message = "\(library.names[index]) is still loading"
         case .failed(let why): message = why
         case .skipped: break
         }
@@ -218,7 +193,7 @@ extension ReaderState {
                 }
             }
             library.counting = nil
-            library.reorder(names: libraryNames)
+            library.reorder()
             self.library = library
             return []
         }
@@ -237,7 +212,7 @@ extension ReaderState {
         }
         // A row the runner had not loaded yet when it counted arrives counted for these words,
         // or is counted as it arrives (`libraryLoaded`).
-        library.reorder(names: libraryNames)
+        library.reorder()
         self.library = library
     }
 

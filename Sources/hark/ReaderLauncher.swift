@@ -103,7 +103,7 @@ enum ReaderLauncher {
             switch LibraryFile.load(entry, format: format) {
             case .transcript(let transcript): return .transcript(LibraryTranscript(transcript))
             case .skipped: return .skipped
-            case .failed(let message): return .failed(message.hasPrefix("hark: ") ? String(message.dropFirst(6)) : message)
+            case .failed(let message): return .failed(message)
             }
         }
         let placeholder = CachedDocument(Transcript(source: "", format: .srt, segments: []), id: DocumentID(0))
