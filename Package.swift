@@ -2,7 +2,7 @@
 import PackageDescription
 
 // Targets are split by dependency direction (see DECISIONS.md):
-// HarkCore knows transcripts and nothing else (Foundation only);
+// HarkCore knows transcripts and nothing else (Foundation, and memmem from C);
 // HarkTopics finds topics and chapters in them and reads topics files;
 // HarkCommands turns the core into command-line output;
 // the `hark` executable parses arguments and calls HarkCommands.
@@ -26,7 +26,9 @@ let package = Package(
         .package(url: "https://github.com/x-sheep/swift-property-based.git", from: "2.0.1"),
     ],
     targets: [
-        .target(name: "HarkCore"),
+        // glibc's memmem, for search (Swift's Glibc module leaves GNU extensions out).
+        .target(name: "CByteSearch"),
+        .target(name: "HarkCore", dependencies: ["CByteSearch"]),
         // TOML (topics files, and the notes file to come): a parser of our own that cannot crash.
         .target(name: "HarkTOML"),
         // Topics, chapters and topics files.

@@ -25,6 +25,7 @@ let package = Package(
         .executableTarget(
             name: "fuzz-notes-file", dependencies: support + [.product(name: "HarkNotes", package: "hark")], linkerSettings: lld),
         .executableTarget(name: "fuzz-search", dependencies: support, linkerSettings: lld),
+        .executableTarget(name: "fuzz-count", dependencies: support, linkerSettings: lld),
         .executableTarget(
             name: "fuzz-reader-keys",
             dependencies: support + [

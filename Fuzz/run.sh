@@ -10,7 +10,7 @@ cd "$(dirname "$0")"
 seconds=${1:-600}
 shift || true
 targets=("$@")
-[ ${#targets[@]} -gt 0 ] || targets=(fuzz-text-formats fuzz-json-formats fuzz-topics-file fuzz-notes-file fuzz-search fuzz-reader-keys)
+[ ${#targets[@]} -gt 0 ] || targets=(fuzz-text-formats fuzz-json-formats fuzz-topics-file fuzz-notes-file fuzz-search fuzz-count fuzz-reader-keys)
 
 # The manifest cache would miss source files added to hark since the last build.
 swift build -c release -Xswiftc -sanitize=fuzzer -Xswiftc -parse-as-library --disable-build-manifest-caching

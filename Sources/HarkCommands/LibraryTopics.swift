@@ -19,15 +19,11 @@ extension HarkCommands {
         let files = TranscriptFiles(paths: [folder])
         files.errors.forEach { report("hark: \($0)") }
         var status: Int32 = files.errors.isEmpty ? 0 : 1
-        let results = OrderedResults<Result<LibraryTopics.File, LibraryTopics.Failure>?>(count: files.entries.count)
-        DispatchQueue.global().async {
-            DispatchQueue.concurrentPerform(iterations: files.entries.count) { k in
-                results.fill(k, with: topicsOfFile(files.entries[k], options: options))
-            }
-        }
         var library = LibraryTopics()
-        for k in files.entries.indices {
-            switch results.take(k) {
+        inFileOrder(files.entries.count) { k in
+            topicsOfFile(files.entries[k], options: options)
+        } deliver: { result in
+            switch result {
             case .success(let file)?: library.add(file)
             case .failure(let failure)?:
                 report(failure.message)

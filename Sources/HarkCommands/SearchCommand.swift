@@ -1,5 +1,7 @@
 import Dispatch
+import Foundation
 import HarkCore
+import HarkNotes
 
 extension HarkCommands {
     public struct SearchOptions: Sendable {
@@ -89,14 +91,9 @@ extension HarkCommands {
         _ entries: [TranscriptFiles.Entry], query: SearchQuery, printer: SearchPrinter, options: SearchOptions,
         output: OutputSink, report: (String) -> Void, outcome: inout SearchOutcome
     ) {
-        let results = OrderedResults<FileSearch>(count: entries.count)
-        DispatchQueue.global().async {
-            DispatchQueue.concurrentPerform(iterations: entries.count) { k in
-                results.fill(k, with: searchFile(entries[k], query: query, printer: printer, options: options))
-            }
-        }
-        for k in entries.indices {
-            let found = results.take(k)
+        inFileOrder(entries.count) { k in
+            searchFile(entries[k], query: query, printer: printer, options: options)
+        } deliver: { found in
             if found.failed { outcome.failed = true }
             if found.matched { outcome.matched = true }
             if !found.messages.isEmpty {
@@ -112,6 +109,9 @@ extension HarkCommands {
         _ entry: TranscriptFiles.Entry, query: SearchQuery, printer: SearchPrinter, options: SearchOptions
     ) -> FileSearch {
         var found = FileSearch()
+        if options.count, let count = quickCount(entry, query: query, options: options) {
+            return FileSearch(text: printer.countLine(path: entry.path, count: count), matched: count > 0)
+        }
         let loaded: Transcript
         switch LibraryFile.load(entry, format: options.format) {
         case .transcript(let transcript): loaded = transcript
@@ -133,29 +133,14 @@ extension HarkCommands {
     }
 }
 
-/// One slot per file, filled by workers in any order and taken in order:
-/// `take` waits until its slot is filled, and empties it, so a result is
-/// kept only until it is printed.
-final class OrderedResults<Value: Sendable>: @unchecked Sendable {
-    private var slots: [Value?]
-    private let ready: [DispatchSemaphore]
-    private let lock = DispatchLock()
-
-    init(count: Int) {
-        slots = Array(repeating: nil, count: count)
-        ready = (0..<count).map { _ in DispatchSemaphore(value: 0) }
-    }
-
-    func fill(_ index: Int, with value: Value) {
-        lock.locked { slots[index] = value }
-        ready[index].signal()
-    }
-
-    func take(_ index: Int) -> Value {
-        ready[index].wait()
-        return lock.locked {
-            defer { slots[index] = nil }
-            return slots[index]!
-        }
+extension HarkCommands {
+    /// A count made without loading the transcript, where nothing a load
+    /// would add can change it or need reporting: no notes file to read
+    /// (its warnings would be reported) and a file the quick count takes.
+    fileprivate static func quickCount(_ entry: TranscriptFiles.Entry, query: SearchQuery, options: SearchOptions) -> Int? {
+        guard options.notesFile == nil,
+            access(NotesFile.path(forTranscript: entry.path, given: nil), F_OK) != 0
+        else { return nil }
+        return TextSearch.count(of: query, inFileAt: entry.path, format: options.format)
     }
 }

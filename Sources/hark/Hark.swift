@@ -126,6 +126,7 @@ struct Open: ParsableCommand {
 
 struct Search: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "search",
         abstract: "Find a word or phrase, also where it runs across two segments.",
         discussion: """
             Prints FILE:h:mm:ss.mmm: text for each segment holding a match, its matches highlighted on a terminal \
@@ -162,6 +163,7 @@ struct Search: ParsableCommand {
 
 struct Info: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "info",
         abstract: "Show format, duration, segments (and how many times are estimated), words, speakers and warnings.")
 
     @Argument(help: "Transcript files or folders of them.") var files: [String]
@@ -182,6 +184,7 @@ struct Info: ParsableCommand {
 
 struct Export: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "export",
         abstract: "Write the transcript to stdout as JSON, SRT, WebVTT, text or Markdown.")
 
     @Argument(help: "The transcript file.") var file: String
@@ -201,6 +204,7 @@ struct Export: ParsableCommand {
 
 struct Topics: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "topics",
         abstract: "List what the transcript is about and where: each topic's passages.",
         discussion: """
             Topics come from --topics FILE, else from NAME.topics.toml beside the transcript \
@@ -229,6 +233,7 @@ struct Topics: ParsableCommand {
 
 struct Chapters: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "chapters",
         abstract: "Split the transcript where the subject changes, titling each chapter by phrases said in it.")
 
     @Argument(help: "The transcript file.") var file: String

@@ -15,6 +15,7 @@ extension NotesOption {
 
 struct Speakers: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "speakers",
         abstract: "Name the speakers, and see who talks how much: turns, words, talk time, share, longest turn.",
         discussion: """
             --rename 'SPEAKER_00=Sarah Catanzaro' names a label of the file everywhere (the reader, search, exports, \
@@ -38,6 +39,7 @@ struct Speakers: ParsableCommand {
 
 struct Marks: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "marks",
         abstract: "List the marks and quotes kept in the notes file, in time order; add or remove a mark.",
         discussion: "TIME is as the reader's : takes it (1:02:03, 62:03, 3723s, 90m, 45%): the segment spoken then.")
 
@@ -71,6 +73,7 @@ struct Marks: ParsableCommand {
 
 struct Quotes: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "quotes",
         abstract: "Print the quotes kept in the notes file, ready to paste: Markdown, text or JSON.")
 
     @Argument(help: "The transcript file.") var file: String

@@ -262,8 +262,8 @@ struct PlainTextTests {
         #expect(try TestFiles.load(prose, name: "notes.log", format: .plainText).texts == ["Just some prose, nothing more."])
         // Not text: NUL bytes, or mostly control characters.
         #expect(throws: LoadError.self) { try TestFiles.load(Array("text\u{0}more text\n".utf8), name: "binary.txt") }
-        #expect(!PlainTextReader.looksLikeText(Array("a\u{1}\u{2}\u{3}\u{4}".utf8)))
-        #expect(PlainTextReader.looksLikeText(Array("café, naïve\n".utf8)))
+        #expect(!Array("a\u{1}\u{2}\u{3}\u{4}".utf8).withUnsafeBufferPointer(PlainTextReader.looksLikeText))
+        #expect(Array("café, naïve\n".utf8).withUnsafeBufferPointer(PlainTextReader.looksLikeText))
     }
 }
 

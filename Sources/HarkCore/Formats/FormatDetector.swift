@@ -7,20 +7,18 @@ enum FormatDetector {
         case json
     }
 
-    static func detect(head: [UInt8], path: String) -> Detected? {
+    static func detect(head: Bytes, path: String) -> Detected? {
         let suggested = TranscriptFormat.suggested(byExtensionOf: path)
         var lines: [Bytes] = []
-        return head.withUnsafeBufferPointer { buffer -> Detected? in
-            var splitter = LineSplitter()
-            _ = splitter.split(buffer, isFinal: true) { line, _ in
-                if lines.count < 400 { lines.append(line) }
-            }
-            if let found = detect(lines: lines, suggested: suggested) { return found }
-            // Last: prose, but only where the name says text (a folder holds
-            // many text files that are not transcripts).
-            if suggested == .plainText && PlainTextReader.looksLikeText(head) { return .text(.plainText) }
-            return nil
+        var splitter = LineSplitter()
+        _ = splitter.split(head, isFinal: true) { line, _ in
+            if lines.count < 400 { lines.append(line) }
         }
+        if let found = detect(lines: lines, suggested: suggested) { return found }
+        // Last: prose, but only where the name says text (a folder holds
+        // many text files that are not transcripts).
+        if suggested == .plainText && PlainTextReader.looksLikeText(head) { return .text(.plainText) }
+        return nil
     }
 
     private static func detect(lines: [Bytes], suggested: TranscriptFormat?) -> Detected? {
@@ -43,7 +41,9 @@ enum FormatDetector {
         var markdownStamps = 0
         var nonBlank = 0
         var previous: Bytes?
-        for line in lines {
+        for (index, line) in lines.enumerated() {
+            // Whisper text once its lines outnumber any timing lines the rest could hold.
+            if whisperLines > timingLines + (lines.count - index) { return .text(.whisperText) }
             let trimmed = line.trimmingSpaces()
             guard !trimmed.isEmpty else {
                 previous = nil

@@ -124,8 +124,11 @@ final class SourceFile {
     /// Nothing at all to read.
     var isEmpty: Bool { exhausted && pending.isEmpty }
 
-    /// The first bytes of the file (UTF-8), for recognising its format.
-    var head: [UInt8] { pending.withUnsafeBufferPointer { Array($0.prefix(64 * 1024)) } }
+    /// The first bytes of the file (UTF-8), for recognising its format; to
+    /// be used before anything is read from the file.
+    func withHead<R>(_ body: (UnsafeBufferPointer<UInt8>) throws -> R) rethrows -> R {
+        try pending.withUnsafeBufferPointer { try body(UnsafeBufferPointer(rebasing: $0.prefix(64 * 1024))) }
+    }
 
     /// The file is read as it is, with no byte order mark to say that it is
     /// UTF-8: it may be in a legacy encoding instead.
@@ -198,9 +201,25 @@ final class SourceFile {
         }
     }
 
+    /// Hands out the text (UTF-8) a block at a time, for a reader that
+    /// splits lines itself: `body` gets what is read and not yet used, and
+    /// whether that is the rest of the file, and returns how much it used,
+    /// or nil to stop. What it leaves is handed out again, with more after it.
+    func forEachBlock(_ body: (UnsafeBufferPointer<UInt8>, _ isFinal: Bool) throws -> Int?) throws {
+        while true {
+            let final = exhausted
+            guard let used = try pending.withUnsafeBufferPointer({ try body($0, final) }) else { return }
+            pending.discardFirst(used)
+            if final { return }
+            try readChunk()
+        }
+    }
+
     private func readChunk() throws {
         guard !exhausted else { return }
-        let wanted = min(Self.chunkSize, endOffset - position)
+        // No more room than the file needs (a little over, to find its end):
+        // a small file never pays for a chunk's worth of pages.
+        let wanted = min(Self.chunkSize, endOffset - position, max(0, byteCount - position) + 4096)
         let buffer = encoding == .utf8 ? pending : untranscoded
         let target = buffer.reserveTail(wanted)
         var got = 0

@@ -26,7 +26,7 @@ public enum TranscriptLoader {
                     at: file, read: detected, formatWasGiven: format != nil, as: loadedFormat, into: &builder,
                     parallelThreshold: parallelThreshold)
             }
-        } else if file.isUnmarkedUTF8, file.head.withUnsafeBufferPointer({ EncodingEvidence($0).isWindows1252 }),
+        } else if file.isUnmarkedUTF8, file.withHead({ EncodingEvidence($0).isWindows1252 }),
             case let evidence = try examine(path), evidence.isWindows1252
         {
             // Names in Windows-1252 can hide a format until they are decoded.
@@ -76,7 +76,7 @@ public enum TranscriptLoader {
 
     static func detect(_ format: TranscriptFormat?, in file: SourceFile) -> FormatDetector.Detected? {
         if let format { return format.isJSON ? .json : .text(format) }
-        return FormatDetector.detect(head: file.head, path: file.path)
+        return file.withHead { FormatDetector.detect(head: $0, path: file.path) }
     }
 
     private static func notRecognised(_ path: String) -> LoadError {

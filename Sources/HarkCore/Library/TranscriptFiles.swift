@@ -60,7 +60,7 @@ public struct TranscriptFiles: Sendable {
             }
         }
         closedir(directory)
-        children.sort { Array($0.name.utf8).lexicographicallyPrecedes(Array($1.name.utf8)) }
+        children.sort { $0.name.utf8.lexicographicallyPrecedes($1.name.utf8) }
         for child in children {
             let path = Self.joined(folder, child.name)
             if child.isFolder { walk(path) } else { entries.append(Entry(path: path, inFolder: true)) }

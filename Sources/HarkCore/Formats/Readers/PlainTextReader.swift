@@ -67,7 +67,7 @@ enum PlainTextReader {
 
     /// Whether the start of a file looks like text a person wrote: no NUL,
     /// hardly any control characters, and some letters.
-    static func looksLikeText(_ head: [UInt8]) -> Bool {
+    static func looksLikeText(_ head: Bytes) -> Bool {
         guard !head.isEmpty, !head.contains(0) else { return false }
         var controls = 0
         var letters = 0
