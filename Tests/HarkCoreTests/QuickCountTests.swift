@@ -127,7 +127,8 @@ struct QuickCountTests {
         "language  model", "language\tmodel", ">> language model", "(speaker 1) language model",
         "language [SPEAKER_TURN]", "language model   ", "language\u{A0}model", "lang\u{1B}uage model", "LANGUAGE Model",
         "language\r[00:00:01.500 --> 00:00:01.600]   model", "language\r\n[00:00:01.500 --> 00:00:01.600]   model",
-        "Ünïcödé language", "",
+        "Ünïcödé language", "", "language ", "a language ", "so a language ", "it is so a language ", "so it is so language ",
+        "so so, language ", "language \r", "so so, language \r",
     ])
     func countsEachLineAsTheLoadReadsIt(text: String) {
         let file =

@@ -18,10 +18,10 @@ import Foundation
 ///
 /// The file is taken a block of whole lines at a time. Each usual line's
 /// text is copied and folded eight bytes at a time, the copy finding the
-/// line's end and checking that its bytes are printable ASCII; then what
-/// was copied is checked for doubled spaces in one pass. A block whose copy
-/// had doubled spaces, or that holds a carriage return, is read again line
-/// by line with every byte checked.
+/// line's end and checking that its bytes are printable ASCII; then the
+/// block's copy is checked for doubled spaces in one pass, and a block that
+/// has any is taken again with each line checked. A block with a carriage
+/// return in it is split into lines as a load splits it.
 extension WhisperTextReader {
     static func foldedText(of file: SourceFile, caseSensitive: Bool) throws -> ByteBuffer? {
         guard file.encoding == .utf8 else { return nil }
@@ -49,15 +49,14 @@ extension WhisperTextReader {
         private(set) var segmentCount = 0
         /// For the lines read as a load reads them; replaced when its text grows.
         private var scratch = TranscriptBuilder()
+        /// Set by a line only a load can read as a load does: see `foldedText`.
+        private(set) var mustLoad = false
+        private var lastStart: Milliseconds = .min
 
         init(caseSensitive: Bool, capacity: Int) {
             self.caseSensitive = caseSensitive
             folded = ByteBuffer(capacity: capacity)
         }
-
-        /// Set by a line only a load can read as a load does: see `foldedText`.
-        private(set) var mustLoad = false
-        private var lastStart: Milliseconds = .min
 
         /// A segment that starts before the one before it: the load sorts
         /// them by start, which changes the continuous text.
@@ -69,99 +68,73 @@ extension WhisperTextReader {
         /// A block of whole lines; false when the file must be loaded instead.
         mutating func append(block: Bytes) -> Bool {
             let start = folded.count
-            let (segmentsBefore, startBefore) = (segmentCount, lastStart)
-            if appendPlainBlock(block) { return !mustLoad }
-            folded.truncate(to: start)
-            (segmentCount, lastStart) = (segmentsBefore, startBefore)
-            appendCheckingEveryByte(block)
+            let before = (segmentCount, lastStart)
+            appendLines(of: block, checkingSpaces: false)
+            // Doubled spaces are looked for in one pass over the copy, which
+            // is cheaper than a look at each line; if any, the block again,
+            // each line looked at.
+            if !mustLoad, PlainText.hasDoubledSpace(Bytes(start: folded.base + start, count: folded.count - start)) {
+                folded.truncate(to: start)
+                (segmentCount, lastStart) = before
+                appendLines(of: block, checkingSpaces: true)
+            }
             return !mustLoad
         }
 
-        /// A block split at its line feeds, the usual lines copied as they
-        /// are and the others read by the reader. False, with the copy left
-        /// to be undone, when a line copied held doubled spaces, or a line
-        /// held a carriage return (a line end too, which this split misses).
-        private mutating func appendPlainBlock(_ block: Bytes) -> Bool {
-            let start = folded.count
-            guard let base = block.baseAddress else { return true }
-            let n = block.count
-            var lineStart = 0
-            while lineStart < n {
-                var end: Int
-                if n - lineStart > PlainTiming.length, PlainTiming.matches(base + lineStart) {
-                    // The usual line: its text copied (and folded) up to the line feed, which the copy finds.
-                    var textStart = lineStart + PlainTiming.length
-                    while textStart < n, base[textStart] == 0x20 { textStart += 1 }
-                    let separator = segmentCount > 0 ? 1 : 0
-                    let target = folded.reserveTail(n - textStart + 9)
-                    target[0] = 0x20
-                    var plain = true
-                    end = PlainText.copyLine(
-                        base, from: textStart, to: n, into: target + separator, folding: !caseSensitive, plain: &plain)
-                    if plain, end > textStart, end - lineStart < TranscriptBuilder.maximumSegmentBytes,
-                        Self.isPlainTextEdge(first: base[textStart], last: base[end - 1])
-                    {
-                        folded.didWrite(separator + end - textStart)
-                        noteStart(PlainTiming.start(base + lineStart))
-                        segmentCount += 1
-                        lineStart = end + 1
-                        continue
-                    }
-                } else {
-                    end =
-                        memchr(base + lineStart, 0x0A, n - lineStart).map {
-                            UnsafePointer<UInt8>($0.assumingMemoryBound(to: UInt8.self)) - base
-                        } ?? n
+        private mutating func appendLines(of block: Bytes, checkingSpaces: Bool) {
+            guard let base = block.baseAddress else { return }
+            if memchr(base, 0x0D, block.count) == nil {
+                // Line feeds only: each line's end is found by its copy.
+                var lineStart = 0
+                while lineStart < block.count, !mustLoad {
+                    lineStart = appendLine(block, from: lineStart, checkingSpaces: checkingSpaces) + 1
                 }
-                guard memchr(base + lineStart, 0x0D, end - lineStart) == nil else { return false }
-                appendThroughReader(Bytes(rebasing: block[lineStart..<end]))
-                if mustLoad { return true }
-                lineStart = end + 1
-            }
-            return !PlainText.hasDoubledSpace(UnsafeBufferPointer(start: folded.base + start, count: folded.count - start))
-        }
-
-        /// A block with other bytes in it: each line's text checked byte by byte.
-        private mutating func appendCheckingEveryByte(_ block: Bytes) {
-            var splitter = LineSplitter()
-            _ = splitter.split(block, isFinal: true) { line, _ in
-                guard !mustLoad else { return }
-                if let text = Self.plainText(of: line) {
-                    let start = folded.count
-                    appendSeparator()
-                    let target = folded.reserveTail(text.count)
-                    if PlainText.copy(text, to: target, folding: !caseSensitive) {
-                        folded.didWrite(text.count)
-                        noteStart(PlainTiming.start(line.baseAddress!))
-                        segmentCount += 1
-                        return
-                    }
-                    folded.truncate(to: start)
+            } else {
+                // Carriage returns end lines too: split as a load splits.
+                var splitter = LineSplitter()
+                _ = splitter.split(block, isFinal: true) { line, _ in
+                    if !mustLoad { _ = appendLine(line, from: 0, checkingSpaces: checkingSpaces) }
                 }
-                appendThroughReader(line)
             }
         }
 
-        /// The text of a line of the usual shape, if nothing in the line
-        /// but its bytes can change it; nil for any other line.
-        @inline(__always)
-        private static func plainText(of line: Bytes) -> Bytes? {
-            let n = line.count
-            guard n > PlainTiming.length, n < TranscriptBuilder.maximumSegmentBytes, let p = line.baseAddress,
-                PlainTiming.matches(p)
-            else { return nil }
-            var start = PlainTiming.length
-            while start < n, p[start] == 0x20 { start += 1 }
-            guard start < n else { return nil }
-            guard isPlainTextEdge(first: p[start], last: p[n - 1]) else { return nil }
-            return Bytes(rebasing: line[start...])
-        }
-
-        /// `>>`, `(speaker 1)` and `[SPEAKER_TURN]` change the text (the
-        /// reader takes those), and so does a space at its end.
-        @inline(__always)
-        private static func isPlainTextEdge(first: UInt8, last: UInt8) -> Bool {
-            first != 0x3E && first != 0x28 && last != 0x5D && last != 0x20
+        /// The line at `lineStart` of `bytes`, which ends at the next line
+        /// feed or the end of `bytes`; returns where it ends. A line of the
+        /// usual shape whose text is plain (when `checkingSpaces`, with no
+        /// doubled spaces either) is copied and folded as it is; any other
+        /// is read by the reader.
+        private mutating func appendLine(_ bytes: Bytes, from lineStart: Int, checkingSpaces: Bool) -> Int {
+            guard let base = bytes.baseAddress else { return 0 }
+            let n = bytes.count
+            let end: Int
+            if n - lineStart > PlainTiming.length, PlainTiming.matches(base + lineStart) {
+                var textStart = lineStart + PlainTiming.length
+                while textStart < n, base[textStart] == 0x20 { textStart += 1 }
+                let separator = segmentCount > 0 ? 1 : 0
+                let target = folded.reserveTail(n - textStart + 9)
+                target[0] = 0x20
+                var plain = true
+                end = PlainText.copyLine(
+                    base, from: textStart, to: n, into: target + separator, folding: !caseSensitive, plain: &plain)
+                // `>>`, `(speaker 1)` and `[SPEAKER_TURN]` change the text (the
+                // reader takes those), and so does a space at its end.
+                if plain, end > textStart, end - lineStart < TranscriptBuilder.maximumSegmentBytes,
+                    base[textStart] != 0x3E, base[textStart] != 0x28, base[end - 1] != 0x5D, base[end - 1] != 0x20,
+                    !checkingSpaces || !PlainText.hasDoubledSpace(Bytes(start: base + textStart, count: end - textStart))
+                {
+                    folded.didWrite(separator + end - textStart)
+                    noteStart(PlainTiming.start(base + lineStart))
+                    segmentCount += 1
+                    return end
+                }
+            } else {
+                end =
+                    memchr(base + lineStart, 0x0A, n - lineStart).map {
+                        UnsafePointer<UInt8>($0.assumingMemoryBound(to: UInt8.self)) - base
+                    } ?? n
+            }
+            appendThroughReader(Bytes(rebasing: bytes[lineStart..<end]))
+            return end
         }
 
         private func appendSeparator() {
@@ -193,12 +166,10 @@ extension WhisperTextReader {
     }
 }
 
-/// Text that a load keeps byte for byte: printable ASCII with no two spaces
-/// in a row (the cleaner changes nothing in it), checked and copied many
-/// bytes at a time: in one loop without early exits that vectorises, or
-/// eight bytes to a word.
+/// Text that a load keeps byte for byte: printable ASCII with no space at
+/// its end and no two in a row (the cleaner changes nothing in it).
 enum PlainText {
-    /// Two spaces in a row anywhere.
+    /// Two spaces in a row anywhere: one loop without early exits, which vectorises.
     static func hasDoubledSpace(_ bytes: Bytes) -> Bool {
         guard let p = bytes.baseAddress, bytes.count > 1 else { return false }
         var flags: UInt8 = 0
@@ -256,20 +227,5 @@ enum PlainText {
             i += 1
         }
         return i
-    }
-
-    /// Copies `source` to `target` (room for as many bytes), lowercasing ASCII
-    /// letters when `folding`. False when it is not plain text; what was
-    /// written is then of no use.
-    static func copy(_ source: Bytes, to target: UnsafeMutablePointer<UInt8>, folding: Bool) -> Bool {
-        guard let p = source.baseAddress else { return true }
-        var previous: UInt8 = 0
-        for k in 0..<source.count {
-            let b = p[k]
-            guard b >= 0x20, b < 0x7F, b != 0x20 || previous != 0x20 else { return false }
-            target[k] = folding && b &- 0x41 < 26 ? b | 0x20 : b
-            previous = b
-        }
-        return true
     }
 }

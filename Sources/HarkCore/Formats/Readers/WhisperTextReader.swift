@@ -11,6 +11,7 @@ import Foundation
 enum WhisperTextReader {
     /// The line is a whisper segment line (used to recognise the format).
     static func isSegmentLine(_ line: Bytes) -> Bool {
+        // The usual shape first: detection needs no times (`parse` would read them).
         if line.count >= PlainTiming.length, let base = line.baseAddress, PlainTiming.matches(base) { return true }
         if case .segment = parse(line) { return true }
         return false
@@ -142,8 +143,8 @@ enum PlainTiming {
             return difference | ((difference & 0x7F7F_7F7F_7F7F_7F7F) &+ addend)
         }
         let all =
-            outOfShape(0, expected.0, addends.0) | outOfShape(8, expected.1, addends.1)
-            | outOfShape(16, expected.2, addends.2) | outOfShape(23, expected.3, addends.3)
+            outOfShape(wordOffsets.0, expected.0, addends.0) | outOfShape(wordOffsets.1, expected.1, addends.1)
+            | outOfShape(wordOffsets.2, expected.2, addends.2) | outOfShape(wordOffsets.3, expected.3, addends.3)
         return all & 0x8080_8080_8080_8080 == 0
     }
 
