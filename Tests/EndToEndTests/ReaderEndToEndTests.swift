@@ -73,12 +73,17 @@ struct ReaderEndToEndTests {
         try tmux.jump(to: "44:58")
         try tmux.send("/")
         try tmux.type("data")
-        try tmux.send("Enter")
-        let before = try tmux.waitFor("the search") {
-            $0.range(of: #"0:4\d:\d\d / 1:16:22  \d+%  \d+/\d+"#, options: .regularExpression) != nil
+        // Searching as you type moves to a match at every key, so the place is read from the
+        // screen that shows the whole word in the prompt (the prompt and the count are one
+        // frame): "dat" has 78 matches to the word's 68.
+        let placePattern = #"0:4\d:\d\d / 1:16:22  \d+%  \d+/\d+"#
+        let typed = try tmux.waitFor("the search for the whole word") {
+            $0.split(separator: "\n").last == "/data" && $0.range(of: placePattern, options: .regularExpression) != nil
         }
-        let place = try #require(before.range(of: #"0:4\d:\d\d / 1:16:22  \d+%  \d+/\d+"#, options: .regularExpression))
-        let status = String(before[place])
+        let place = try #require(typed.range(of: placePattern, options: .regularExpression))
+        let status = String(typed[place])
+        try tmux.send("Enter")
+        try tmux.waitFor("the search kept at its match") { $0.split(separator: "\n").last != "/data" && $0.contains(status) }
         try tmux.jump(to: "n")
         try tmux.waitFor(text: "[2/2]")
         try tmux.waitFor(text: " 0:00:00 / 1:16:22  0%")
