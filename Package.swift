@@ -27,8 +27,8 @@ let package = Package(
     ],
     targets: [
         // glibc's memmem, for search (Swift's Glibc module leaves GNU extensions out).
-        .target(name: "CByteSearch"),
-        .target(name: "HarkCore", dependencies: ["CByteSearch"]),
+        .target(name: "CByteKernels"),
+        .target(name: "HarkCore", dependencies: ["CByteKernels"]),
         // TOML (topics files, and the notes file to come): a parser of our own that cannot crash.
         .target(name: "HarkTOML"),
         // Topics, chapters and topics files.
@@ -42,7 +42,7 @@ let package = Package(
         // Audio: where a transcript's audio is, and the protocol the reader drives a player by;
         // MPVBackend is that protocol over mpv's JSON IPC (the only code that knows mpv).
         .target(name: "HarkAudio"),
-        .target(name: "MPVBackend", dependencies: ["HarkAudio", "CTerminalSupport"]),
+        .target(name: "MPVBackend", dependencies: ["HarkAudio", "HarkCore", "CTerminalSupport"]),
         .target(name: "ReaderState", dependencies: ["HarkCore", "HarkTopics", "HarkNotes", "HarkAudio", "TerminalKit"]),
         .target(name: "ReaderScreens", dependencies: ["ReaderState", "TerminalKit", "HarkCore", "HarkTopics", "HarkNotes"]),
         .target(

@@ -1,4 +1,4 @@
-import Foundation
+import Glibc
 
 /// Where a transcript's audio is: `--audio FILE` when given, else a file
 /// beside the transcript with the same NAME as its notes and topics files
@@ -28,7 +28,7 @@ public enum AudioFile {
 
     /// A regular file (or a link to one) is there; a folder named `talk.mp3` is not audio.
     public static func fileExists(_ path: String) -> Bool {
-        var isFolder: ObjCBool = false
-        return FileManager.default.fileExists(atPath: path, isDirectory: &isFolder) && !isFolder.boolValue
+        var status = stat()
+        return stat(path, &status) == 0 && status.st_mode & S_IFMT == S_IFREG
     }
 }

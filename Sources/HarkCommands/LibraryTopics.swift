@@ -1,5 +1,4 @@
 import Dispatch
-import Foundation
 import HarkCore
 import HarkTopics
 
@@ -129,5 +128,5 @@ struct LibraryTopics {
         return "{\"topics\": [\(items.joined(separator: ", "))]}"
     }
 
-    static func minutes(_ ms: Milliseconds) -> String { String(format: "%.1f", Double(ms) / 60_000) }
+    static func minutes(_ ms: Milliseconds) -> String { Fixed.decimals(Double(ms) / 60_000, 1) }
 }

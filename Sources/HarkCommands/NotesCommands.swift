@@ -93,7 +93,7 @@ extension HarkCommands {
             return 1
         }
         guard let removed else {
-            report("hark: marks: no mark at \(time.trimmingCharacters(in: .whitespaces)) (segment \(segment)); nothing removed")
+            report("hark: marks: no mark at \(time.trimmingWhitespace()) (segment \(segment)); nothing removed")
             return 1
         }
         output.write("removed the mark on segment \(removed.segment) at \(TimeFormat.clock(removed.start))\n")

@@ -66,12 +66,12 @@ struct NotesItem: Equatable {
         let time = TimeFormat.mark(estimated: estimated) + TimeFormat.short(start)
         let excerpt = "“\(Self.cut(text, to: 60))”" + (kind == .quote ? speaker.map { " — \($0)" } ?? "" : "")
         let about = note.isEmpty ? excerpt : kind == .mark ? "\(note)  (\(excerpt))" : "\(excerpt)  (\(note))"
-        let kindColumn = kind.rawValue.padding(toLength: 5, withPad: " ", startingAt: 0)
+        let kindColumn = Fixed.padded(kind.rawValue, to: 5)
         return "\(time)  \(kindColumn)  \(Escaped.message(about.replacingNewlines))\n"
     }
 
     private static func cut(_ text: String, to length: Int) -> String {
-        text.count <= length ? text : text.prefix(length).trimmingCharacters(in: .whitespaces) + "…"
+        text.count <= length ? text : text.prefix(length).trimmingWhitespace() + "…"
     }
 }
 

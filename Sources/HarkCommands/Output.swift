@@ -1,4 +1,5 @@
-import Foundation
+import FoundationEssentials
+import Glibc
 import HarkCore
 
 /// Where command output goes. Buffered, because a 1,000-hour export is a
@@ -73,7 +74,7 @@ enum ANSI {
 /// Messages for stderr.
 public enum Diagnostics {
     public static func write(_ line: String) {
-        FileHandle.standardError.write(Data((line + "\n").utf8))
+        StandardError.writeLine(line)
     }
 
     /// One line per kind of warning: `talk.srt:12: end before start; end set to start (+3 more)`.

@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 /// The sample interview `hark` opens when given no file.
 public enum SampleData {

@@ -1,4 +1,3 @@
-import Foundation
 import HarkCore
 import HarkNotes
 
@@ -82,7 +81,7 @@ struct SpeakerStats {
 
     /// `0.694`, `0.25`, `1.0`: three decimals at most, as JSON numbers are written elsewhere.
     static func thousandths(_ value: Double) -> String {
-        var text = String(format: "%.3f", value)
+        var text = Fixed.decimals(value, 3)
         while text.hasSuffix("0") && !text.hasSuffix(".0") { text.removeLast() }
         return text
     }
@@ -100,7 +99,7 @@ struct SpeakerStats {
             }
             return [
                 Escaped.message(who), "\(row.turns)", "\(row.words)", TimeFormat.short(row.talk),
-                String(format: "%.1f%%", share(row) * 100), TimeFormat.short(row.longestTurn),
+                Fixed.decimals(share(row) * 100, 1) + "%", TimeFormat.short(row.longestTurn),
             ]
         }
         let widths = header.indices.map { column in ([header] + lines).map { $0[column].count }.max() ?? 0 }

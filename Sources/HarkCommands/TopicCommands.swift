@@ -1,4 +1,4 @@
-import Foundation
+import Glibc
 import HarkCore
 import HarkTopics
 
@@ -19,8 +19,7 @@ extension HarkCommands {
     public static func topics(
         path: String, options: TopicOptions, output: OutputSink, report: (String) -> Void = Diagnostics.write
     ) -> Int32 {
-        var isFolder: ObjCBool = false
-        if FileManager.default.fileExists(atPath: path, isDirectory: &isFolder), isFolder.boolValue {
+        if TranscriptFiles.isDirectory(path) {
             if options.notesFile != nil { return oneFileForNotes(report) }
             return libraryTopics(folder: path, options: options, output: output, report: report)
         }

@@ -1,4 +1,3 @@
-import Foundation
 import HarkCore
 import HarkTopics
 
@@ -37,7 +36,7 @@ enum TopicsText {
         return "{\"topics\": [\(items.joined(separator: ", "))]}"
     }
 
-    static func score(_ value: Double) -> String { String(format: "%.2f", value) }
+    static func score(_ value: Double) -> String { Fixed.decimals(value, 2) }
 }
 
 /// How `hark chapters` prints.

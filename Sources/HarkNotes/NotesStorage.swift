@@ -1,4 +1,5 @@
-import Foundation
+import FoundationEssentials
+import Glibc
 
 /// The notes file on disk: read whole, written whole and atomically, under
 /// a lock on its folder.

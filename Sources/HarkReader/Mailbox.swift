@@ -1,4 +1,5 @@
-import Foundation
+import Glibc
+import HarkCore
 import TerminalKit
 
 /// Where work done off the loop leaves its results for the loop: a queue
@@ -6,7 +7,7 @@ import TerminalKit
 /// on. Each value is handed over once: `post` takes it as `sending`, so the
 /// compiler checks that the worker keeps no reference to it.
 final class Mailbox<Message>: @unchecked Sendable {
-    private let lock = NSLock()
+    private let lock = Lock()
     private var messages: [Message] = []
     private let readEnd: Int32
     private let writeEnd: Int32

@@ -1,4 +1,4 @@
-import Foundation
+import Glibc
 import HarkCore
 
 /// Key phrases in the manner of TF-IDF over chapters: candidates are runs of

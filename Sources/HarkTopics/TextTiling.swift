@@ -1,4 +1,4 @@
-import Foundation
+import Glibc
 import HarkCore
 
 /// Where the subject changes, by lexical cohesion in the manner of

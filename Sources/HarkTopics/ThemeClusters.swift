@@ -1,4 +1,4 @@
-import Foundation
+import Glibc
 
 /// Stretches of the conversation grouped by the vocabulary they share:
 /// each chapter is cut into units of about a hundred content words, each

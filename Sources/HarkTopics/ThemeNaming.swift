@@ -1,4 +1,4 @@
-import Foundation
+import Glibc
 import HarkCore
 
 /// What a theme is called and which phrases find its passages, from the

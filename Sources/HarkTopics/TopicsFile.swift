@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 import HarkCore
 import HarkTOML
 
@@ -97,7 +97,7 @@ public enum TopicsFile {
             throw fail(key, "unknown key \"\(key)\" (a topic has name, keywords, exclude and colour)")
         }
         guard let nameValue = topic["name"] else { throw fail(nil, "topic \(n + 1) has no name") }
-        guard let name = nameValue.string?.trimmingCharacters(in: .whitespaces), !name.isEmpty else {
+        guard let name = nameValue.string?.trimmingWhitespace(), !name.isEmpty else {
             throw fail("name", "the name must be a non-empty string")
         }
         guard !name.unicodeScalars.contains(where: Escaped.isControl) else {

@@ -1,6 +1,9 @@
 import CTerminalSupport
-import Foundation
+import Dispatch
+import FoundationEssentials
+import Glibc
 import HarkAudio
+import HarkCore
 
 /// An `AudioPlayer` that drives mpv over its JSON IPC socket. mpv runs
 /// with no window, no terminal and no configuration of the user's, paused
@@ -43,7 +46,7 @@ public final class MPVPlayer: AudioPlayer, @unchecked Sendable {
     private let path: String
     private let configuration: Configuration
     private let events: @Sendable (PlayerEvent) -> Void
-    private let lock = NSLock()
+    private let lock = Lock()
     private var process: MPVProcess?
     private var socket: MPVSocket?
     private var folder: String?
@@ -140,12 +143,11 @@ public final class MPVPlayer: AudioPlayer, @unchecked Sendable {
             return
         }
         threadStarted = true
-        let thread = Thread { [self] in
+        // A queue of its own has a thread of its own: the reads block.
+        DispatchQueue(label: "hark.mpv").async { [self] in
             run(socketPath: socketPath)
             finished.signal()
         }
-        thread.name = "hark.mpv"
-        thread.start()
     }
 
     /// A folder only this user can enter, for the socket.
@@ -173,10 +175,10 @@ public final class MPVPlayer: AudioPlayer, @unchecked Sendable {
         removeFiles()
         lock.withLock {
             self.socket = socket
-            socket.send(["observe_property", Request.observePause, "pause"], requestID: Request.observePause)
-            socket.send(["observe_property", Request.observeEnd, "eof-reached"], requestID: Request.observeEnd)
+            socket.send(["observe_property", .int(Request.observePause), "pause"], requestID: Request.observePause)
+            socket.send(["observe_property", .int(Request.observeEnd), "eof-reached"], requestID: Request.observeEnd)
             if configuration.pollMilliseconds == nil {
-                socket.send(["observe_property", Request.observePosition, "time-pos"], requestID: Request.observePosition)
+                socket.send(["observe_property", .int(Request.observePosition), "time-pos"], requestID: Request.observePosition)
             }
         }
         var splitter = LineSplitter()
@@ -215,18 +217,18 @@ public final class MPVPlayer: AudioPlayer, @unchecked Sendable {
     }
 
     private func handle(_ line: [UInt8]) {
-        guard let message = (try? JSONSerialization.jsonObject(with: Data(line))) as? [String: Any] else { return }
-        if let event = message["event"] as? String {
+        guard let message = MPVMessage.parse(line) else { return }
+        if let event = message.event {
             handleEvent(event, message)
-        } else if (message["request_id"] as? Int) == Request.position, let seconds = message["data"] as? Double {
+        } else if message.requestID == Request.position, let seconds = message.number {
             reportPosition(seconds)
-        } else if (message["request_id"] as? Int) == Request.probe {
-            lock.withLock { probeAnswer = (message["data"] as? Double).map { Int64(($0 * 1000).rounded()) } }
+        } else if message.requestID == Request.probe {
+            lock.withLock { probeAnswer = message.number.map { Int64(($0 * 1000).rounded()) } }
             probeAnswered.signal()
         }
     }
 
-    private func handleEvent(_ event: String, _ message: [String: Any]) {
+    private func handleEvent(_ event: String, _ message: MPVMessage) {
         switch event {
         case "file-loaded":
             lock.withLock {
@@ -236,8 +238,8 @@ public final class MPVPlayer: AudioPlayer, @unchecked Sendable {
             }
             report(.ready)
         case "end-file":
-            guard message["reason"] as? String == "error" else { return }
-            let why = (message["file_error"] as? String).map { ": \($0)" } ?? ""
+            guard message.reason == "error" else { return }
+            let why = message.fileError.map { ": \($0)" } ?? ""
             fail("mpv cannot play \(name)\(why)")
             process?.terminate()
         case "playback-restart":
@@ -246,18 +248,18 @@ public final class MPVPlayer: AudioPlayer, @unchecked Sendable {
                 askPosition()  // after a seek: where it is now
             }
         case "property-change":
-            switch message["name"] as? String {
+            switch message.name {
             case "pause":
-                guard let paused = message["data"] as? Bool else { return }
+                guard let paused = message.bool else { return }
                 lock.withLock {
                     playing = !paused
                     askPosition()
                 }
                 report(.paused(paused))
             case "eof-reached":
-                if message["data"] as? Bool == true { report(.ended) }
+                if message.bool == true { report(.ended) }
             case "time-pos":
-                if let seconds = message["data"] as? Double { reportPosition(seconds) }
+                if let seconds = message.number { reportPosition(seconds) }
             default:
                 break
             }
@@ -298,13 +300,13 @@ public final class MPVPlayer: AudioPlayer, @unchecked Sendable {
         case .seek(let to):
             seek(to: to, socket)
         case .speed(let speed):
-            socket.send(["set_property", "speed", speed], requestID: request())
+            socket.send(["set_property", "speed", .double(speed)], requestID: request())
         }
     }
 
     private func seek(to milliseconds: Int64, _ socket: MPVSocket) {
         seekSent = .now()
-        socket.send(["seek", Double(milliseconds) / 1000, "absolute"], requestID: request())
+        socket.send(["seek", .double(Double(milliseconds) / 1000), "absolute"], requestID: request())
     }
 
     /// Between a seek and mpv's word that it is done; a second at most, in

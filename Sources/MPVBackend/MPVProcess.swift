@@ -1,12 +1,14 @@
 import CTerminalSupport
-import Foundation
+import FoundationEssentials
+import Glibc
+import HarkCore
 
 /// The mpv process: started detached from the terminal (see
 /// `hark_spawn_child`), registered so that a crash of hark kills it, and
 /// ended with SIGTERM, then SIGKILL if it does not go within a second.
 final class MPVProcess: @unchecked Sendable {
     let pid: pid_t
-    private let lock = NSLock()
+    private let lock = Lock()
     private var exitDescription: String?
 
     struct StartFailure: Error {
@@ -30,7 +32,7 @@ final class MPVProcess: @unchecked Sendable {
         self.pid = pid
         if hark_register_child(pid, socket, folder) == 0 {
             // More players than the table holds cannot happen (one at a time); a crash would leave this one.
-            FileHandle.standardError.write(Data("hark: too many players to watch\n".utf8))
+            StandardError.writeLine("hark: too many players to watch")
         }
     }
 

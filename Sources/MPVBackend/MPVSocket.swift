@@ -1,4 +1,5 @@
-import Foundation
+import FoundationEssentials
+import Glibc
 
 /// The client end of mpv's JSON IPC socket: one JSON object a line each
 /// way. Writes come from any thread (under the player's lock); reads from
@@ -14,7 +15,7 @@ struct MPVSocket {
         address.sun_family = sa_family_t(AF_UNIX)
         let bytes = Array(path.utf8)
         guard bytes.count < MemoryLayout.size(ofValue: address.sun_path) else {
-            Foundation.close(descriptor)
+            Glibc.close(descriptor)
             return nil
         }
         withUnsafeMutableBytes(of: &address.sun_path) { buffer in
@@ -23,11 +24,11 @@ struct MPVSocket {
         }
         let connected = withUnsafePointer(to: &address) {
             $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
-                Foundation.connect(descriptor, $0, socklen_t(MemoryLayout<sockaddr_un>.size))
+                Glibc.connect(descriptor, $0, socklen_t(MemoryLayout<sockaddr_un>.size))
             }
         }
         guard connected == 0 else {
-            Foundation.close(descriptor)
+            Glibc.close(descriptor)
             return nil
         }
         return MPVSocket(descriptor: descriptor)
@@ -36,14 +37,15 @@ struct MPVSocket {
     /// Sends one command (an array of JSON values) with its request id.
     /// False when mpv is gone; never raises SIGPIPE.
     @discardableResult
-    func send(_ command: [Any], requestID: Int) -> Bool {
-        let message: [String: Any] = ["command": command, "request_id": requestID]
-        guard var data = try? JSONSerialization.data(withJSONObject: message) else { return false }
+    func send(_ command: [MPVArgument], requestID: Int) -> Bool {
+        guard var data = try? JSONEncoder().encode(MPVCommand(command: command, requestID: requestID)) else {
+            return false
+        }
         data.append(UInt8(ascii: "\n"))
         return data.withUnsafeBytes { buffer in
             var offset = 0
             while offset < buffer.count {
-                let written = Foundation.send(
+                let written = Glibc.send(
                     descriptor, buffer.baseAddress! + offset, buffer.count - offset, Int32(MSG_NOSIGNAL))
                 if written < 0 && errno == EINTR { continue }
                 guard written > 0 else { return false }
@@ -70,7 +72,7 @@ struct MPVSocket {
     func read() -> [UInt8] {
         var buffer = [UInt8](repeating: 0, count: 16 * 1024)
         while true {
-            let count = Foundation.read(descriptor, &buffer, buffer.count)
+            let count = Glibc.read(descriptor, &buffer, buffer.count)
             if count < 0 && errno == EINTR { continue }
             return count > 0 ? Array(buffer[..<count]) : []
         }
@@ -79,7 +81,7 @@ struct MPVSocket {
     /// Wakes a `wait` on another thread: the end for the reader.
     func shutDown() { shutdown(descriptor, Int32(SHUT_RDWR)) }
 
-    func close() { Foundation.close(descriptor) }
+    func close() { Glibc.close(descriptor) }
 }
 
 /// Cuts a byte stream into lines, keeping a line's start until its end comes.

@@ -1,6 +1,7 @@
 import CNcurses
 import CTerminalSupport
-import Foundation
+import FoundationEssentials
+import Glibc
 import TerminalKit
 
 /// The real terminal, through ncurses. Knows cells, styles and keys; nothing
@@ -112,7 +113,7 @@ public final class NcursesTerminal: TerminalBackend {
     private static func prepareLocale() {
         setlocale(LC_ALL, "")
         let codeset = String(cString: nl_langinfo(nl_item(CODESET)))
-        if codeset.uppercased().replacingOccurrences(of: "-", with: "") != "UTF8" {
+        if codeset.uppercased().filter({ $0 != "-" }) != "UTF8" {
             setlocale(LC_CTYPE, "C.UTF-8")
         }
     }

@@ -186,7 +186,7 @@ enum LibraryView {
             ofBytes: transcript.characterBoundary(atOrAfter: max(0, range.lowerBound - side * 4))..<range.lowerBound)
         let after = transcript.string(
             ofBytes: range.upperBound..<transcript.characterBoundary(atOrAfter: range.upperBound + side * 4))
-        var left = Substring(before.replacingOccurrences(of: "\n", with: " "))
+        var left = Substring(before.replacing("\n", with: " "))
         if DisplayWidth.of(left) > side {
             while DisplayWidth.of(left) > side { left = left.dropFirst() }
             // Start at a word, not in the middle of one.
@@ -196,7 +196,7 @@ enum LibraryView {
         }
         var x = grid.write(left, column: column + side - DisplayWidth.of(left), row: row, style: base, limit: column + width)
         x = grid.write(matched, column: x, row: row, style: match, limit: column + width)
-        grid.write(after.replacingOccurrences(of: "\n", with: " "), column: x, row: row, style: base, limit: column + width)
+        grid.write(after.replacing("\n", with: " "), column: x, row: row, style: base, limit: column + width)
     }
 
     /// `text` cut or padded to `width` columns.

@@ -1,4 +1,5 @@
-import Foundation
+import FoundationEssentials
+import Glibc
 
 /// What the reader needs from a terminal. The ncurses backend is the real
 /// one; `FakeTerminal` runs the same loop in tests.

@@ -115,7 +115,7 @@ struct SearchCommandTests {
             0x26, 0x00, 0x00, 0x20, 0x00, 0x00, 0x20,
         ]
         let file = Files.write("", name: "fuzz-overlap.srt")
-        FileManager.default.createFile(atPath: file, contents: Data(bytes))
+        _ = FileManager.default.createFile(atPath: file, contents: Data(bytes))
         let run = CommandRun { HarkCommands.search(pattern: "e", paths: [file], options: .init(), output: $0, report: $1) }
         #expect(run.status == 0)
         #expect(!run.output.isEmpty)

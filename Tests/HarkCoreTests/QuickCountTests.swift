@@ -193,4 +193,41 @@ struct QuickCountTests {
             }
         }
     }
+
+    /// The copy of a line (sixteen bytes at a time, then one by one) against
+    /// the rule written plainly, at every length and line feed position up
+    /// to three vectors, with a byte that is not printable before, at or
+    /// after the line feed, and with and without folding.
+    @Test func copyLineCopiesFoldsAndChecksAsTheRuleSays() {
+        var generator = SystemRandomNumberGenerator()
+        let alphabet = Array("abcXYZ019 .,'?-AZaz@[`{~".utf8)
+        for length in 0...50 {
+            for lineFeed in [nil] + Array(0..<length) {
+                for oddByte in [nil, 0x09, 0x7F, 0xC3, 0x1F] as [UInt8?] {
+                    var bytes = (0..<length).map { _ in alphabet.randomElement(using: &generator)! }
+                    if let lineFeed { bytes[lineFeed] = 0x0A }
+                    let oddAt = length == 0 ? nil : Int.random(in: 0..<length, using: &generator)
+                    if let oddByte, let oddAt, oddAt != lineFeed { bytes[oddAt] = oddByte }
+                    for folding in [false, true] {
+                        let stop = lineFeed ?? length
+                        let line = bytes[..<stop]
+                        let expected = line.map { folding && (0x41...0x5A).contains($0) ? $0 | 0x20 : $0 }
+                        let expectedPlain = line.allSatisfy { (0x20...0x7E).contains($0) }
+                        var target = [UInt8](repeating: 0, count: length + 16)
+                        var plain = true
+                        let end = bytes.withUnsafeBufferPointer { source in
+                            target.withUnsafeMutableBufferPointer {
+                                PlainText.copyLine(
+                                    source.baseAddress ?? UnsafePointer(bitPattern: 1)!, from: 0, to: length,
+                                    into: $0.baseAddress!, folding: folding, plain: &plain)
+                            }
+                        }
+                        #expect(end == stop, "\(bytes)")
+                        #expect(Array(target[..<stop]) == expected, "\(bytes)")
+                        #expect(plain == expectedPlain, "\(bytes)")
+                    }
+                }
+            }
+        }
+    }
 }

@@ -40,6 +40,14 @@ struct SearchTests {
         #expect(matches("Zoe").map(matched) == ["Zoë"])
     }
 
+    @Test func aWordWrittenWithACombiningAccentIsAWholeWord() {
+        let decomposed = Transcript(
+            source: "t", format: .srt, segments: [Segment(start: 0, end: 1000, text: "a cafe\u{301} here")])
+        let found = TextSearch.matches(of: SearchQuery("cafe", wholeWord: true), in: decomposed)
+        #expect(found.count == 1)
+        #expect(TextSearch.matches(of: SearchQuery("café", wholeWord: true), in: decomposed).count == 1)
+    }
+
     @Test func spacesInThePatternMatchOneSpace() {
         #expect(matches("large   language").count == 1)
     }

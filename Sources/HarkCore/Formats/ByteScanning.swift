@@ -1,4 +1,4 @@
-import Foundation
+import Glibc
 
 /// Small helpers over UTF-8 byte slices, shared by the line readers.
 typealias Bytes = UnsafeBufferPointer<UInt8>

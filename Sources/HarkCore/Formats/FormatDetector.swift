@@ -7,23 +7,46 @@ enum FormatDetector {
         case json
     }
 
+    /// How many lines of the head are looked at.
+    static let linesLookedAt = 400
+
     static func detect(head: Bytes, path: String) -> Detected? {
         let suggested = TranscriptFormat.suggested(byExtensionOf: path)
-        var lines: [Bytes] = []
-        var splitter = LineSplitter()
-        _ = splitter.split(head, isFinal: true) { line, _ in
-            if lines.count < 400 { lines.append(line) }
-        }
-        if let found = detect(lines: lines, suggested: suggested) { return found }
+        if let found = detect(lines: HeadLines(head: head), suggested: suggested) { return found }
         // Last: prose, but only where the name says text (a folder holds
         // many text files that are not transcripts).
         if suggested == .plainText && PlainTextReader.looksLikeText(head) { return .text(.plainText) }
         return nil
     }
 
-    private static func detect(lines: [Bytes], suggested: TranscriptFormat?) -> Detected? {
-        guard let firstIndex = lines.firstIndex(where: { !$0.isBlank }) else { return nil }
-        let first = lines[firstIndex].trimmingSpaces()
+    /// The head's first lines (as many as are looked at), each found only
+    /// when detection asks for it: it often decides halfway, and the rest of
+    /// the head (most of a small file) is then never searched for line ends.
+    /// Lines end as the readers' do: LF, CR LF or CR.
+    struct HeadLines: Sequence, IteratorProtocol {
+        let head: Bytes
+        private var offset = 0
+        private var splitter = LineSplitter()
+
+        init(head: Bytes) { self.head = head }
+
+        mutating func next() -> Bytes? {
+            guard offset < head.count, splitter.lineNumber < FormatDetector.linesLookedAt else { return nil }
+            let rest = Bytes(rebasing: head[offset...])
+            let (used, found) = splitter.skipToLineEnd(rest, isFinal: true)
+            _ = splitter.takeLineNumber()
+            offset += used
+            var end = used
+            if found {
+                end -= 1
+                if rest[end] == 0x0A && end > 0 && rest[end - 1] == 0x0D { end -= 1 }
+            }
+            return Bytes(rebasing: rest[..<end])
+        }
+    }
+
+    private static func detect(lines: HeadLines, suggested: TranscriptFormat?) -> Detected? {
+        guard let first = lines.first(where: { !$0.isBlank })?.trimmingSpaces() else { return nil }
         if first[0] == 0x7B /* { */ { return .json }
         if first[0] == 0x5B /* [ */ {
             let next = first.dropFirst(1).trimmingSpaces()
@@ -43,7 +66,7 @@ enum FormatDetector {
         var previous: Bytes?
         for (index, line) in lines.enumerated() {
             // Whisper text once its lines outnumber any timing lines the rest could hold.
-            if whisperLines > timingLines + (lines.count - index) { return .text(.whisperText) }
+            if whisperLines > timingLines + (linesLookedAt - index) { return .text(.whisperText) }
             let trimmed = line.trimmingSpaces()
             guard !trimmed.isEmpty else {
                 previous = nil

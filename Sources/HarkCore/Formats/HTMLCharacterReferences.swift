@@ -1,4 +1,4 @@
-import Foundation
+import Glibc
 
 /// HTML character references decoded as HTML decodes them in text content
 /// (WHATWG HTML, "character reference state"; not the rules for attributes):

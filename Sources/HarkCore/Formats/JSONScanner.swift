@@ -1,4 +1,4 @@
-import Foundation
+import Glibc
 
 /// Reads JSON by pulling the values a reader asks for and skipping the rest
 /// without building them: a transcript's `words` arrays, tokens and log

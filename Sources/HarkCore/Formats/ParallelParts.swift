@@ -1,4 +1,4 @@
-import Foundation
+import Dispatch
 
 /// Reads parts of one large file at once, each into its own builder, then
 /// joins them in order: the whisper text, SRT and WebVTT readers cut a file

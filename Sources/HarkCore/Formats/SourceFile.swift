@@ -1,4 +1,4 @@
-import Foundation
+import Glibc
 
 /// Why a file could not be loaded at all. Anything less becomes a `LoadWarning`.
 public struct LoadError: Error, Equatable, CustomStringConvertible, Sendable {

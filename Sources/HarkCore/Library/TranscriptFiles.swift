@@ -1,4 +1,4 @@
-import Foundation
+import Glibc
 
 /// The files a command reads for the paths it was given: a file as given, a
 /// folder walked recursively (a library of interviews). In a folder, hidden
@@ -71,7 +71,7 @@ public struct TranscriptFiles: Sendable {
         folder.hasSuffix("/") ? folder + name : folder + "/" + name
     }
 
-    private static func isDirectory(_ path: String, followingLinks: Bool) -> Bool {
+    package static func isDirectory(_ path: String, followingLinks: Bool = true) -> Bool {
         var info = stat()
         let status = followingLinks ? stat(path, &info) : lstat(path, &info)
         return status == 0 && (info.st_mode & S_IFMT) == S_IFDIR

@@ -1,4 +1,4 @@
-import Foundation
+import Glibc
 
 /// A growable buffer of plain values in memory hark manages itself: the
 /// continuous text of a transcript and its columns of segment fields.

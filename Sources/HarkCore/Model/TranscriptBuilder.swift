@@ -1,5 +1,3 @@
-import Foundation
-
 /// Collects segments as a reader finds them and makes the `Transcript`.
 ///
 /// A reader opens a segment, appends its text in as many pieces as it likes
@@ -264,7 +262,7 @@ public struct TranscriptBuilder {
         if raw.unicodeScalars.contains(where: Escaped.isControl) {
             warnings.append(LoadWarning(.controlCharacters, line: line, detail: "in a speaker's name"))
             name = String(String.UnicodeScalarView(raw.unicodeScalars.filter { !Escaped.isControl($0) }))
-            name = name.trimmingCharacters(in: .whitespaces)
+            name = name.trimmingWhitespace()
         }
         if name.isEmpty {
             speakerIDs[raw] = -1

@@ -1,4 +1,4 @@
-import Foundation
+import Glibc
 
 /// Searching one transcript again and again (the reader searches as you
 /// type): the folded text is made once per case mode and kept. Not for use

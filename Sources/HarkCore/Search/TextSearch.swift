@@ -1,5 +1,5 @@
-import CByteSearch
-import Foundation
+import CByteKernels
+import Glibc
 
 /// What to look for, with the matching rules of `hark search` and the reader:
 /// substring matching as in less and vim; case ignored unless the pattern has
@@ -188,7 +188,7 @@ public enum TextSearch {
 }
 
 /// Text prepared for matching: ASCII lowercased (unless case matters),
-/// non-ASCII runs folded by Foundation (case and diacritics). Folding can
+/// non-ASCII runs folded by `UnicodeFolding` (case and diacritics). Folding can
 /// change lengths, so the runs where it did are kept to map offsets back.
 public struct FoldedText: Sendable {
     package private(set) var bytes: [UInt8] = []
@@ -211,8 +211,6 @@ public struct FoldedText: Sendable {
             bytes = ascii
             return
         }
-        var options: String.CompareOptions = [.diacriticInsensitive]
-        if !caseSensitive { options.insert(.caseInsensitive) }
         bytes = [UInt8](repeating: 0, count: source.count)
         var written = 0
         var i = 0
@@ -237,8 +235,8 @@ public struct FoldedText: Sendable {
                 guard i < n else { break }
                 // Non-ASCII run: folded as a string.
                 while j < n, source[j] >= 0x80 { j += 1 }
-                let run = String(decoding: UnsafeBufferPointer(rebasing: source[i..<j]), as: UTF8.self)
-                var folded = Array(run.folding(options: options, locale: nil).utf8)
+                var folded = UnicodeFolding.fold(
+                    UnsafeBufferPointer(rebasing: source[i..<j]), caseInsensitive: !caseSensitive)
                 // Folding that grows the text (ß to ss) would overrun the buffer: keep such runs as they are.
                 if folded.count > j - i { folded = Array(source[i..<j]) }
                 for (k, b) in folded.enumerated() { out[written + k] = b }

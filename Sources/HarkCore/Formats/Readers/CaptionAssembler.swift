@@ -1,5 +1,3 @@
-import Foundation
-
 /// Turns the cues an SRT or WebVTT reader finds into segments, one cue at a
 /// time: the repairs shared by caption files happen here (rolling-caption
 /// repeats removed, `>>`, `- ` and `Name:` speaker prefixes read).

@@ -1,5 +1,3 @@
-import Foundation
-
 /// The JSON transcript shapes: openai-whisper and OpenAI `verbose_json`
 /// (`segments` with `start`/`end` seconds), diarized JSON (the same with
 /// `speaker`, as WhisperX and OpenAI write), whisper.cpp `-oj`

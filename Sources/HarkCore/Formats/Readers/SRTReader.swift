@@ -1,5 +1,3 @@
-import Foundation
-
 /// SRT: `1` / `00:00:01,540 --> 00:00:07,399` / text lines / blank line.
 ///
 /// A cue starts at each timing line, whatever came before: so missing or

@@ -1,4 +1,4 @@
-import Foundation
+import Glibc
 
 /// `Name: text` speaker labels in captions and speaker-labelled text.
 enum SpeakerLabel {

@@ -1,5 +1,3 @@
-import Foundation
-
 /// Speaker-labelled text, as exported by Otter, Rev-style services,
 /// diarizing transcribers and people:
 ///

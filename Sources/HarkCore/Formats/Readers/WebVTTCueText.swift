@@ -1,4 +1,4 @@
-import Foundation
+import Glibc
 
 extension WebVTTReader {
     /// The text of a cue, collected line by line, then read as the

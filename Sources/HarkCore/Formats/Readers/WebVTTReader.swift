@@ -1,4 +1,4 @@
-import Foundation
+import Glibc
 
 /// WebVTT, read as the current specification (and web-platform-tests) reads
 /// it: a `WEBVTT` signature line, a header, then blocks separated by empty

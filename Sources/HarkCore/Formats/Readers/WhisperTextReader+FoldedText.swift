@@ -1,4 +1,5 @@
-import Foundation
+import CByteKernels
+import Glibc
 
 /// A whisper text file's continuous text, folded for searching, read
 /// without building its transcript: what `hark search --count` looks in.
@@ -17,7 +18,7 @@ import Foundation
 /// UTF-8, the answer is nil: load it.
 ///
 /// The file is taken a block of whole lines at a time. Each usual line's
-/// text is copied and folded eight bytes at a time, the copy finding the
+/// text is copied and folded sixteen bytes at a time, the copy finding the
 /// line's end and checking that its bytes are printable ASCII; then the
 /// block's copy is checked for doubled spaces in one pass, and a block that
 /// has any is taken again with each line checked. A block with a carriage
@@ -111,7 +112,7 @@ extension WhisperTextReader {
                 var textStart = lineStart + PlainTiming.length
                 while textStart < n, base[textStart] == 0x20 { textStart += 1 }
                 let separator = segmentCount > 0 ? 1 : 0
-                let target = folded.reserveTail(n - textStart + 9)
+                let target = folded.reserveTail(n - textStart + 17)
                 target[0] = 0x20
                 var plain = true
                 end = PlainText.copyLine(
@@ -184,48 +185,17 @@ enum PlainText {
     /// Copies `p[start..<end]` to `target` as far as the first line feed,
     /// lowercasing letters when `folding`, and returns where it stopped: the
     /// line feed, or `end`. Clears `plain` when anything copied is not
-    /// printable ASCII (the copy is then of no use). Eight bytes at a time,
-    /// so it writes up to seven bytes past what it copies.
+    /// printable ASCII (the copy is then of no use). Sixteen bytes at a time
+    /// (`hark_copy_line`, in C for its vector instructions), so it writes up
+    /// to fifteen bytes past what it copies.
     @inline(__always)
     static func copyLine(
         _ p: UnsafePointer<UInt8>, from start: Int, to end: Int, into target: UnsafeMutablePointer<UInt8>, folding: Bool,
         plain: inout Bool
     ) -> Int {
-        let highs: UInt64 = 0x8080_8080_8080_8080
-        // Branch-free folding: the lowercase bit is kept or masked away.
-        let foldMask: UInt64 = folding ? 0x2020_2020_2020_2020 : 0
-        var from = UnsafeRawPointer(p + start)
-        var to = UnsafeMutableRawPointer(target)
-        let last = UnsafeRawPointer(p + end)
-        // Wrapping arithmetic throughout: no overflow checks in the loop.
-        while last - from >= 8 {
-            let w = from.loadUnaligned(as: UInt64.self)
-            // A…Z: at or past 0x41 and before 0x5B; 0x20 is bit 7 moved down two.
-            // (Past ASCII, carries garble this, but such a word is not plain.)
-            let upper = (w &+ 0x3F3F_3F3F_3F3F_3F3F) & ~(w &+ 0x2525_2525_2525_2525) & highs
-            to.storeBytes(of: w | ((upper >> 2) & foldMask), as: UInt64.self)
-            // Bit 7 of a byte: set in w past ASCII, clear in w + 0x60 below 0x20, set in w + 1 at DEL.
-            var outside = (w | ~(w &+ 0x6060_6060_6060_6060) | (w &+ 0x0101_0101_0101_0101)) & highs
-            // The lowest byte flagged is the first line feed (higher flags may be false).
-            let x = w ^ 0x0A0A_0A0A_0A0A_0A0A
-            let lineFeeds = (x &- 0x0101_0101_0101_0101) & ~x & highs
-            if lineFeeds != 0 {
-                // Only the bytes before the line feed are the line's.
-                outside &= (lineFeeds & (0 &- lineFeeds)) &- 1
-                if outside != 0 { plain = false }
-                return (from - UnsafeRawPointer(p)) &+ lineFeeds.trailingZeroBitCount / 8
-            }
-            if outside != 0 { plain = false }
-            from += 8
-            to += 8
-        }
-        var i = from - UnsafeRawPointer(p)
-        while i < end, p[i] != 0x0A {
-            let b = p[i]
-            if b < 0x20 || b >= 0x7F { plain = false }
-            target[i - start] = folding && b &- 0x41 < 26 ? b | 0x20 : b
-            i += 1
-        }
-        return i
+        var printable: Int32 = 1
+        let stop = hark_copy_line(p + start, end - start, target, folding ? 1 : 0, &printable)
+        if printable == 0 { plain = false }
+        return start + stop
     }
 }

@@ -1,4 +1,4 @@
-import Foundation
+import Glibc
 
 /// whisper console text, one segment a line:
 /// `[00:01:02.500 --> 00:01:05.000]   text` (whisper.cpp, openai-whisper
