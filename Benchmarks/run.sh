@@ -3,7 +3,8 @@
 # missing (Benchmarks/data, not committed) and prints the figures.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-swift build -c release --product hark
+# As the README installs it: the Swift libraries linked in.
+swift build -c release --static-swift-stdlib --product hark
 # The manifest cache would miss source files added to hark since the last build.
 swift build -c release --package-path Benchmarks --product hark-bench --disable-build-manifest-caching
 Benchmarks/.build/release/hark-bench --hark .build/release/hark --data Benchmarks/data \

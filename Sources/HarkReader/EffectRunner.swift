@@ -32,6 +32,8 @@ final class EffectRunner {
     private let makePlayer: AudioPlayerFactory?
     /// Loads one file of the library (off the loop, several at once).
     private let loadLibraryFile: ReaderLoop.LibraryLoader?
+    /// Finds a library file's topics, once every row is loaded.
+    private let findLibraryTopics: ReaderLoop.LibraryTopicsFinder?
     /// The one player, and the document and file it plays.
     private var player: (player: any AudioPlayer, document: DocumentID, path: String)?
     /// Players being ended off the loop (ending mpv can take a second).
@@ -44,9 +46,10 @@ final class EffectRunner {
     init(
         firstFreeID: Int, load: @escaping ReaderLoop.Loader, save: @escaping ReaderLoop.NotesSaver,
         player: AudioPlayerFactory? = nil, loadLibraryFile: ReaderLoop.LibraryLoader? = nil,
-        beforeWork: @escaping @Sendable () -> Void = {}
+        findLibraryTopics: ReaderLoop.LibraryTopicsFinder? = nil, beforeWork: @escaping @Sendable () -> Void = {}
     ) {
         self.loadLibraryFile = loadLibraryFile
+        self.findLibraryTopics = findLibraryTopics
         nextID = firstFreeID
         self.load = load
         self.save = save
@@ -121,6 +124,7 @@ final class EffectRunner {
             guard let loadLibraryFile else { return }
             let paths = files
             let shelf = self.shelf
+            let findLibraryTopics = self.findLibraryTopics
             shelf.count(words)
             // Every core: the first rows fill while the rest load (each file is posted as it is done).
             DispatchQueue.global(qos: .userInitiated).async {
@@ -134,6 +138,16 @@ final class EffectRunner {
                     }
                     mailbox.post(.event(.libraryFileLoaded(index: k, load)))
                 }
+                // Then, every row there, each file's topics: a few files a message.
+                guard let findLibraryTopics else { return }
+                let loaded = shelf.transcripts
+                let batch = LibraryTopicsBatch(mailbox: mailbox, size: 16)
+                DispatchQueue.concurrentPerform(iterations: loaded.count) { k in
+                    beforeWork()
+                    let (file, transcript) = loaded[k]
+                    batch.add(file, findLibraryTopics(paths[file], transcript))
+                }
+                batch.flush()
             }
         case .searchLibrary(let generation, let pattern):
             let transcripts = shelf.transcripts

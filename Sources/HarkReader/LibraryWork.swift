@@ -45,3 +45,34 @@ final class LibraryShelf: Sendable {
     func count(_ words: [String]) { contents.withLock { $0.words = words } }
     var words: [String] { contents.withLock { $0.words } }
 }
+
+/// Topics found for the library's files, posted to the loop a few files at
+/// a time (each message makes the state gather every file's topics again).
+final class LibraryTopicsBatch: Sendable {
+    private let mailbox: Mailbox<EffectRunner.Delivery>
+    private let size: Int
+    private let found = Mutex([Int: LibraryFileTopics]())
+
+    init(mailbox: Mailbox<EffectRunner.Delivery>, size: Int) {
+        self.mailbox = mailbox
+        self.size = size
+    }
+
+    func add(_ file: Int, _ topics: LibraryFileTopics) {
+        let full = found.withLock { found -> [Int: LibraryFileTopics]? in
+            found[file] = topics
+            guard found.count >= size else { return nil }
+            defer { found = [:] }
+            return found
+        }
+        if let full { mailbox.post(.event(.libraryTopicsFound(full))) }
+    }
+
+    func flush() {
+        let rest = found.withLock { found in
+            defer { found = [:] }
+            return found
+        }
+        if !rest.isEmpty { mailbox.post(.event(.libraryTopicsFound(rest))) }
+    }
+}

@@ -26,6 +26,10 @@ public enum ReaderLoop {
     /// the loop, on several threads at once).
     public typealias LibraryLoader = @Sendable (_ path: String) -> LibraryLoad
 
+    /// Finds the topics of one file of the library, loaded (called off the
+    /// loop once every row is loaded, on several threads at once).
+    public typealias LibraryTopicsFinder = @Sendable (_ path: String, _ transcript: Transcript) -> LibraryFileTopics
+
     /// Applies changes to the notes file at `path` (merged with what is
     /// there) and returns what it holds now; throws why it cannot (called
     /// off the loop, one save at a time). The executable passes `NotesFile.save`.
@@ -43,6 +47,7 @@ public enum ReaderLoop {
         save: @escaping NotesSaver,
         player: AudioPlayerFactory? = nil,
         loadLibraryFile: LibraryLoader? = nil,
+        findLibraryTopics: LibraryTopicsFinder? = nil,
         pendingSignal: () -> Int32 = { 0 },
         afterFirstFrame: () -> Void = {},
         beforeWork: @escaping @Sendable () -> Void = {}
@@ -50,7 +55,7 @@ public enum ReaderLoop {
         var state = initial
         let runner = EffectRunner(
             firstFreeID: initial.document.id.value + 1, load: load, save: save, player: player,
-            loadLibraryFile: loadLibraryFile, beforeWork: beforeWork)
+            loadLibraryFile: loadLibraryFile, findLibraryTopics: findLibraryTopics, beforeWork: beforeWork)
         // However the reader ends, what the user added is in the file first, and no player is left.
         defer {
             runner.finishSaves()

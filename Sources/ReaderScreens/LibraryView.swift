@@ -14,6 +14,13 @@ enum LibraryView {
         if let search = library.search {
             drawTitle(searchTitle(search, library), state: state, into: &grid, theme: theme)
             drawResults(search, library, state: state, in: body, theme: theme, into: &grid)
+        } else if let list = library.topicList {
+            drawTitle(topicsTitle(list, library), state: state, into: &grid, theme: theme)
+            if let opened = list.opened {
+                drawTopicPassages(opened, library, in: body, theme: theme, into: &grid)
+            } else {
+                drawTopics(list, library, in: body, theme: theme, into: &grid)
+            }
         } else {
             drawTitle(listTitle(library, state), state: state, into: &grid, theme: theme)
             drawRows(library, state: state, in: body, theme: theme, into: &grid)
@@ -48,16 +55,36 @@ enum LibraryView {
 
     // MARK: The list
 
+    /// The list's columns, from the right: matches, the highlights' strips,
+    /// the topics' strips (those with the most time, as many as fit beside
+    /// a name of 20 columns, at most three), speakers, length, format; the
+    /// name takes the rest. A header line names them.
+    struct Columns {
+        var nameWidth: Int
+        var stripWidth: Int
+        var topics: [LibraryTopic]
+        var keywords: [String]
+
+        init(_ library: LibraryState, width: Int) {
+            keywords = library.counted
+            let fixed = 14 + 9 + 12 + 2
+            let room = width - fixed - 20 - (keywords.isEmpty ? 0 : 7)
+            let fitting = max(0, room / 9 - keywords.count)
+            topics = library.stripTopics(min(3, fitting))
+            let strips = topics.count + keywords.count
+            stripWidth = strips == 0 ? 0 : max(6, min(24, (width - 60) / strips - 1))
+            let stripsWidth = strips == 0 ? 0 : strips * (stripWidth + 1) + (keywords.isEmpty ? 0 : 7)
+            nameWidth = max(8, min(60, width - fixed - stripsWidth))
+        }
+    }
+
     private static func drawRows(
-        _ library: LibraryState, state: ReaderState, in rect: Rect, theme: Theme, into grid: inout CellGrid
+        _ library: LibraryState, state: ReaderState, in body: Rect, theme: Theme, into grid: inout CellGrid
     ) {
         let names = library.names
-        let keywords = library.counted
-        // Columns from the right: matches, strips, speakers, length, format; the name takes the rest.
-        let stripWidth = keywords.isEmpty ? 0 : max(6, min(24, (rect.width - 60) / max(1, keywords.count) - 1))
-        let stripsWidth = keywords.isEmpty ? 0 : keywords.count * (stripWidth + 1) + 7
-        let fixed = 14 + 9 + 12 + stripsWidth
-        let nameWidth = max(8, min(60, rect.width - fixed - 2))
+        let columns = Columns(library, width: body.width)
+        drawHeader(columns, library, row: body.y, width: body.width, theme: theme, into: &grid)
+        let rect = Rect(x: body.x, y: body.y + 1, width: body.width, height: max(0, body.height - 1))
         for row in 0..<rect.height {
             let position = library.top + row
             guard position < library.order.count else { break }
@@ -67,9 +94,9 @@ enum LibraryView {
             let base = selected ? theme.selectedEntry : theme.text
             if selected { grid.fill(Rect(x: rect.x, y: y, width: rect.width, height: 1), style: base) }
             var x = grid.write(
-                " " + fitted(names[index], width: nameWidth), column: rect.x, row: y, style: selected ? base : theme.paneTitle,
-                limit: rect.maxX)
-            x = max(x, rect.x + nameWidth + 2)
+                " " + fitted(names[index], width: columns.nameWidth), column: rect.x, row: y,
+                style: selected ? base : theme.paneTitle, limit: rect.maxX)
+            x = max(x, rect.x + columns.nameWidth + 2)
             switch library.rows[index] {
             case .loading:
                 grid.write("loading…", column: x, row: y, style: theme.nonSpeech, limit: rect.maxX)
@@ -78,28 +105,25 @@ enum LibraryView {
             case .failed(let why):
                 grid.write(why, column: x, row: y, style: selected ? base : theme.warning, limit: rect.maxX)
             case .loaded(let file):
-                let transcript = file.transcript
-                x =
-                    grid.write(fitted(transcript.format.rawValue, width: 13), column: x, row: y, style: base, limit: rect.maxX)
-                    + 1
-                let length = TimeFormat.mark(estimated: transcript.durationIsEstimated) + TimeFormat.short(transcript.duration)
-                x = grid.write(fitted(length, width: 8), column: x, row: y, style: base, limit: rect.maxX) + 1
-                let speakers = transcript.speakers.count
-                x =
-                    grid.write(
-                        fitted(speakers == 0 ? "" : "\(speakers) speaker\(speakers == 1 ? "" : "s")", width: 11), column: x,
-                        row: y,
-                        style: base, limit: rect.maxX) + 1
-                if file.counted != keywords {
+                x = drawFacts(file.transcript, column: x, row: y, style: base, limit: rect.maxX, into: &grid)
+                for (k, topic) in columns.topics.enumerated() {
+                    drawTopicStrip(
+                        topic.name, of: file, width: columns.stripWidth, column: x, row: y, style: theme.topic(k), into: &grid,
+                        limit: rect.maxX)
+                    x += columns.stripWidth + 1
+                }
+                if file.counted != columns.keywords {
                     // Counted off the loop for the new highlights: the old strips would mislead.
                     grid.write("counting…", column: x, row: y, style: theme.nonSpeech, limit: rect.maxX)
                     continue
                 }
                 for (k, strip) in file.strips.enumerated() {
-                    drawStrip(strip, width: stripWidth, column: x, row: y, style: theme.keyword(k), into: &grid, limit: rect.maxX)
-                    x += stripWidth + 1
+                    drawStrip(
+                        strip, width: columns.stripWidth, column: x, row: y, style: theme.keyword(k), into: &grid,
+                        limit: rect.maxX)
+                    x += columns.stripWidth + 1
                 }
-                if !keywords.isEmpty {
+                if !columns.keywords.isEmpty {
                     grid.write(String(file.totalMatches), column: x, row: y, style: base, limit: rect.maxX)
                 }
             }
@@ -107,6 +131,61 @@ enum LibraryView {
         if library.order.isEmpty && !library.isLoading {
             grid.write(" No transcripts found.", column: rect.x, row: rect.y, style: theme.message, limit: rect.maxX)
         }
+    }
+
+    /// Format, length and speakers; returns the column after them.
+    private static func drawFacts(
+        _ transcript: Transcript, column: Int, row y: Int, style: Style, limit: Int, into grid: inout CellGrid
+    ) -> Int {
+        var x = grid.write(fitted(transcript.format.rawValue, width: 13), column: column, row: y, style: style, limit: limit) + 1
+        let length = TimeFormat.mark(estimated: transcript.durationIsEstimated) + TimeFormat.short(transcript.duration)
+        x = grid.write(fitted(length, width: 8), column: x, row: y, style: style, limit: limit) + 1
+        let speakers = transcript.speakers.count
+        let said = speakers == 0 ? "" : "\(speakers) speaker\(speakers == 1 ? "" : "s")"
+        return grid.write(fitted(said, width: 11), column: x, row: y, style: style, limit: limit) + 1
+    }
+
+    /// The columns' names above the rows, each strip's in its colour.
+    private static func drawHeader(
+        _ columns: Columns, _ library: LibraryState, row y: Int, width: Int, theme: Theme, into grid: inout CellGrid
+    ) {
+        let dim = theme.nonSpeech
+        grid.write(" " + fitted("transcript", width: columns.nameWidth), column: 0, row: y, style: dim, limit: width)
+        var x = columns.nameWidth + 2
+        for heading in [("format", 13), ("length", 8), ("speakers", 11)] {
+            x = grid.write(fitted(heading.0, width: heading.1), column: x, row: y, style: dim, limit: width) + 1
+        }
+        for (k, topic) in columns.topics.enumerated() {
+            grid.write(fitted(topic.name, width: columns.stripWidth), column: x, row: y, style: theme.topic(k), limit: width)
+            x += columns.stripWidth + 1
+        }
+        for (k, word) in columns.keywords.enumerated() {
+            grid.write(fitted(word, width: columns.stripWidth), column: x, row: y, style: theme.keyword(k), limit: width)
+            x += columns.stripWidth + 1
+        }
+        if !columns.keywords.isEmpty { grid.write("matches", column: x, row: y, style: dim, limit: width) }
+    }
+
+    /// Where a topic's passages are in one transcript: the time they take
+    /// in each stretch of it; blank while its topics are being found.
+    private static func drawTopicStrip(
+        _ name: String, of file: LibraryTranscript, width: Int, column: Int, row: Int, style: Style,
+        into grid: inout CellGrid, limit: Int
+    ) {
+        guard case .found(let topics)? = file.topics else { return }
+        var bins = [Int](repeating: 0, count: LibraryTranscript.bins)
+        let duration = max(1, file.transcript.duration)
+        for passage in topics.first(where: { $0.name == name })?.passages ?? [] {
+            // Each stretch the passage reaches, by the time it takes there.
+            let first = Int(passage.start * Int64(bins.count) / (duration + 1))
+            let last = Int(max(passage.start, passage.end - 1) * Int64(bins.count) / (duration + 1))
+            for bin in max(0, first)...min(bins.count - 1, max(first, last)) {
+                let from = max(passage.start, Int64(bin) * (duration + 1) / Int64(bins.count))
+                let to = min(passage.end, Int64(bin + 1) * (duration + 1) / Int64(bins.count))
+                bins[bin] += Int(max(1, to - from))
+            }
+        }
+        drawStrip(bins, width: width, column: column, row: row, style: style, into: &grid, limit: limit)
     }
 
     /// A keyword's matches along an interview, as `Library.bins` counts squeezed into `width` cells.
@@ -170,6 +249,99 @@ enum LibraryView {
         }
         if search.results.isEmpty {
             grid.write(" Nothing matched.", column: rect.x, row: rect.y, style: theme.message, limit: rect.maxX)
+        }
+    }
+
+    // MARK: Topics
+
+    static func topicsTitle(_ list: LibraryTopicList, _ library: LibraryState) -> String {
+        var parts: [String] = []
+        if let opened = list.opened {
+            let files = Set(opened.passages.map(\.file)).count
+            parts.append(
+                "\(opened.name): \(opened.passages.count) passage\(opened.passages.count == 1 ? "" : "s") in \(files) transcript\(files == 1 ? "" : "s")"
+            )
+            parts.append("Esc: back to the topics")
+        } else {
+            func count(_ test: (LibraryFileTopics?) -> Bool) -> Int {
+                library.rows.count { if case .loaded(let file) = $0 { test(file.topics) } else { false } }
+            }
+            let found = count { if case .found? = $0 { true } else { false } }
+            let failed = count { if case .failed? = $0 { true } else { false } }
+            let waiting = count { $0 == nil }
+            parts.append("Topics · \(library.topics.count) in \(found) transcript\(found == 1 ? "" : "s")")
+            if failed > 0 { parts.append("\(failed) topics file\(failed == 1 ? "" : "s") could not be read") }
+            if waiting > 0 || library.isLoading {
+                parts.append("finding topics: \(found + failed) of \(found + failed + waiting) so far…")
+            }
+            parts.append("Esc: back to the list")
+        }
+        return " " + parts.joined(separator: " · ")
+    }
+
+    /// One topic a row: its name, where it comes from, how many transcripts
+    /// discuss it and the time of its passages in all.
+    private static func drawTopics(
+        _ list: LibraryTopicList, _ library: LibraryState, in rect: Rect, theme: Theme, into grid: inout CellGrid
+    ) {
+        let nameWidth = max(12, min(44, rect.width - 40))
+        for row in 0..<rect.height {
+            let position = list.top + row
+            guard position < library.topics.count else { break }
+            let topic = library.topics[position]
+            let y = rect.y + row
+            let selected = position == list.selected
+            let base = selected ? theme.selectedEntry : theme.text
+            if selected { grid.fill(Rect(x: rect.x, y: y, width: rect.width, height: 1), style: base) }
+            var x =
+                grid.write(
+                    " " + fitted(topic.name, width: nameWidth), column: rect.x, row: y,
+                    style: selected ? base : theme.topic(position), limit: rect.maxX) + 1
+            let count = "\(topic.transcripts) transcript\(topic.transcripts == 1 ? "" : "s")"
+            x = grid.write(fitted(count, width: 16), column: x, row: y, style: base, limit: rect.maxX) + 1
+            x = grid.write(fitted(TimeFormat.short(topic.duration), width: 10), column: x, row: y, style: base, limit: rect.maxX)
+            let source = topic.source == .file ? "from a topics file" : "found by hark"
+            grid.write(" " + source, column: x, row: y, style: selected ? base : theme.nonSpeech, limit: rect.maxX)
+        }
+        if library.topics.isEmpty {
+            let waiting = library.rows.contains { if case .loaded(let file) = $0 { file.topics == nil } else { false } }
+            let text = waiting || library.isLoading ? " Finding each transcript's topics…" : " No topics found."
+            grid.write(text, column: rect.x, row: rect.y, style: theme.message, limit: rect.maxX)
+        }
+    }
+
+    /// One passage a row: its transcript, its time and length, and how it begins.
+    private static func drawTopicPassages(
+        _ opened: (name: String, passages: [LibraryTopicList.Passage], selected: Int, top: Int), _ library: LibraryState,
+        in rect: Rect, theme: Theme, into grid: inout CellGrid
+    ) {
+        let names = library.names
+        let shown = opened.passages[min(opened.top, opened.passages.count)..<min(opened.top + rect.height, opened.passages.count)]
+        let longestName = shown.map { DisplayWidth.of(names[$0.file]) }.max() ?? 0
+        let nameWidth = max(8, min(longestName, 28, rect.width / 4))
+        for row in 0..<rect.height {
+            let position = opened.top + row
+            guard position < opened.passages.count else { break }
+            let found = opened.passages[position]
+            guard let file = library.file(found.file) else { continue }
+            let transcript = file.transcript
+            let y = rect.y + row
+            let selected = position == opened.selected
+            let base = selected ? theme.selectedEntry : theme.text
+            if selected { grid.fill(Rect(x: rect.x, y: y, width: rect.width, height: 1), style: base) }
+            var x =
+                grid.write(
+                    " " + fitted(names[found.file], width: nameWidth), column: rect.x, row: y,
+                    style: selected ? base : theme.paneTitle, limit: rect.maxX) + 1
+            let first = found.passage.segments.lowerBound
+            let time = TimeFormat.mark(estimated: transcript.isEstimated(first)) + TimeFormat.short(found.passage.start)
+            x =
+                grid.write(fitted(time, width: 8), column: x, row: y, style: selected ? base : theme.gutterTime, limit: rect.maxX)
+                + 1
+            let length = TimeFormat.short(found.passage.end - found.passage.start)
+            x = grid.write(fitted(length, width: 8), column: x, row: y, style: base, limit: rect.maxX) + 1
+            let opening = transcript.text(of: first).replacing("\n", with: " ")
+            grid.write(opening, column: x, row: y, style: base, limit: rect.maxX)
         }
     }
 

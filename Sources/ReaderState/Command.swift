@@ -13,7 +13,7 @@ public enum Command: String, CaseIterable, Sendable {
     case selectNext, selectPrevious, openSelection
     case mark, removeMark, startSelection, cancelSelection, keepQuote, nameSpeaker, splitTurn
     case togglePlay, replaySegment, followPlayback, slower, faster
-    case showLibrary, sortLibrary, closeLibrary, openLibraryRow
+    case showLibrary, sortLibrary, closeLibrary, openLibraryRow, libraryTopics
     case toggleMouse, showWarnings
     case help, quit, suspend
     case overlayDown, overlayUp, overlayPageDown, overlayPageUp, overlayTop, overlayBottom, closeOverlay
@@ -59,8 +59,9 @@ public enum Command: String, CaseIterable, Sendable {
         case .faster: "play faster (up to 2×, by 0.1)"
         case .showLibrary: "the library: every transcript given, with where the highlights occur"
         case .sortLibrary: "sort the library: as found, by name, by duration, by matches of the highlights"
-        case .openLibraryRow: "open the transcript selected, or the one of the match selected, at that match"
-        case .closeLibrary: "back: from search results to the list, from the list to the open transcript"
+        case .openLibraryRow: "open the selection: a transcript, a topic's passages, a match or passage in its file"
+        case .closeLibrary: "back: from search results or topics to the list, from the list to the open transcript"
+        case .libraryTopics: "the topics of every transcript, by their passages' time in all; again: back to the list"
         case .toggleMouse: "give the mouse to the terminal (to select and copy text), or take it back"
         case .showWarnings: "list the warnings the file loaded with"
         case .help: "show this help"
@@ -93,6 +94,7 @@ public enum Command: String, CaseIterable, Sendable {
         case .keepQuote: ("quote", 8)
         case .togglePlay: ("play", 5)
         case .sortLibrary: ("sort", 5)
+        case .libraryTopics: ("topics", 6)
         case .openLibraryRow: ("open", 3)
         case .overlayDown: ("scroll", 2)
         case .closeOverlay: ("close", 1)

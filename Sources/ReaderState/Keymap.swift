@@ -94,6 +94,7 @@ public struct Keymap: Sendable {
             Binding(keys: [.character("G"), .end], command: .last),
             Binding(keys: [.enter], command: .openLibraryRow),
             Binding(keys: [.character("o")], command: .sortLibrary),
+            Binding(keys: [.character("t")], command: .libraryTopics),
             Binding(keys: [.escape], command: .closeLibrary),
             Binding(keys: [.character("/")], command: .startSearch),
             Binding(keys: [.character("h")], command: .startHighlight),

@@ -1,4 +1,5 @@
 import HarkCore
+import HarkTopics
 
 /// The library screen (`hark DIR`, `hark FILE FILE…`): one row per
 /// transcript, loaded in the background, sorted as asked, and a search of
@@ -42,6 +43,11 @@ public struct LibraryState: Sendable {
     var counting: Int?
     /// Numbers each search and recount, so that only the last one asked is taken.
     var generation = 0
+    /// The topics of every transcript whose topics are found, one a name
+    /// (as `hark topics DIR` gathers them), most minutes first.
+    public internal(set) var topics: [LibraryTopic] = []
+    /// The topics list (`t`), and a topic's passages in every transcript, while shown.
+    public internal(set) var topicList: LibraryTopicList?
 
     public init(files: [String]) {
         rows = Array(repeating: .loading, count: files.count)
@@ -92,9 +98,55 @@ public struct LibraryState: Sendable {
     }
 }
 
+/// A topic across the library: the same name in several transcripts is one topic.
+public struct LibraryTopic: Sendable, Equatable {
+    public var name: String
+    public var source: TopicSource
+    /// How many transcripts have passages of it, and their time in all.
+    public var transcripts: Int
+    public var duration: Milliseconds
+}
+
+/// A topic of one transcript, as the library keeps it: its passages.
+public struct LibraryFileTopic: Sendable, Equatable {
+    public var name: String
+    public var source: TopicSource
+    public var passages: [Passage]
+
+    public init(name: String, source: TopicSource, passages: [Passage]) {
+        self.name = name
+        self.source = source
+        self.passages = passages
+    }
+
+    public var duration: Milliseconds { passages.reduce(0) { $0 + ($1.end - $1.start) } }
+}
+
+/// What finding one transcript's topics gave: its topics, or why there are none.
+public enum LibraryFileTopics: Sendable, Equatable {
+    case found([LibraryFileTopic])
+    /// Its topics file could not be read (`hark topics` says the same).
+    case failed(String)
+}
+
+/// `t` in the library: every topic, then one topic's passages in every transcript.
+public struct LibraryTopicList: Sendable {
+    public struct Passage: Sendable, Equatable {
+        public var file: Int
+        public var passage: HarkTopics.Passage
+    }
+
+    public internal(set) var selected = 0
+    public internal(set) var top = 0
+    /// The topic opened (Enter) and its passages in file then time order.
+    public internal(set) var opened: (name: String, passages: [Passage], selected: Int, top: Int)?
+}
+
 /// A transcript of the library, loaded, with where each counted word occurs.
 public struct LibraryTranscript: Sendable {
     public let transcript: Transcript
+    /// Its topics, once found off the loop after every row is loaded (nil until then).
+    public internal(set) var topics: LibraryFileTopics?
     /// The words counted in `strips`.
     public private(set) var counted: [String] = []
     /// For each counted word: its matches in `LibraryTranscript.bins`

@@ -36,6 +36,8 @@ public enum ReaderEvent {
     case librarySearched(generation: Int, results: [LibrarySearch.Result], searched: Set<Int>)
     /// The strips of `.countLibrary(generation, words)`, by file.
     case libraryCounted(generation: Int, words: [String], strips: [Int: [[Int]]])
+    /// Some library files' topics, found off the loop once every row is loaded.
+    case libraryTopicsFound([Int: LibraryFileTopics])
 
     public static func key(_ key: KeyPress) -> ReaderEvent { .terminal(.key(key)) }
     public static func resize(_ size: Size) -> ReaderEvent { .terminal(.resize(size)) }
@@ -69,7 +71,8 @@ public enum Effect: Equatable, Sendable {
     /// End the audio player (another file opens).
     case closePlayer
     /// Load every file of the library in the background, counting these
-    /// words in each → one `.libraryFileLoaded` per file.
+    /// words in each → one `.libraryFileLoaded` per file; then find each
+    /// one's topics → `.libraryTopicsFound`, a few files at a time.
     case loadLibrary(counting: [String])
     /// Search every library file loaded, off the loop → `.librarySearched`.
     case searchLibrary(generation: Int, pattern: String)

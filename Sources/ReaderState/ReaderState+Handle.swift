@@ -68,6 +68,9 @@ extension ReaderState {
         case .libraryCounted(let generation, let words, let strips):
             libraryCounted(generation: generation, words: words, strips: strips)
             return []
+        case .libraryTopicsFound(let found):
+            libraryTopicsFound(found)
+            return []
         }
     }
 
@@ -196,7 +199,7 @@ extension ReaderState {
         case .slower: return changeSpeed(by: -1)
         case .faster: return changeSpeed(by: 1)
         case .showLibrary: return showLibrary()
-        case .sortLibrary, .closeLibrary, .openLibraryRow: return []  // the library's own keys
+        case .sortLibrary, .closeLibrary, .openLibraryRow, .libraryTopics: return []  // the library's own keys
         case .overlayDown, .overlayUp, .overlayPageDown, .overlayPageUp, .overlayTop, .overlayBottom, .closeOverlay:
             return []  // overlay keys, handled while it shows
         }

@@ -82,13 +82,19 @@ extension ReaderState {
         case .closeLibrary:
             if library?.search != nil {
                 library?.search = nil
-                message = "every transcript"
+                message = library?.topicList == nil ? "every transcript" : "every topic"
+            } else if library?.topicList?.opened != nil {
+                library?.topicList?.opened = nil
+                message = "every topic"
+            } else if library?.topicList != nil {
+                toggleLibraryTopics()
             } else if fileIsOpen {
                 library?.showing = false
             } else {
                 message = "Enter opens a transcript; q quits"
             }
         case .startSearch: openPrompt(.librarySearch)
+        case .libraryTopics: toggleLibraryTopics()
         case .clearHighlights: return perform(command) + recountLibrary()
         default: return perform(command)  // highlight, help, quit, suspend: as in a file
         }
@@ -113,9 +119,20 @@ extension ReaderState {
 
     private mutating func moveLibrarySelection(by step: Int) {
         guard var library else { return }
+        func moved(_ selected: Int, among count: Int) -> Int {
+            max(0, min(count - 1, selected.addingReportingOverflow(step).partialValue))
+        }
         if var search = library.search {
-            search.selected = max(0, min(search.results.count - 1, search.selected.addingReportingOverflow(step).partialValue))
+            search.selected = moved(search.selected, among: search.results.count)
             library.search = search
+        } else if var list = library.topicList {
+            if var opened = list.opened {
+                opened.selected = moved(opened.selected, among: opened.passages.count)
+                list.opened = opened
+            } else {
+                list.selected = moved(list.selected, among: library.topics.count)
+            }
+            library.topicList = list
         } else {
             library.selected = max(0, min(library.order.count - 1, library.selected.addingReportingOverflow(step).partialValue))
         }
@@ -125,10 +142,20 @@ extension ReaderState {
     mutating func keepLibrarySelectionInView() {
         guard var library else { return }
         let rows = libraryPageRows
+        func scrolled(_ top: Int, showing selected: Int) -> Int {
+            min(selected, max(top, selected - rows + 1))
+        }
         if var search = library.search {
-            if search.selected < search.top { search.top = search.selected }
-            if search.selected >= search.top + rows { search.top = search.selected - rows + 1 }
+            search.top = scrolled(search.top, showing: search.selected)
             library.search = search
+        } else if var list = library.topicList {
+            if var opened = list.opened {
+                opened.top = scrolled(opened.top, showing: opened.selected)
+                list.opened = opened
+            } else {
+                list.top = scrolled(list.top, showing: list.selected)
+            }
+            library.topicList = list
         } else {
             if library.selected < library.top { library.top = library.selected }
             if library.selected >= library.top + rows { library.top = library.selected - rows + 1 }
@@ -142,9 +169,10 @@ extension ReaderState {
         if let search = library.search {
             guard search.results.indices.contains(search.selected) else { return [] }
             let result = search.results[search.selected]
-            landing = Landing(file: result.file, pattern: search.pattern, match: result.match)
+            landing = Landing(file: result.file, target: .match(pattern: search.pattern, result.match))
             return openFromLibrary(result.file)
         }
+        if library.topicList != nil { return openLibraryTopicSelection() }
         guard let index = library.selectedFile else { return [] }
         switch library.rows[index] {
         case .loaded: return openFromLibrary(index)
@@ -155,7 +183,7 @@ extension ReaderState {
         return []
     }
 
-    private mutating func openFromLibrary(_ index: Int) -> [Effect] {
+    mutating func openFromLibrary(_ index: Int) -> [Effect] {
         if fileIsOpen && index == fileIndex {
             library?.showing = false
             land()
@@ -164,15 +192,28 @@ extension ReaderState {
         return openFile(index)
     }
 
-    /// A file opened from a search result: at its match, with the search on.
+    /// A file opened from a search result: at its match, with the search
+    /// on. From a topic's passage: there, with the topic open in the side
+    /// pane and the passage selected once the file's topics are found.
     mutating func land() {
         guard let landing, landing.file == fileIndex else { return }
         self.landing = nil
-        let matches = document.matches(of: SearchQuery(landing.pattern))
-        let current = matches.firstIndex { $0.range.lowerBound >= landing.match.range.lowerBound } ?? 0
-        search = ActiveSearch(pattern: landing.pattern, current: matches.isEmpty ? nil : current)
-        jumpCursor(to: landing.match.segment)
-        if landing.wrapped { message = "search wrapped round the library" }
+        switch landing.target {
+        case .match(let pattern, let match):
+            let matches = document.matches(of: SearchQuery(pattern))
+            let current = matches.firstIndex { $0.range.lowerBound >= match.range.lowerBound } ?? 0
+            search = ActiveSearch(pattern: pattern, current: matches.isEmpty ? nil : current)
+            jumpCursor(to: match.segment)
+            if landing.wrapped { message = "search wrapped round the library" }
+        case .passage(let topic, let firstSegment):
+            expandedTopic = topic
+            selection = nil
+            rebuildSidePane()
+            awaitedSelection = .passage(topic: topic, firstSegment: firstSegment)
+            // A file seen before has its topics; else they are being found.
+            if topics != nil { selectAwaitedEntry() }
+            jumpCursor(to: firstSegment)
+        }
     }
 
     // MARK: Counting and searching every transcript (off the loop)
@@ -248,11 +289,16 @@ extension ReaderState {
     }
 }
 
-/// Where a file opened from a library search lands: at its match.
+/// Where a file opened from the library lands: at a search's match, or at
+/// a topic's passage.
 struct Landing: Equatable, Sendable {
+    enum Target: Equatable, Sendable {
+        case match(pattern: String, SearchMatch)
+        case passage(topic: String, firstSegment: Int)
+    }
+
     var file: Int
-    var pattern: String
-    var match: SearchMatch
+    var target: Target
     /// Reached by `n` from the last file (or `N` from the first).
     var wrapped = false
 }

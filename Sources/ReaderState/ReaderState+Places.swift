@@ -35,10 +35,22 @@ extension ReaderState {
 
     /// Topics arrived: a selection that waited for them is made now, unless
     /// the user selected something meanwhile.
+    /// A passage awaited from the library (whose passages were found apart
+    /// from the file's) is the file's passage of that topic where its
+    /// segment is, when none starts at the same segment.
     mutating func selectAwaitedEntry() {
         guard let awaited = awaitedSelection else { return }
         awaitedSelection = nil
-        guard selection == nil, let index = sidePaneEntries.firstIndex(where: { $0.id == awaited }) else { return }
-        select(entryAt: index)
+        guard selection == nil else { return }
+        if let index = sidePaneEntries.firstIndex(where: { $0.id == awaited }) {
+            select(entryAt: index)
+        } else if case .passage(let topic, let segment) = awaited {
+            let passages = sidePaneEntries.indices.filter {
+                if case .passage(_, let name, _) = sidePaneEntries[$0].kind { name == topic } else { false }
+            }
+            if let index = passages.last(where: { (sidePaneEntries[$0].target ?? 0) <= segment }) ?? passages.first {
+                select(entryAt: index)
+            }
+        }
     }
 }

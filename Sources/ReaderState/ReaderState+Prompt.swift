@@ -208,7 +208,7 @@ extension ReaderState {
         let effects = openFile(target.file)
         guard !effects.isEmpty else { return [] }  // refused (unsaved notes): the message says why
         let wrapped = forward ? target.file < here : target.file > here
-        landing = Landing(file: target.file, pattern: pattern, match: target.match, wrapped: wrapped)
+        landing = Landing(file: target.file, target: .match(pattern: pattern, target.match), wrapped: wrapped)
         library?.search?.selected = found
         return effects
     }

@@ -42,7 +42,7 @@ enum ReaderLauncher {
                 }
         }
         if isLibrary {
-            return runLibrary(found, paths: paths, format: format, load: load, options: options)
+            return runLibrary(found, paths: paths, format: format, topicsFile: topicsFile, load: load, options: options)
         }
         // A large file opens on its first part while the rest loads (see
         // ReaderState.openingPreview); a smaller one loads before the first frame.
@@ -82,8 +82,8 @@ enum ReaderLauncher {
     /// as `hark search` loads a folder's files (what is not a transcript is
     /// passed over, what cannot be read is listed with why).
     private static func runLibrary(
-        _ found: TranscriptFiles, paths: [String], format: TranscriptFormat?, load: @escaping ReaderLoop.Loader,
-        options: ReaderOptions
+        _ found: TranscriptFiles, paths: [String], format: TranscriptFormat?, topicsFile: String?,
+        load: @escaping ReaderLoop.Loader, options: ReaderOptions
     ) -> Int32 {
         for error in found.errors { Diagnostics.write("hark: \(error)") }
         guard !found.entries.isEmpty else {
@@ -106,22 +106,30 @@ enum ReaderLauncher {
             case .failed(let message): return .failed(message)
             }
         }
+        // As `hark topics DIR`: --topics for every file, else each one's topics file, else hark's own.
+        let findTopics: ReaderLoop.LibraryTopicsFinder = { path, transcript in
+            switch TopicsSetup.topics(for: transcript, path: path, given: topicsFile) {
+            case .success(let topics):
+                return .found(topics.map { LibraryFileTopic(name: $0.name, source: $0.source, passages: $0.passages) })
+            case .failure(let error): return .failed(error.description)
+            }
+        }
         let placeholder = CachedDocument(Transcript(source: "", format: .srt, segments: []), id: DocumentID(0))
         let (state, effects) = ReaderState.openingLibrary(
             placeholder: placeholder, files: found.entries.map(\.path), size: terminal.size,
             colorSupport: terminal.colorSupport, options: options)
-        return run(terminal, state: state, effects: effects, load: load, loadLibraryFile: loadRow)
+        return run(terminal, state: state, effects: effects, load: load, loadLibraryFile: loadRow, findLibraryTopics: findTopics)
     }
 
     private static func run(
         _ terminal: NcursesTerminal, state: ReaderState, effects: [Effect], load: @escaping ReaderLoop.Loader,
-        loadLibraryFile: ReaderLoop.LibraryLoader? = nil
+        loadLibraryFile: ReaderLoop.LibraryLoader? = nil, findLibraryTopics: ReaderLoop.LibraryTopicsFinder? = nil
     ) -> Int32 {
         // A test hook: proves that a crash in the reader gives the terminal back.
         let crashAfterFirstFrame = ProcessInfo.processInfo.environment["HARK_TEST_CRASH_AFTER_FIRST_FRAME"] != nil
         let ending = ReaderLoop.run(
             backend: terminal, state: state, effects: effects, load: load, save: saveNotes, player: playMPV,
-            loadLibraryFile: loadLibraryFile, pendingSignal: NcursesTerminal.pendingSignal,
+            loadLibraryFile: loadLibraryFile, findLibraryTopics: findLibraryTopics, pendingSignal: NcursesTerminal.pendingSignal,
             afterFirstFrame: { if crashAfterFirstFrame { fatalError("crash requested by HARK_TEST_CRASH_AFTER_FIRST_FRAME") } })
         terminal.stop()
         switch ending {

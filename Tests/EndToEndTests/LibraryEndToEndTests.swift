@@ -116,4 +116,28 @@ struct LibraryEndToEndTests {
         try tmux.send("q")
         #expect(try tmux.ending().status == 0)
     }
+
+    /// `--topics` for the whole library, as `hark topics DIR` takes it: a
+    /// strip a topic in every row, `t` the topics, Enter a topic's passages
+    /// in every transcript, Enter the file at the passage with the topic open.
+    @Test func theLibrarysTopicsListTheirPassagesAndOpenAFileAtOne() throws {
+        let folder = try Self.folder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let topics = TestSupport.samplePath.replacingOccurrences(of: ".whisper.txt", with: ".topics.toml")
+        let tmux = try Tmux("\(hark) --topics '\(topics)' '\(folder.path)'", width: 120, height: 24)
+        let rows = try tmux.waitFor("the topics' strips") { $0.contains("Library · 5 transcripts") && $0.contains("LLM hype") }
+        #expect(rows.contains("MLOps consolidation") && rows.contains("structured data"))
+        try tmux.send("t")
+        try tmux.waitFor(text: "Topics · 3 in 4 transcripts")
+        try tmux.send("Enter")
+        try tmux.waitFor(text: "LLM hype: 21 passages in 3 transcripts")
+        try tmux.send("Enter")
+        let opened = try tmux.waitFor(text: "ep1.whisper.txt · whisper-text")
+        #expect(opened.contains(">0:00:03"), "at the first passage")
+        try tmux.waitFor(text: "0:03–0:30")  // the topic open in the side pane
+        try tmux.send("L")
+        try tmux.waitFor(text: "LLM hype: 21 passages")
+        try tmux.send("q")
+        #expect(try tmux.ending().restored)
+    }
 }

@@ -1,0 +1,96 @@
+import HarkCore
+import HarkTopics
+
+/// The library's topics: each transcript's, found off the loop once every
+/// row is loaded, gathered by name (as `hark topics DIR` gathers them); a
+/// strip in each row for the topics with the most time, and `t`, the list
+/// of every topic, whose Enter lists a topic's passages in every transcript
+/// and opens a file at the passage chosen, with the topic selected.
+extension ReaderState {
+    mutating func libraryTopicsFound(_ found: [Int: LibraryFileTopics]) {
+        guard var library else { return }
+        for (index, topics) in found where library.rows.indices.contains(index) {
+            if case .loaded(var file) = library.rows[index] {
+                file.topics = topics
+                library.rows[index] = .loaded(file)
+            }
+        }
+        library.gatherTopics()
+        self.library = library
+    }
+
+    /// `t`: the topics list, or back from it.
+    mutating func toggleLibraryTopics() {
+        guard var library else { return }
+        if library.topicList != nil {
+            library.topicList = nil
+            message = "every transcript"
+        } else {
+            library.search = nil
+            library.topicList = LibraryTopicList()
+            let waiting = library.rows.count { if case .loaded(let file) = $0 { file.topics == nil } else { false } }
+            if waiting > 0 || library.isLoading {
+                message = "finding topics: \(library.loadedCount - waiting) of \(library.rows.count) transcripts so far"
+            } else {
+                message = library.topics.isEmpty ? "no topics found in any transcript" : "Enter lists a topic's passages"
+            }
+        }
+        self.library = library
+    }
+
+    /// Enter on a topic: its passages in every transcript; on a passage: its file, there.
+    mutating func openLibraryTopicSelection() -> [Effect] {
+        guard var library, var list = library.topicList else { return [] }
+        if let opened = list.opened {
+            guard opened.passages.indices.contains(opened.selected) else { return [] }
+            let chosen = opened.passages[opened.selected]
+            landing = Landing(
+                file: chosen.file, target: .passage(topic: opened.name, firstSegment: chosen.passage.segments.lowerBound))
+            return openFromLibrary(chosen.file)
+        }
+        guard library.topics.indices.contains(list.selected) else { return [] }
+        let topic = library.topics[list.selected]
+        let passages = library.passages(of: topic.name)
+        list.opened = (topic.name, passages, 0, 0)
+        library.topicList = list
+        self.library = library
+        let files = Set(passages.map(\.file)).count
+        message =
+            "\(topic.name): \(passages.count) passage\(passages.count == 1 ? "" : "s") in \(files) transcript\(files == 1 ? "" : "s")"
+        return []
+    }
+}
+
+extension LibraryState {
+    /// The topics of every transcript whose topics are found, one a name,
+    /// most time first (then by name); the list's selection kept in range.
+    mutating func gatherTopics() {
+        var byName: [String: LibraryTopic] = [:]
+        for row in rows {
+            guard case .loaded(let file) = row, case .found(let topics)? = file.topics else { continue }
+            for topic in topics where !topic.passages.isEmpty {
+                byName[topic.name, default: LibraryTopic(name: topic.name, source: topic.source, transcripts: 0, duration: 0)]
+                    .transcripts += 1
+                byName[topic.name]!.duration += topic.duration
+            }
+        }
+        topics = byName.values.sorted { ($0.duration, $1.name) > ($1.duration, $0.name) }
+        if var list = topicList {
+            list.selected = max(0, min(list.selected, topics.count - 1))
+            topicList = list
+        }
+    }
+
+    /// The passages of the topic named so in every transcript, in file then time order.
+    func passages(of name: String) -> [LibraryTopicList.Passage] {
+        rows.indices.flatMap { index -> [LibraryTopicList.Passage] in
+            guard case .loaded(let file) = rows[index], case .found(let topics)? = file.topics,
+                let topic = topics.first(where: { $0.name == name })
+            else { return [] }
+            return topic.passages.map { LibraryTopicList.Passage(file: index, passage: $0) }
+        }
+    }
+
+    /// The topics whose strips the rows show: those with the most time.
+    public func stripTopics(_ count: Int) -> [LibraryTopic] { Array(topics.prefix(count)) }
+}
