@@ -171,8 +171,8 @@ extension ReaderState {
             } else {
                 message = "no side pane: T shows it (it needs \(ScreenLayout.sidePaneMinimumTerminalWidth) columns)"
             }
-        case .nextOccurrence: stepOccurrence(forward: true)
-        case .previousOccurrence: stepOccurrence(forward: false)
+        case .nextOccurrence: return stepOccurrence(forward: true)
+        case .previousOccurrence: return stepOccurrence(forward: false)
         case .selectNext: moveSelection(by: 1)
         case .selectPrevious: moveSelection(by: -1)
         case .openSelection: openSelection()

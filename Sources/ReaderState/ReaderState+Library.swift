@@ -213,6 +213,7 @@ extension ReaderState {
             // A file seen before has its topics; else they are being found.
             if topics != nil { selectAwaitedEntry() }
             jumpCursor(to: firstSegment)
+            if landing.wrapped { message = "\(topic): passages wrapped round the library" }
         }
     }
 

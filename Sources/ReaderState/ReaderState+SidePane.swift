@@ -63,39 +63,39 @@ extension ReaderState {
     }
 
     /// `]` and `[`: the next or previous place of the selected side-pane
-    /// entry: a topic's passages, the chapters, a keyword's matches…
-    mutating func stepOccurrence(forward: Bool) {
+    /// entry: a topic's passages, the chapters, a keyword's matches… Past a
+    /// file's last passage of a topic the library knows, the next
+    /// transcript that discusses it opens at its first.
+    mutating func stepOccurrence(forward: Bool) -> [Effect] {
         // With nothing selected, ] and [ go through the marks and quotes.
         let marks = sidePaneEntries.first { $0.kind == .marks }
         guard let entry = selectedEntry ?? marks else {
             message = "nothing selected in the side pane: Tab goes there, j and k select"
-            return
+            return []
         }
         let name = entry.topic?.name ?? entry.title
         let places = entry.segments
         guard !places.isEmpty else {
             message = "\(name): \(entry.topic == nil ? "no occurrences" : "no passages")"
-            return
+            return []
+        }
+        let onward = forward ? places.first { $0 > cursor } : places.last { $0 < cursor }
+        if onward == nil, let topic = entry.topic, let opened = stepIntoAnotherFile(topic: topic.name, forward: forward) {
+            return opened
         }
         var wrapped: String?
-        if forward {
-            if let next = places.first(where: { $0 > cursor }) {
-                jumpCursor(to: next)
-            } else {
-                jumpCursor(to: places[0])
-                wrapped = "back to the first"
-            }
+        if let onward {
+            jumpCursor(to: onward)
+        } else if forward {
+            jumpCursor(to: places[0])
+            wrapped = "back to the first"
         } else {
-            if let previous = places.last(where: { $0 < cursor }) {
-                jumpCursor(to: previous)
-            } else {
-                jumpCursor(to: places[places.count - 1])
-                wrapped = "on to the last"
-            }
+            jumpCursor(to: places[places.count - 1])
+            wrapped = "on to the last"
         }
         if entry.isNotes {
             message = describeNoteAtCursor(among: places) + (wrapped.map { " (\($0))" } ?? "")
-            return
+            return []
         }
         var parts = [String]()
         if let topic = entry.topic, let passage = places.lastIndex(where: { $0 <= cursor }) {
@@ -110,6 +110,28 @@ extension ReaderState {
         }
         if let wrapped { parts.append(wrapped) }
         message = parts.isEmpty ? nil : "\(name): " + parts.joined(separator: "; ")
+        return []
+    }
+
+    /// `]` past a file's last passage of a topic the library knows: the
+    /// first passage of the next transcript that has one (`[`: the last of
+    /// the previous), round the library at its ends. Nil when no other
+    /// transcript discusses it.
+    private mutating func stepIntoAnotherFile(topic: String, forward: Bool) -> [Effect]? {
+        guard let passages = library?.passages(of: topic) else { return nil }
+        let here = fileIndex
+        let found =
+            forward
+            ? passages.firstIndex { $0.file > here } ?? passages.firstIndex { $0.file != here }
+            : passages.lastIndex { $0.file < here } ?? passages.lastIndex { $0.file != here }
+        guard let found else { return nil }
+        let target = passages[found]
+        let effects = openFile(target.file)
+        guard !effects.isEmpty else { return [] }  // refused (unsaved notes): the message says why
+        landing = Landing(
+            file: target.file, target: .passage(topic: topic, firstSegment: target.passage.segments.lowerBound),
+            wrapped: forward ? target.file < here : target.file > here)
+        return effects
     }
 
     /// `mark 2 of 5: consolidation`, for `]` and `[` among marks and quotes

@@ -135,6 +135,12 @@ struct LibraryEndToEndTests {
         let opened = try tmux.waitFor(text: "ep1.whisper.txt · whisper-text")
         #expect(opened.contains(">0:00:03"), "at the first passage")
         try tmux.waitFor(text: "0:03–0:30")  // the topic open in the side pane
+        // Past the file's seventh and last passage: the next transcript's first.
+        try tmux.send("]", "]", "]", "]", "]", "]")
+        try tmux.waitFor(text: "LLM hype: passage 7 of 7")
+        try tmux.send("]")
+        let next = try tmux.waitFor(text: "ep3.vtt · webvtt")
+        #expect(next.contains(">0:00:03"))
         try tmux.send("L")
         try tmux.waitFor(text: "LLM hype: 21 passages")
         try tmux.send("q")

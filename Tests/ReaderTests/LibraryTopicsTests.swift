@@ -110,6 +110,36 @@ import Testing
         #expect(screen(state).contains("LLM hype: 2 passages in 2 transcripts"))
     }
 
+    /// As `n` past a file's last match of a library search: `]` past its
+    /// last passage of a library topic opens the next transcript that
+    /// discusses it, at its first passage; `[` goes back to the last.
+    @Test func bracketsGoOnThroughTheTopicsPassagesInTheNextTranscript() {
+        var state = Self.withTopics()
+        state.press(.character("t"), .enter, .enter)  // LLM hype, the conversation's passage
+        let definitions = [TopicDefinition(name: "LLM hype", keywords: ["language model*", "model*", "label*"])]
+        _ = state.handle(.fileOpened(index: 0, Fixtures.document(Fixtures.conversation, definitions: definitions)))
+        let found = FoundTopics.find(
+            in: Fixtures.conversation, folded: FoldedText(Fixtures.conversation, caseSensitive: false),
+            definitions: definitions)
+        _ = state.handle(.topicsFound(state.document.id, found))
+        let last = found.topics[0].passages.count
+        var effects: [Effect] = []
+        for _ in 0..<last { effects = state.press(.character("]")) }
+        #expect(effects == [.openFile(index: 2)], "past the last passage: the episode, the next that discusses it")
+        _ = state.handle(.fileOpened(index: 2, Fixtures.document(Fixtures.markdownEpisode, definitions: definitions)))
+        #expect(state.fileIndex == 2 && state.cursor == 0 && state.expandedTopic == "LLM hype")
+        // Round the library at its end: back to the conversation, saying so.
+        let episodeTopics = FoundTopics.find(
+            in: Fixtures.markdownEpisode, folded: FoldedText(Fixtures.markdownEpisode, caseSensitive: false),
+            definitions: definitions)
+        _ = state.handle(.topicsFound(state.document.id, episodeTopics))
+        #expect(!episodeTopics.topics[0].passages.isEmpty, "a passage of its own to go through")
+        for _ in 0..<episodeTopics.topics[0].passages.count { effects = state.press(.character("]")) }
+        #expect(effects == [.openFile(index: 0)])
+        _ = state.handle(.fileOpened(index: 0, Fixtures.document(Fixtures.conversation, definitions: definitions)))
+        #expect(state.message?.contains("passages wrapped round the library") == true)
+    }
+
     @Test func theListSaysWhileTopicsAreStillBeingFound() {
         var state = LibraryStateTests.loaded()
         state.press(.character("t"))
