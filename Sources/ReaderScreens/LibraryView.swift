@@ -58,7 +58,8 @@ enum LibraryView {
     /// The list's columns, from the right: matches, the highlights' strips,
     /// the topics' strips (those with the most time, as many as fit beside
     /// a name of 20 columns, at most three), speakers, length, format; the
-    /// name takes the rest. A header line names them.
+    /// name takes the rest, as much as the longest needs when the strips
+    /// can still be 10 wide. A header line names them.
     struct Columns {
         var nameWidth: Int
         var stripWidth: Int
@@ -68,13 +69,21 @@ enum LibraryView {
         init(_ library: LibraryState, width: Int) {
             keywords = library.counted
             let fixed = 14 + 9 + 12 + 2
-            let room = width - fixed - 20 - (keywords.isEmpty ? 0 : 7)
-            let fitting = max(0, room / 9 - keywords.count)
-            topics = library.stripTopics(min(3, fitting))
+            let countWidth = keywords.isEmpty ? 0 : 7
+            let shortestName = 20
+            let room = max(0, width - fixed - countWidth - shortestName)
+            // The highlights' strips are the user's, always shown; a topic's only where it has 9 columns.
+            topics = library.stripTopics(min(3, max(0, room / 9 - keywords.count)))
             let strips = topics.count + keywords.count
-            stripWidth = strips == 0 ? 0 : max(6, min(24, (width - 60) / strips - 1))
-            let stripsWidth = strips == 0 ? 0 : strips * (stripWidth + 1) + (keywords.isEmpty ? 0 : 7)
-            nameWidth = max(8, min(60, width - fixed - stripsWidth))
+            guard strips > 0 else {
+                stripWidth = 0
+                nameWidth = max(8, min(60, width - fixed))
+                return
+            }
+            let wholeName = max(shortestName, min(60, library.longestName))
+            let besideWholeName = (width - fixed - countWidth - wholeName) / strips - 1
+            stripWidth = besideWholeName >= 10 ? min(24, besideWholeName) : max(6, min(24, room / strips - 1))
+            nameWidth = max(8, min(60, width - fixed - strips * (stripWidth + 1) - countWidth))
         }
     }
 
@@ -94,7 +103,7 @@ enum LibraryView {
             let base = selected ? theme.selectedEntry : theme.text
             if selected { grid.fill(Rect(x: rect.x, y: y, width: rect.width, height: 1), style: base) }
             var x = grid.write(
-                " " + fitted(names[index], width: columns.nameWidth), column: rect.x, row: y,
+                " " + fittedName(names[index], width: columns.nameWidth), column: rect.x, row: y,
                 style: selected ? base : theme.paneTitle, limit: rect.maxX)
             x = max(x, rect.x + columns.nameWidth + 2)
             switch library.rows[index] {
@@ -106,11 +115,20 @@ enum LibraryView {
                 grid.write(why, column: x, row: y, style: selected ? base : theme.warning, limit: rect.maxX)
             case .loaded(let file):
                 x = drawFacts(file.transcript, column: x, row: y, style: base, limit: rect.maxX, into: &grid)
-                for (k, topic) in columns.topics.enumerated() {
-                    drawTopicStrip(
-                        topic.name, of: file, width: columns.stripWidth, column: x, row: y, style: theme.topic(k), into: &grid,
+                if case .failed(let why)? = file.topics, !columns.topics.isEmpty {
+                    // Where its topics' strips would be: why it has none.
+                    let width = columns.topics.count * (columns.stripWidth + 1) - 1
+                    grid.write(
+                        fitted("topics: " + why, width: width), column: x, row: y, style: selected ? base : theme.warning,
                         limit: rect.maxX)
-                    x += columns.stripWidth + 1
+                    x += width + 1
+                } else {
+                    for (k, topic) in columns.topics.enumerated() {
+                        drawTopicStrip(
+                            topic.name, of: file, width: columns.stripWidth, column: x, row: y,
+                            style: theme.libraryTopic(k, colour: topic.colour), into: &grid, limit: rect.maxX)
+                        x += columns.stripWidth + 1
+                    }
                 }
                 if file.counted != columns.keywords {
                     // Counted off the loop for the new highlights: the old strips would mislead.
@@ -156,7 +174,9 @@ enum LibraryView {
             x = grid.write(fitted(heading.0, width: heading.1), column: x, row: y, style: dim, limit: width) + 1
         }
         for (k, topic) in columns.topics.enumerated() {
-            grid.write(fitted(topic.name, width: columns.stripWidth), column: x, row: y, style: theme.topic(k), limit: width)
+            grid.write(
+                fitted(topic.name, width: columns.stripWidth), column: x, row: y,
+                style: theme.libraryTopic(k, colour: topic.colour), limit: width)
             x += columns.stripWidth + 1
         }
         for (k, word) in columns.keywords.enumerated() {
@@ -231,7 +251,7 @@ enum LibraryView {
             if selected { grid.fill(Rect(x: rect.x, y: y, width: rect.width, height: 1), style: base) }
             var x =
                 grid.write(
-                    " " + fitted(names[result.file], width: nameWidth), column: rect.x, row: y,
+                    " " + fittedName(names[result.file], width: nameWidth), column: rect.x, row: y,
                     style: selected ? base : theme.paneTitle, limit: rect.maxX) + 1
             let segment = result.match.segment
             let time =
@@ -267,10 +287,19 @@ enum LibraryView {
                 library.rows.count { if case .loaded(let file) = $0 { test(file.topics) } else { false } }
             }
             let found = count { if case .found? = $0 { true } else { false } }
-            let failed = count { if case .failed? = $0 { true } else { false } }
+            let failedNames = library.rows.indices.compactMap { index -> String? in
+                guard case .loaded(let file) = library.rows[index], case .failed? = file.topics else { return nil }
+                return library.names[index]
+            }
+            let failed = failedNames.count
             let waiting = count { $0 == nil }
             parts.append("Topics · \(library.topics.count) in \(found) transcript\(found == 1 ? "" : "s")")
-            if failed > 0 { parts.append("\(failed) topics file\(failed == 1 ? "" : "s") could not be read") }
+            if failed > 0 {
+                parts.append(
+                    failed == 1
+                        ? "the topics file of \(failedNames.first!) could not be read"
+                        : "the topics files of \(failed) transcripts could not be read")
+            }
             if waiting > 0 || library.isLoading {
                 parts.append("finding topics: \(found + failed) of \(found + failed + waiting) so far…")
             }
@@ -284,7 +313,7 @@ enum LibraryView {
     private static func drawTopics(
         _ list: LibraryTopicList, _ library: LibraryState, in rect: Rect, theme: Theme, into grid: inout CellGrid
     ) {
-        let nameWidth = max(12, min(44, rect.width - 40))
+        let nameWidth = max(12, min(44, rect.width - 52))
         for row in 0..<rect.height {
             let position = list.top + row
             guard position < library.topics.count else { break }
@@ -296,10 +325,12 @@ enum LibraryView {
             var x =
                 grid.write(
                     " " + fitted(topic.name, width: nameWidth), column: rect.x, row: y,
-                    style: selected ? base : theme.topic(position), limit: rect.maxX) + 1
+                    style: selected ? base : theme.libraryTopic(position, colour: topic.colour), limit: rect.maxX) + 1
             let count = "\(topic.transcripts) transcript\(topic.transcripts == 1 ? "" : "s")"
             x = grid.write(fitted(count, width: 16), column: x, row: y, style: base, limit: rect.maxX) + 1
-            x = grid.write(fitted(TimeFormat.short(topic.duration), width: 10), column: x, row: y, style: base, limit: rect.maxX)
+            x =
+                grid.write(fitted(TimeFormat.short(topic.duration), width: 10), column: x, row: y, style: base, limit: rect.maxX)
+                + 1
             let source = topic.source == .file ? "from a topics file" : "found by hark"
             grid.write(" " + source, column: x, row: y, style: selected ? base : theme.nonSpeech, limit: rect.maxX)
         }
@@ -318,7 +349,8 @@ enum LibraryView {
         let names = library.names
         let shown = opened.passages[min(opened.top, opened.passages.count)..<min(opened.top + rect.height, opened.passages.count)]
         let longestName = shown.map { DisplayWidth.of(names[$0.file]) }.max() ?? 0
-        let nameWidth = max(8, min(longestName, 28, rect.width / 4))
+        // The passage's first words say less than which transcript it is in.
+        let nameWidth = max(8, min(longestName, 44, rect.width / 3))
         for row in 0..<rect.height {
             let position = opened.top + row
             guard position < opened.passages.count else { break }
@@ -331,7 +363,7 @@ enum LibraryView {
             if selected { grid.fill(Rect(x: rect.x, y: y, width: rect.width, height: 1), style: base) }
             var x =
                 grid.write(
-                    " " + fitted(names[found.file], width: nameWidth), column: rect.x, row: y,
+                    " " + fittedName(names[found.file], width: nameWidth), column: rect.x, row: y,
                     style: selected ? base : theme.paneTitle, limit: rect.maxX) + 1
             let first = found.passage.segments.lowerBound
             let time = TimeFormat.mark(estimated: transcript.isEstimated(first)) + TimeFormat.short(found.passage.start)
@@ -369,6 +401,18 @@ enum LibraryView {
         var x = grid.write(left, column: column + side - DisplayWidth.of(left), row: row, style: base, limit: column + width)
         x = grid.write(matched, column: x, row: row, style: match, limit: column + width)
         grid.write(after.replacing("\n", with: " "), column: x, row: row, style: base, limit: column + width)
+    }
+
+    /// A file's name cut in the middle or padded to `width` columns: its end
+    /// (the file's own name and format) says more than its folder.
+    static func fittedName(_ text: String, width: Int) -> String {
+        guard DisplayWidth.of(text) > width, width > 4 else { return fitted(text, width: width) }
+        var head = Substring(text.prefix((width - 1) / 3))
+        var tail = Substring(text.suffix(width - 1 - head.count))
+        while DisplayWidth.of(tail) > width - 1 - DisplayWidth.of(head) {
+            if tail.count > head.count { tail = tail.dropFirst() } else { head = head.dropLast() }
+        }
+        return fitted(head + "…" + tail, width: width)
     }
 
     /// `text` cut or padded to `width` columns.

@@ -124,10 +124,17 @@ enum StatusBarView {
         grid.write(hints, column: rect.maxX - DisplayWidth.of(hints) - 1, row: rect.y, style: theme.statusBar, limit: rect.maxX)
     }
 
-    /// ` 12/1000` in the list, ` match 3/120` in a search's results.
+    /// ` 12/1000` in the list, ` match 3/120` in a search's results, ` topic
+    /// 2/19` and ` passage 3/21` in the topics.
     static func libraryPosition(_ library: LibraryState) -> String {
         if let search = library.search {
             return search.results.isEmpty ? " no match" : " match \(search.selected + 1)/\(search.results.count)"
+        }
+        if let list = library.topicList {
+            if let opened = list.opened {
+                return opened.passages.isEmpty ? "" : " passage \(opened.selected + 1)/\(opened.passages.count)"
+            }
+            return library.topics.isEmpty ? "" : " topic \(list.selected + 1)/\(library.topics.count)"
         }
         return library.order.isEmpty ? "" : " \(library.selected + 1)/\(library.order.count)"
     }

@@ -88,6 +88,14 @@ public struct Theme: Sendable {
         return Style(foreground: keywordColors[k % keywordColors.count], bold: true, underline: true)
     }
 
+    /// A topic of the library, `k`th by time: the colour its topics file
+    /// names, as the reader shows it in the file, else the palette's.
+    public func libraryTopic(_ k: Int, colour name: String?) -> Style {
+        let palette = support == .extended ? Self.topicPalette : Self.topicPaletteOnEight
+        let color = name.flatMap(Color.init(name:)) ?? palette[k % palette.count]
+        return Style(foreground: colors ? color : nil, bold: true)
+    }
+
     /// Topic `k` (its place among the found topics).
     public func topic(_ k: Int) -> Style {
         let color = k < topicColors.count ? topicColors[k] : nil

@@ -1,5 +1,6 @@
 import HarkCore
 import HarkTopics
+import TerminalKit
 
 /// The library screen (`hark DIR`, `hark FILE FILE…`): one row per
 /// transcript, loaded in the background, sorted as asked, and a search of
@@ -25,6 +26,8 @@ public struct LibraryState: Sendable {
     /// Each file's name as listed: its path below the folder all the files
     /// are in (`sub/ep2.srt`).
     public let names: [String]
+    /// The widest of `names`, in columns.
+    public let longestName: Int
     public internal(set) var sort = Sort.given
     /// The rows listed (not skipped), in the order shown.
     public internal(set) var order: [Int] = []
@@ -53,6 +56,7 @@ public struct LibraryState: Sendable {
         rows = Array(repeating: .loading, count: files.count)
         order = Array(files.indices)
         names = Self.names(of: files)
+        longestName = names.map { DisplayWidth.of($0) }.max() ?? 0
     }
 
     static func names(of files: [String]) -> [String] {
@@ -102,6 +106,8 @@ public struct LibraryState: Sendable {
 public struct LibraryTopic: Sendable, Equatable {
     public var name: String
     public var source: TopicSource
+    /// The colour its topics file gives it, if any (the first file's that does).
+    public var colour: String?
     /// How many transcripts have passages of it, and their time in all.
     public var transcripts: Int
     public var duration: Milliseconds
@@ -111,11 +117,13 @@ public struct LibraryTopic: Sendable, Equatable {
 public struct LibraryFileTopic: Sendable, Equatable {
     public var name: String
     public var source: TopicSource
+    public var colour: String?
     public var passages: [Passage]
 
-    public init(name: String, source: TopicSource, passages: [Passage]) {
+    public init(name: String, source: TopicSource, colour: String? = nil, passages: [Passage]) {
         self.name = name
         self.source = source
+        self.colour = colour
         self.passages = passages
     }
 

@@ -75,6 +75,10 @@ extension ReaderState {
         case .openLibraryRow: return openLibrarySelection()
         case .sortLibrary:
             guard var sorted = library else { return [] }
+            if sorted.search != nil || sorted.topicList != nil {
+                message = "o sorts the list of transcripts: Esc goes back to it"
+                return []
+            }
             sorted.sort = sorted.sort.next
             sorted.reorder()
             library = sorted
@@ -246,6 +250,7 @@ extension ReaderState {
     mutating func libraryCounted(generation: Int, words: [String], strips: [Int: [[Int]]]) {
         guard var library, library.counting == generation, words == library.counted else { return }
         library.counting = nil
+        if message?.hasSuffix("counting in every transcript…") == true { message = nil }
         for (index, counted) in strips where library.rows.indices.contains(index) {
             if case .loaded(var file) = library.rows[index] {
                 file.take(words, strips: counted)

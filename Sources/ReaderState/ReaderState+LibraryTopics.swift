@@ -69,9 +69,13 @@ extension LibraryState {
         for row in rows {
             guard case .loaded(let file) = row, case .found(let topics)? = file.topics else { continue }
             for topic in topics where !topic.passages.isEmpty {
-                byName[topic.name, default: LibraryTopic(name: topic.name, source: topic.source, transcripts: 0, duration: 0)]
-                    .transcripts += 1
-                byName[topic.name]!.duration += topic.duration
+                var gathered =
+                    byName[topic.name]
+                    ?? LibraryTopic(name: topic.name, source: topic.source, colour: nil, transcripts: 0, duration: 0)
+                gathered.transcripts += 1
+                gathered.duration += topic.duration
+                gathered.colour = gathered.colour ?? topic.colour
+                byName[topic.name] = gathered
             }
         }
         topics = byName.values.sorted { ($0.duration, $1.name) > ($1.duration, $0.name) }

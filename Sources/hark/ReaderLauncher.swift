@@ -110,7 +110,10 @@ enum ReaderLauncher {
         let findTopics: ReaderLoop.LibraryTopicsFinder = { path, transcript in
             switch TopicsSetup.topics(for: transcript, path: path, given: topicsFile) {
             case .success(let topics):
-                return .found(topics.map { LibraryFileTopic(name: $0.name, source: $0.source, passages: $0.passages) })
+                return .found(
+                    topics.map {
+                        LibraryFileTopic(name: $0.name, source: $0.source, colour: $0.definition.colour, passages: $0.passages)
+                    })
             case .failure(let error): return .failed(error.description)
             }
         }

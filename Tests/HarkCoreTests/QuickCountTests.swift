@@ -156,44 +156,6 @@ struct QuickCountTests {
         #expect(TextSearch.count(of: query, inFileAt: "/nonexistent/hark.txt", format: nil) == nil)
     }
 
-    @Test func plainTimingConstantsFollowTheShape() {
-        let shape = Array(PlainTiming.shape.utf8)
-        func word(_ offset: Int, _ byte: (UInt8) -> UInt8) -> UInt64 {
-            (0..<8).reduce(0) { $0 | UInt64(byte(shape[offset + $1])) << (8 * $1) }
-        }
-        let offsets = [
-            PlainTiming.wordOffsets.0, PlainTiming.wordOffsets.1, PlainTiming.wordOffsets.2, PlainTiming.wordOffsets.3,
-        ]
-        let expected = offsets.map { word($0) { $0 == 0x64 || $0 == 0x73 ? 0x30 : $0 } }
-        let addends = offsets.map { word($0) { $0 == 0x64 ? 0x76 : $0 == 0x73 ? 0x7A : 0x7F } }
-        #expect(expected == [PlainTiming.expected.0, PlainTiming.expected.1, PlainTiming.expected.2, PlainTiming.expected.3])
-        #expect(addends == [PlainTiming.addends.0, PlainTiming.addends.1, PlainTiming.addends.2, PlainTiming.addends.3])
-        #expect(offsets.last! + 8 == PlainTiming.length)
-    }
-
-    /// Every line the quick shape takes, the general parse reads the same way.
-    @Test func plainTimingReadsAsTheGeneralParse() {
-        var random = SeededGenerator(seed: 3)
-        for _ in 0..<2_000 {
-            let digits = (0..<20).map { _ in UInt8(0x30 + random.next() % 10) }
-            var line = Array("[00:00:00.000 --> 00:00:00.000]".utf8)
-            for (k, position) in [1, 2, 4, 5, 7, 8, 10, 11, 12, 18, 19, 21, 22, 24, 25, 27, 28, 29].enumerated() {
-                line[position] = digits[k]
-            }
-            if random.next() % 4 == 0 { line[Int(random.next() % 31)] = UInt8(random.next() % 128) }
-            line.withUnsafeBufferPointer { bytes in
-                guard PlainTiming.matches(bytes.baseAddress!) else { return }
-                let inside = UnsafeBufferPointer(rebasing: bytes[1..<30])
-                guard case .timing(let general) = TimingLine.parse(inside) else {
-                    Issue.record("the general parse refuses \(String(decoding: line, as: UTF8.self))")
-                    return
-                }
-                let quick = PlainTiming.timing(bytes.baseAddress!)
-                #expect(quick.start == general.start && quick.end == general.end && general.rest.isEmpty)
-            }
-        }
-    }
-
     /// The copy of a line (sixteen bytes at a time, then one by one) against
     /// the rule written plainly, at every length and line feed position up
     /// to three vectors, with a byte that is not printable before, at or

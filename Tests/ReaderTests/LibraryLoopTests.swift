@@ -63,7 +63,7 @@ struct LibraryLoopTests {
             steps: [
                 .waitForScreen("Library · 39 transcripts"), .event(.key(.character("t"))),
                 // 38 files' topics: every transcript but the one whose topics file is broken.
-                .waitForScreen("Topics · 1 in 38 transcripts · 1 topics file could not be read"),
+                .waitForScreen("Topics · 1 in 38 transcripts · the topics file of episode-3.json could not be read"),
                 .event(.key(.enter)), .waitForScreen("LLM hype: 38 passages in 38 transcripts"),
                 .event(.key(.enter)), .waitForScreen("[1/39]"),
                 .event(.key(.character("q"))),

@@ -1,10 +1,11 @@
 import HarkCore
 import HarkReader
 import HarkTopics
-import ReaderScreens
 import ReaderState
 import TerminalKit
 import Testing
+
+@testable import ReaderScreens
 
 /// The library's topics: each transcript's, gathered by name; a strip for
 /// those with the most time in every row; `t`, the list of every topic;
@@ -138,6 +139,41 @@ import Testing
         #expect(effects == [.openFile(index: 0)])
         _ = state.handle(.fileOpened(index: 0, Fixtures.document(Fixtures.conversation, definitions: definitions)))
         #expect(state.message?.contains("passages wrapped round the library") == true)
+    }
+
+    @Test func aBrokenTopicsFileSaysWhyInItsRowAndTheListNamesIt() {
+        var state = Self.withTopics()
+        _ = state.handle(.libraryTopicsFound([2: .failed("a-episode.topics.toml:2: a topic needs keywords")]))
+        let text = screen(state)
+        let episode = text.split(separator: "\n").first { $0.contains("a-episode.md") } ?? ""
+        #expect(episode.contains("topics: a-episode.topics.toml:2"))
+        state.press(.character("t"))
+        #expect(screen(state).contains("the topics file of sub/a-episode.md could not be read"))
+    }
+
+    @Test func theStatusBarSaysWhereTheSelectionIsInTheTopicsAndPassages() {
+        var state = Self.withTopics()
+        state.press(.character("t"), .character("j"))
+        #expect(screen(state).contains(" topic 2/2"))
+        state.press(.character("k"), .enter, .character("j"))
+        #expect(screen(state).contains(" passage 2/2"))
+        // o sorts the transcripts, not these lists: it says so and changes nothing.
+        state.press(.character("o"))
+        #expect(state.library?.sort == .given)
+        #expect(state.message == "o sorts the list of transcripts: Esc goes back to it")
+    }
+
+    @Test func aTopicTakesTheColourItsFileNames() {
+        let theme = Theme(support: .extended)
+        #expect(theme.libraryTopic(0, colour: "magenta").foreground == .magenta)
+        #expect(theme.libraryTopic(0, colour: nil).foreground == theme.libraryTopic(0, colour: "no such colour").foreground)
+        #expect(Theme(support: .none).libraryTopic(0, colour: "magenta").foreground == nil)
+    }
+
+    @Test func namesTooLongAreCutInTheMiddleKeepingTheirEnd() {
+        #expect(LibraryView.fittedName("conversations/bakery.src.txt", width: 22) == "convers…bakery.src.txt")
+        #expect(LibraryView.fittedName("short.srt", width: 12) == "short.srt   ")
+        #expect(DisplayWidth.of(LibraryView.fittedName("日本語の長いファイル名.whisper.txt", width: 15)) == 15)
     }
 
     @Test func theListSaysWhileTopicsAreStillBeingFound() {

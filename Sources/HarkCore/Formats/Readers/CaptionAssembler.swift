@@ -23,6 +23,8 @@ struct CaptionAssembler {
         subscript(index: Int) -> ArraySlice<UInt8> { bytes[ranges[index]] }
 
         mutating func removeAll() {
+            // Lines stream into the builder once a file is known not to roll: nothing to remove, most cues.
+            guard !ranges.isEmpty else { return }
             bytes.removeAll(keepingCapacity: true)
             ranges.removeAll(keepingCapacity: true)
             numbers.removeAll(keepingCapacity: true)

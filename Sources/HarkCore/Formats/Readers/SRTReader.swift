@@ -39,7 +39,8 @@ enum SRTReader {
             }
             defer { afterBlank = false }
             if ByteClass.isDigit(line[0]) {
-                switch TimingLine.parse(line) {
+                // The usual timing line is read by position; any other by the general parse.
+                switch SRTTiming.matches(line) ? .timing(SRTTiming.timing(line)) : TimingLine.parse(line) {
                 case .timing(let timing):
                     endCue(into: &builder)
                     skippingBadCue = false
@@ -86,9 +87,15 @@ enum SRTReader {
 
         private mutating func addText(_ line: Bytes, number: Int, into builder: inout TranscriptBuilder) {
             cueHasText = true
-            // One pass for either markup byte: lines are short, calls cost more than bytes.
+            // One pass for either markup byte, without branches so that it
+            // vectorises: lines are short, calls cost more than bytes.
             var markup: UInt8 = 0
-            for byte in line { markup |= (byte == 0x3C || byte == 0x7B) ? 1 : 0 }
+            if let p = line.baseAddress {
+                for i in 0..<line.count {
+                    let b = p[i]
+                    markup |= (b == 0x3C ? 1 : 0) | (b == 0x7B ? 1 : 0)
+                }
+            }
             guard markup != 0 else { return assembler.addLine(line, number: number, into: &builder) }
             markupScratch.removeAll(keepingCapacity: true)
             SubtitleMarkup.strip(line, into: &markupScratch)
@@ -99,7 +106,7 @@ enum SRTReader {
         private mutating func endCue(into builder: inout TranscriptBuilder) {
             if inCue { assembler.endCue(into: &builder) }
             inCue = false
-            heldDigits.removeAll(keepingCapacity: true)
+            if !heldDigits.isEmpty { heldDigits.removeAll(keepingCapacity: true) }
         }
     }
 
