@@ -1,3 +1,5 @@
+import CByteKernels
+
 /// Cleans segment text on its way into the transcript, byte by byte:
 ///
 /// - invalid UTF-8 and NUL become U+FFFD (reported);
@@ -43,16 +45,13 @@ struct TextCleaner {
     mutating func append(_ bytes: UnsafeBufferPointer<UInt8>, to out: ByteBuffer) {
         let n = bytes.count
         guard n > 0, let input = bytes.baseAddress else { return }
-        if Self.isCleanASCII(input, n) {
-            // The common case: nothing to change, so one copy.
-            let target = out.reserveTail(n + 1)
-            var written = 0
-            if spacePending && !segmentIsEmpty {
-                target.pointee = 0x20
-                written = 1
-            }
-            (target + written).update(from: input, count: n)
-            out.didWrite(written + n)
+        // The common case: nothing to change, so one copy that checks as it goes
+        // (in C, sixteen bytes at a time); else the copy is written over below.
+        let space = spacePending && !segmentIsEmpty ? 1 : 0
+        let target = out.reserveTail(n + 1)
+        if hark_copy_clean_ascii(input, n, target + space) != 0 {
+            if space == 1 { target.pointee = 0x20 }
+            out.didWrite(space + n)
             spacePending = false
             segmentIsEmpty = false
             return
@@ -123,28 +122,6 @@ struct TextCleaner {
         out.didWrite(w - start)
         self.spacePending = spacePending
         segmentIsEmpty = empty
-    }
-
-    /// Printable ASCII only, no space at either end, no two spaces in a row.
-    /// Bit arithmetic in one loop without early exits, so that it vectorises
-    /// (Swift's SIMD types measured far slower here).
-    @inline(__always)
-    static func isCleanASCII(_ p: UnsafePointer<UInt8>, _ n: Int) -> Bool {
-        guard p[0] != 0x20, p[n - 1] != 0x20 else { return false }
-        var flags: UInt8 = 0
-        // Wrapping arithmetic only: an overflow check would stop vectorisation.
-        for i in 0..<(n &- 1) {
-            let b = p[i]
-            let c = p[i &+ 1]
-            // Bit 7 is set for b < 0x20 (wraps), b == 0x7F (+1) and b >= 0x80.
-            let outside = (b &- 0x20) | (b &+ 1) | b
-            // v is zero exactly at two spaces; (v - 1) & ~v has bit 7 set only then.
-            let v = (b ^ 0x20) | (c ^ 0x20)
-            flags |= (outside | ((v &- 1) & ~v)) & 0x80
-        }
-        let last = p[n - 1]
-        flags |= ((last &- 0x20) | (last &+ 1) | last) & 0x80
-        return flags == 0
     }
 
     /// How many bytes one U+FFFD replaces at an invalid sequence: the lead
