@@ -73,7 +73,8 @@ enum LibraryView {
             let shortestName = 20
             let room = max(0, width - fixed - countWidth - shortestName)
             // The highlights' strips are the user's, always shown; a topic's only where it has 9 columns.
-            topics = library.stripTopics(min(3, max(0, room / 9 - keywords.count)))
+            // At most three unless the user chose more.
+            topics = library.stripTopics(min(max(3, library.stripped.count), max(0, room / 9 - keywords.count)))
             let strips = topics.count + keywords.count
             guard strips > 0 else {
                 stripWidth = 0
@@ -331,7 +332,8 @@ enum LibraryView {
             x =
                 grid.write(fitted(TimeFormat.short(topic.duration), width: 10), column: x, row: y, style: base, limit: rect.maxX)
                 + 1
-            let source = topic.source == .file ? "from a topics file" : "found by hark"
+            var source = topic.source == .file ? "from a topics file" : "found by hark"
+            if library.stripped.contains(topic.name) { source += " · strip" }
             grid.write(" " + source, column: x, row: y, style: selected ? base : theme.nonSpeech, limit: rect.maxX)
         }
         if library.topics.isEmpty {

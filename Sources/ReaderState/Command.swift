@@ -13,7 +13,7 @@ public enum Command: String, CaseIterable, Sendable {
     case selectNext, selectPrevious, openSelection
     case mark, removeMark, startSelection, cancelSelection, keepQuote, nameSpeaker, splitTurn
     case togglePlay, replaySegment, followPlayback, slower, faster
-    case showLibrary, sortLibrary, closeLibrary, openLibraryRow, libraryTopics
+    case showLibrary, sortLibrary, closeLibrary, openLibraryRow, libraryTopics, toggleTopicStrip
     case toggleMouse, showWarnings
     case help, quit, suspend
     case overlayDown, overlayUp, overlayPageDown, overlayPageUp, overlayTop, overlayBottom, closeOverlay
@@ -62,6 +62,7 @@ public enum Command: String, CaseIterable, Sendable {
         case .openLibraryRow: "open the selection: a transcript, a topic's passages, a match or passage in its file"
         case .closeLibrary: "back: from search results or topics to the list, from the list to the open transcript"
         case .libraryTopics: "the topics of every transcript, by their passages' time in all; again: back to the list"
+        case .toggleTopicStrip: "in the topics: give the topic selected a strip in every row, or take it away"
         case .toggleMouse: "give the mouse to the terminal (to select and copy text), or take it back"
         case .showWarnings: "list the warnings the file loaded with"
         case .help: "show this help"

@@ -95,6 +95,7 @@ public struct Keymap: Sendable {
             Binding(keys: [.enter], command: .openLibraryRow),
             Binding(keys: [.character("o")], command: .sortLibrary),
             Binding(keys: [.character("t")], command: .libraryTopics),
+            Binding(keys: [.character("s")], command: .toggleTopicStrip),
             Binding(keys: [.escape], command: .closeLibrary),
             Binding(keys: [.character("/")], command: .startSearch),
             Binding(keys: [.character("h")], command: .startHighlight),

@@ -51,6 +51,9 @@ public struct LibraryState: Sendable {
     public internal(set) var topics: [LibraryTopic] = []
     /// The topics list (`t`), and a topic's passages in every transcript, while shown.
     public internal(set) var topicList: LibraryTopicList?
+    /// The topics the user gave a strip (`s` in the topics list), in the
+    /// order chosen; none chosen, the strips are the topics with the most time.
+    public internal(set) var stripped: [String] = []
 
     public init(files: [String]) {
         rows = Array(repeating: .loading, count: files.count)

@@ -199,7 +199,7 @@ extension ReaderState {
         case .slower: return changeSpeed(by: -1)
         case .faster: return changeSpeed(by: 1)
         case .showLibrary: return showLibrary()
-        case .sortLibrary, .closeLibrary, .openLibraryRow, .libraryTopics: return []  // the library's own keys
+        case .sortLibrary, .closeLibrary, .openLibraryRow, .libraryTopics, .toggleTopicStrip: return []  // the library's own keys
         case .overlayDown, .overlayUp, .overlayPageDown, .overlayPageUp, .overlayTop, .overlayBottom, .closeOverlay:
             return []  // overlay keys, handled while it shows
         }

@@ -99,6 +99,7 @@ extension ReaderState {
             }
         case .startSearch: openPrompt(.librarySearch)
         case .libraryTopics: toggleLibraryTopics()
+        case .toggleTopicStrip: toggleTopicStrip()
         case .clearHighlights: return perform(command) + recountLibrary()
         default: return perform(command)  // highlight, help, quit, suspend: as in a file
         }

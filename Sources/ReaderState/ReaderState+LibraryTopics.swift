@@ -38,6 +38,29 @@ extension ReaderState {
         self.library = library
     }
 
+    /// `s` in the topics list: the topic selected gets a strip in every row,
+    /// or loses it (the strips are then those chosen, or the topics with
+    /// the most time when none is).
+    mutating func toggleTopicStrip() {
+        guard var library, let list = library.topicList, list.opened == nil else {
+            message = "s gives a topic a strip: t lists the topics"
+            return
+        }
+        guard library.topics.indices.contains(list.selected) else { return }
+        let name = library.topics[list.selected].name
+        if let k = library.stripped.firstIndex(of: name) {
+            library.stripped.remove(at: k)
+            message =
+                library.stripped.isEmpty
+                ? "\(name): no strip of its own; the strips are the topics with the most time"
+                : "\(name): no strip"
+        } else {
+            library.stripped.append(name)
+            message = "\(name): a strip in every row (\(library.stripped.count) chosen; as many as fit are shown)"
+        }
+        self.library = library
+    }
+
     /// Enter on a topic: its passages in every transcript; on a passage: its file, there.
     mutating func openLibraryTopicSelection() -> [Effect] {
         guard var library, var list = library.topicList else { return [] }
@@ -95,6 +118,10 @@ extension LibraryState {
         }
     }
 
-    /// The topics whose strips the rows show: those with the most time.
-    public func stripTopics(_ count: Int) -> [LibraryTopic] { Array(topics.prefix(count)) }
+    /// The topics whose strips the rows show, at most `count`: those the
+    /// user chose, else those with the most time.
+    public func stripTopics(_ count: Int) -> [LibraryTopic] {
+        guard !stripped.isEmpty else { return Array(topics.prefix(count)) }
+        return Array(stripped.compactMap { name in topics.first { $0.name == name } }.prefix(count))
+    }
 }

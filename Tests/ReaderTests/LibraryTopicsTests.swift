@@ -176,6 +176,26 @@ import Testing
         #expect(DisplayWidth.of(LibraryView.fittedName("日本語の長いファイル名.whisper.txt", width: 15)) == 15)
     }
 
+    /// Any topic can have a strip: `s` in the topics list chooses it, and
+    /// once one is chosen the strips are those chosen.
+    @Test func sGivesTheTopicSelectedAStripInEveryRow() {
+        var state = Self.withTopics()
+        state.press(.character("t"), .character("j"), .character("s"))  // structured data
+        #expect(state.library?.stripped == ["structured data"])
+        #expect(screen(state).contains("from a topics file · strip"))
+        state.press(.escape)
+        let header = screen(state).split(separator: "\n")[1]
+        #expect(header.contains("structured data") && !header.contains("LLM hype"))
+        // Taken away again: the topics with the most time.
+        state.press(.character("t"), .character("j"), .character("s"))
+        #expect(state.library?.stripped == [])
+        state.press(.escape)
+        #expect(screen(state).split(separator: "\n")[1].contains("LLM hype"))
+        // Outside the topics list, s says where it works.
+        state.press(.character("s"))
+        #expect(state.message == "s gives a topic a strip: t lists the topics")
+    }
+
     @Test func theListSaysWhileTopicsAreStillBeingFound() {
         var state = LibraryStateTests.loaded()
         state.press(.character("t"))
