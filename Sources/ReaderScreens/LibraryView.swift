@@ -101,8 +101,7 @@ enum LibraryView {
             let index = library.order[position]
             let y = rect.y + row
             let selected = position == library.selected
-            let base = selected ? theme.selectedEntry : theme.text
-            if selected { grid.fill(Rect(x: rect.x, y: y, width: rect.width, height: 1), style: base) }
+            let base = rowStyle(selected: selected, row: y, in: rect, theme: theme, into: &grid)
             var x = grid.write(
                 " " + fittedName(names[index], width: columns.nameWidth), column: rect.x, row: y,
                 style: selected ? base : theme.paneTitle, limit: rect.maxX)
@@ -248,18 +247,13 @@ enum LibraryView {
             let transcript = file.transcript
             let y = rect.y + row
             let selected = position == search.selected
-            let base = selected ? theme.selectedEntry : theme.text
-            if selected { grid.fill(Rect(x: rect.x, y: y, width: rect.width, height: 1), style: base) }
-            var x =
-                grid.write(
-                    " " + fittedName(names[result.file], width: nameWidth), column: rect.x, row: y,
-                    style: selected ? base : theme.paneTitle, limit: rect.maxX) + 1
+            let base = rowStyle(selected: selected, row: y, in: rect, theme: theme, into: &grid)
             let segment = result.match.segment
             let time =
                 TimeFormat.mark(estimated: transcript.isEstimated(segment)) + TimeFormat.short(transcript.start(of: segment))
-            x =
-                grid.write(fitted(time, width: 8), column: x, row: y, style: selected ? base : theme.gutterTime, limit: rect.maxX)
-                + 1
+            var x = drawFileAndTime(
+                names[result.file], width: nameWidth, time: time, row: y, in: rect, selected: selected, base: base,
+                theme: theme, into: &grid)
             if speakerWidth > 0 {
                 let speaker = transcript.speaker(of: segment) ?? ""
                 x = grid.write(fitted(speaker, width: speakerWidth), column: x, row: y, style: base, limit: rect.maxX) + 1
@@ -284,25 +278,17 @@ enum LibraryView {
             )
             parts.append("Esc: back to the topics")
         } else {
-            func count(_ test: (LibraryFileTopics?) -> Bool) -> Int {
-                library.rows.count { if case .loaded(let file) = $0 { test(file.topics) } else { false } }
-            }
-            let found = count { if case .found? = $0 { true } else { false } }
-            let failedNames = library.rows.indices.compactMap { index -> String? in
-                guard case .loaded(let file) = library.rows[index], case .failed? = file.topics else { return nil }
-                return library.names[index]
-            }
-            let failed = failedNames.count
-            let waiting = count { $0 == nil }
+            let progress = library.topicsProgress
+            let found = progress.found
             parts.append("Topics · \(library.topics.count) in \(found) transcript\(found == 1 ? "" : "s")")
-            if failed > 0 {
+            if let first = progress.failed.first {
                 parts.append(
-                    failed == 1
-                        ? "the topics file of \(failedNames.first!) could not be read"
-                        : "the topics files of \(failed) transcripts could not be read")
+                    progress.failed.count == 1
+                        ? "the topics file of \(library.names[first]) could not be read"
+                        : "the topics files of \(progress.failed.count) transcripts could not be read")
             }
-            if waiting > 0 || library.isLoading {
-                parts.append("finding topics: \(found + failed) of \(found + failed + waiting) so far…")
+            if progress.isFinding {
+                parts.append("finding topics: \(progress.done) of \(progress.done + progress.waiting) so far…")
             }
             parts.append("Esc: back to the list")
         }
@@ -321,8 +307,7 @@ enum LibraryView {
             let topic = library.topics[position]
             let y = rect.y + row
             let selected = position == list.selected
-            let base = selected ? theme.selectedEntry : theme.text
-            if selected { grid.fill(Rect(x: rect.x, y: y, width: rect.width, height: 1), style: base) }
+            let base = rowStyle(selected: selected, row: y, in: rect, theme: theme, into: &grid)
             var x =
                 grid.write(
                     " " + fitted(topic.name, width: nameWidth), column: rect.x, row: y,
@@ -337,15 +322,14 @@ enum LibraryView {
             grid.write(" " + source, column: x, row: y, style: selected ? base : theme.nonSpeech, limit: rect.maxX)
         }
         if library.topics.isEmpty {
-            let waiting = library.rows.contains { if case .loaded(let file) = $0 { file.topics == nil } else { false } }
-            let text = waiting || library.isLoading ? " Finding each transcript's topics…" : " No topics found."
+            let text = library.topicsProgress.isFinding ? " Finding each transcript's topics…" : " No topics found."
             grid.write(text, column: rect.x, row: rect.y, style: theme.message, limit: rect.maxX)
         }
     }
 
     /// One passage a row: its transcript, its time and length, and how it begins.
     private static func drawTopicPassages(
-        _ opened: (name: String, passages: [LibraryTopicList.Passage], selected: Int, top: Int), _ library: LibraryState,
+        _ opened: LibraryTopicList.Opened, _ library: LibraryState,
         in rect: Rect, theme: Theme, into grid: inout CellGrid
     ) {
         let names = library.names
@@ -361,17 +345,12 @@ enum LibraryView {
             let transcript = file.transcript
             let y = rect.y + row
             let selected = position == opened.selected
-            let base = selected ? theme.selectedEntry : theme.text
-            if selected { grid.fill(Rect(x: rect.x, y: y, width: rect.width, height: 1), style: base) }
-            var x =
-                grid.write(
-                    " " + fittedName(names[found.file], width: nameWidth), column: rect.x, row: y,
-                    style: selected ? base : theme.paneTitle, limit: rect.maxX) + 1
+            let base = rowStyle(selected: selected, row: y, in: rect, theme: theme, into: &grid)
             let first = found.passage.segments.lowerBound
             let time = TimeFormat.mark(estimated: transcript.isEstimated(first)) + TimeFormat.short(found.passage.start)
-            x =
-                grid.write(fitted(time, width: 8), column: x, row: y, style: selected ? base : theme.gutterTime, limit: rect.maxX)
-                + 1
+            var x = drawFileAndTime(
+                names[found.file], width: nameWidth, time: time, row: y, in: rect, selected: selected, base: base,
+                theme: theme, into: &grid)
             let length = TimeFormat.short(found.passage.end - found.passage.start)
             x = grid.write(fitted(length, width: 8), column: x, row: y, style: base, limit: rect.maxX) + 1
             let opening = transcript.text(of: first).replacing("\n", with: " ")
@@ -403,6 +382,29 @@ enum LibraryView {
         var x = grid.write(left, column: column + side - DisplayWidth.of(left), row: row, style: base, limit: column + width)
         x = grid.write(matched, column: x, row: row, style: match, limit: column + width)
         grid.write(after.replacing("\n", with: " "), column: x, row: row, style: base, limit: column + width)
+    }
+
+    /// A row's style; the selected row is filled with it.
+    private static func rowStyle(selected: Bool, row y: Int, in rect: Rect, theme: Theme, into grid: inout CellGrid)
+        -> Style
+    {
+        let base = selected ? theme.selectedEntry : theme.text
+        if selected { grid.fill(Rect(x: rect.x, y: y, width: rect.width, height: 1), style: base) }
+        return base
+    }
+
+    /// A file's name and a time, as the results of a search and a topic's
+    /// passages start their rows; returns the column after them.
+    private static func drawFileAndTime(
+        _ name: String, width: Int, time: String, row y: Int, in rect: Rect, selected: Bool, base: Style, theme: Theme,
+        into grid: inout CellGrid
+    ) -> Int {
+        let x =
+            grid.write(
+                " " + fittedName(name, width: width), column: rect.x, row: y, style: selected ? base : theme.paneTitle,
+                limit: rect.maxX) + 1
+        return grid.write(
+            fitted(time, width: 8), column: x, row: y, style: selected ? base : theme.gutterTime, limit: rect.maxX) + 1
     }
 
     /// A file's name cut in the middle or padded to `width` columns: its end

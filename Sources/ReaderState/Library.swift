@@ -149,8 +149,15 @@ public struct LibraryTopicList: Sendable {
 
     public internal(set) var selected = 0
     public internal(set) var top = 0
-    /// The topic opened (Enter) and its passages in file then time order.
-    public internal(set) var opened: (name: String, passages: [Passage], selected: Int, top: Int)?
+    /// A topic opened (Enter): its passages in file then time order.
+    public struct Opened: Sendable {
+        public var name: String
+        public var passages: [Passage]
+        public internal(set) var selected = 0
+        public internal(set) var top = 0
+    }
+
+    public internal(set) var opened: Opened?
 }
 
 /// A transcript of the library, loaded, with where each counted word occurs.

@@ -28,9 +28,9 @@ extension ReaderState {
         } else {
             library.search = nil
             library.topicList = LibraryTopicList()
-            let waiting = library.rows.count { if case .loaded(let file) = $0 { file.topics == nil } else { false } }
-            if waiting > 0 || library.isLoading {
-                message = "finding topics: \(library.loadedCount - waiting) of \(library.rows.count) transcripts so far"
+            let progress = library.topicsProgress
+            if progress.isFinding {
+                message = "finding topics: \(progress.done) of \(progress.done + progress.waiting) transcripts so far"
             } else {
                 message = library.topics.isEmpty ? "no topics found in any transcript" : "Enter lists a topic's passages"
             }
@@ -74,7 +74,7 @@ extension ReaderState {
         guard library.topics.indices.contains(list.selected) else { return [] }
         let topic = library.topics[list.selected]
         let passages = library.passages(of: topic.name)
-        list.opened = (topic.name, passages, 0, 0)
+        list.opened = LibraryTopicList.Opened(name: topic.name, passages: passages)
         library.topicList = list
         self.library = library
         let files = Set(passages.map(\.file)).count
@@ -116,6 +116,33 @@ extension LibraryState {
             else { return [] }
             return topic.passages.map { LibraryTopicList.Passage(file: index, passage: $0) }
         }
+    }
+
+    /// How far finding the transcripts' topics has got.
+    public struct TopicsProgress {
+        /// Transcripts with topics found, and those whose topics file could not be read.
+        public var found = 0
+        public var failed: [Int] = []
+        /// Transcripts loaded whose topics are still being found.
+        public var waiting = 0
+        /// Rows still loading, whose topics are found after them.
+        public var isLoading = false
+
+        public var done: Int { found + failed.count }
+        public var isFinding: Bool { waiting > 0 || isLoading }
+    }
+
+    public var topicsProgress: TopicsProgress {
+        var progress = TopicsProgress(isLoading: isLoading)
+        for (index, row) in rows.enumerated() {
+            guard case .loaded(let file) = row else { continue }
+            switch file.topics {
+            case .found?: progress.found += 1
+            case .failed?: progress.failed.append(index)
+            case nil: progress.waiting += 1
+            }
+        }
+        return progress
     }
 
     /// The topics whose strips the rows show, at most `count`: those the

@@ -9,6 +9,22 @@ import Testing
 /// The library through the loop and the real runner: rows loaded off the
 /// loop, several at once, each arriving as an event; a row opened as `:n` opens a file.
 struct LibraryLoopTests {
+    /// The library of `files` through the loop and the real runner, on
+    /// `terminal`'s steps; a row opens as the conversation.
+    static func run(
+        _ terminal: FakeTerminal, files: [String], loadRow: @escaping ReaderLoop.LibraryLoader,
+        findTopics: ReaderLoop.LibraryTopicsFinder? = nil
+    ) {
+        let (state, effects) = ReaderState.openingLibrary(
+            placeholder: CachedDocument(Transcript(source: "", format: .srt, segments: []), id: DocumentID(0)), files: files,
+            size: terminal.size, colorSupport: .extended)
+        let open: ReaderLoop.Loader = { path, id in .success(CachedDocument(Fixtures.conversation, id: id)) }
+        _ = ReaderLoop.run(
+            backend: terminal, state: state, effects: effects, load: open,
+            save: { _, path, _ in throw LoadError(path: path, reason: "not in this test") }, loadLibraryFile: loadRow,
+            findLibraryTopics: findTopics)
+    }
+
     @Test func rowsLoadInTheBackgroundAndARowOpens() {
         let files = (0..<40).map { "/shelf/episode-\($0).json" }
         let loadRow: ReaderLoop.LibraryLoader = { path in
@@ -30,13 +46,7 @@ struct LibraryLoopTests {
                 .event(.key(.enter)), .waitForScreen("[1/39]"),
                 .event(.key(.character("q"))),
             ])
-        let (state, effects) = ReaderState.openingLibrary(
-            placeholder: CachedDocument(Transcript(source: "", format: .srt, segments: []), id: DocumentID(0)), files: files,
-            size: size, colorSupport: .extended)
-        let open: ReaderLoop.Loader = { path, id in .success(CachedDocument(Fixtures.conversation, id: id)) }
-        _ = ReaderLoop.run(
-            backend: terminal, state: state, effects: effects, load: open,
-            save: { _, path, _ in throw LoadError(path: path, reason: "not in this test") }, loadLibraryFile: loadRow)
+        Self.run(terminal, files: files, loadRow: loadRow)
         #expect(!terminal.gaveUp, "the last screen was:\n\(terminal.lastFrame?.text ?? "")")
         #expect(terminal.frames.first?.text.contains("loading 0/40") == true, "the first screen does not wait for the rows")
         #expect(terminal.frames.contains { $0.text.contains("episode-7.json: not valid JSON") })
@@ -68,14 +78,7 @@ struct LibraryLoopTests {
                 .event(.key(.enter)), .waitForScreen("[1/39]"),
                 .event(.key(.character("q"))),
             ])
-        let (state, effects) = ReaderState.openingLibrary(
-            placeholder: CachedDocument(Transcript(source: "", format: .srt, segments: []), id: DocumentID(0)), files: files,
-            size: size, colorSupport: .extended)
-        let open: ReaderLoop.Loader = { path, id in .success(CachedDocument(Fixtures.conversation, id: id)) }
-        _ = ReaderLoop.run(
-            backend: terminal, state: state, effects: effects, load: open,
-            save: { _, path, _ in throw LoadError(path: path, reason: "not in this test") }, loadLibraryFile: loadRow,
-            findLibraryTopics: findTopics)
+        Self.run(terminal, files: files, loadRow: loadRow, findTopics: findTopics)
         #expect(!terminal.gaveUp, "the last screen was:\n\(terminal.lastFrame?.text ?? "")")
     }
 }
