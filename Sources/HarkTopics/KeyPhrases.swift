@@ -135,6 +135,21 @@ struct KeyPhrases {
         return phrases.indices.map { found[Int(wanted.value(phrases[$0].key)!)] }
     }
 
+    /// Whether each of `phrases` is said, one time at least, just after an
+    /// article or a possessive ("the weir", "a flood", "our cottage"): a
+    /// single word that never is, is rarely a thing ("missed",
+    /// "completely", "understand").
+    func isSaidAsThing(_ phrases: [Phrase], in text: UnsafeBufferPointer<UInt8>) -> [Bool] {
+        occurrences(of: phrases).map { starts in
+            starts.contains { t in
+                guard let previous = Self.word(in: text, before: Int(words.starts[t])),
+                    previous.upperBound < Int(words.starts[t])
+                else { return false }
+                return PersonCues.determiners.contains(Self.foldedHash(text, previous))
+            }
+        }
+    }
+
     /// Per stem, whether it is the first word of one of `phrases`: a scan for
     /// a few phrases looks further only at those.
     func firstWords(of phrases: [Phrase]) -> [Bool] {
@@ -142,6 +157,9 @@ struct KeyPhrases {
         for phrase in phrases { marked[Int(phrase.key & PhraseKey.stemMask) - 1] = true }
         return marked
     }
+
+    /// Every token of the transcript.
+    var allTokens: Range<Int> { 0..<words.tokens.count }
 
     /// Chapter `c`'s tokens.
     func chapterTokens(_ c: Int) -> Range<Int> { chapters[c] }
@@ -326,23 +344,86 @@ struct KeyPhrases {
         return next + 1 < text.count && text[next + 1] &- 0x61 < 26  // "Shingar", not "SQL"
     }
 
+    /// Whether the phrase, where first said, is a detail of one passage
+    /// rather than what a chapter or theme is about: a quantity or a date
+    /// (a word of it a number, a month or a day: "thirty years", "twelve
+    /// boats", "March"), or a person by their title ("Mr Prentice").
+    func isDetail(_ phrase: Phrase, in text: UnsafeBufferPointer<UInt8>) -> Bool {
+        let first = Int(words.starts[phrase.firstToken])..<Int(words.ends[phrase.firstToken])
+        if phrase.length > 1, PersonCues.titles.contains(Self.foldedHash(text, first)) { return true }
+        return (phrase.firstToken..<(phrase.firstToken + phrase.length)).contains { t in
+            let word = Int(words.starts[t])..<Int(words.ends[t])
+            return text[word.lowerBound] &- 0x30 < 10 || DetailWords.all.contains(Self.foldedHash(text, word))
+        }
+    }
+
     /// Whether the word at token `t` is said there as a person's name: a
     /// capitalised word (not an acronym) followed by another ("Anna
-    /// Keller"), after a greeting ("Good morning Peter", "thanks, Maria")
-    /// or before a verb of speech ("Peter asks"). Where it is first said
-    /// it may look like any other name ("Peter from Ashby").
+    /// Keller") or by "herself" or "himself", after a title ("Mr
+    /// Prentice") or a greeting ("Good morning Peter", "thanks, Maria"),
+    /// before a verb of speech ("Peter asks"), or spoken to: set off by a
+    /// comma and ending the sentence ("whose side are you on, Wally?"), or
+    /// after a verb of speech or an exclamation ("she said, Wally, you…",
+    /// "Oh, Wally."). Where it is first said it may look like any other
+    /// name ("Peter from Ashby").
     func isSaidAsPersonName(at t: Int, in text: UnsafeBufferPointer<UInt8>) -> Bool {
         let start = Int(words.starts[t])
         let end = Int(words.ends[t])
         guard Self.isCapitalised(text, start..<end) else { return false }
         let next = Self.word(in: text, from: end)
         if let next, next.lowerBound == end + 1, Self.isCapitalised(text, next) { return true }
-        if let next, PersonCues.speaking.contains(Self.foldedHash(text, next)) { return true }
+        // A surname: a name just before ("Jack Gibbons"), not a word
+        // capitalised as a sentence starts ("Why Rust?", "The Board").
+        if let previous = Self.word(in: text, before: start), previous.upperBound == start - 1,
+            Self.isCapitalised(text, previous), !StopWords.hashes.contains(Self.foldedHash(text, previous))
+        {
+            return true
+        }
+        if let next, PersonCues.speakingOrSelf.contains(Self.foldedHash(text, next)) { return true }
+        if Self.speaks(within: 3, after: end, in: text) { return true }
+        // One of two ("Ada and Jim Hollinshead").
+        if let next, Self.foldedHash(text, next) == PersonCues.and, let other = Self.word(in: text, from: next.upperBound),
+            Self.isCapitalised(text, other), let surname = Self.word(in: text, from: other.upperBound),
+            surname.lowerBound == other.upperBound + 1, Self.isCapitalised(text, surname)
+        {
+            return true
+        }
         guard let previous = Self.word(in: text, before: start) else { return false }
-        let greeting = Self.foldedHash(text, previous)
-        if PersonCues.greetings.contains(greeting) { return true }
-        guard greeting == PersonCues.you, let earlier = Self.word(in: text, before: previous.lowerBound) else { return false }
-        return Self.foldedHash(text, earlier) == PersonCues.thank
+        let before = Self.foldedHash(text, previous)
+        if PersonCues.greetings.contains(before) || PersonCues.titles.contains(before) { return true }
+        if before == PersonCues.you, let earlier = Self.word(in: text, before: previous.lowerBound),
+            Self.foldedHash(text, earlier) == PersonCues.thank
+        {
+            return true
+        }
+        // Spoken to: a comma before, the sentence's end or a comma after.
+        guard previous.upperBound < start, text[previous.upperBound..<start].contains(0x2C), end < text.count else {
+            return false
+        }
+        let after = text[end]
+        if after == 0x3F || after == 0x21 || (after == 0x2E && !(end + 1 < text.count && Words.isWordByte(text[end + 1]))) {
+            return true
+        }
+        guard after == 0x2C else { return false }
+        if PersonCues.speaking.contains(before) || PersonCues.exclamations.contains(before) { return true }
+        // "…, Wally, you come home…", "…, Wally, please."
+        guard let following = Self.word(in: text, from: end) else { return false }
+        return PersonCues.spokenToAfter.contains(Self.foldedHash(text, following))
+    }
+
+    /// Whether a verb of speech is one of the `count` words after `k`, with
+    /// only spaces between them ("Sue on reception says", "Ted ever said").
+    private static func speaks(within count: Int, after k: Int, in text: UnsafeBufferPointer<UInt8>) -> Bool {
+        var position = k
+        for _ in 0..<count {
+            guard position < text.count, text[position] == 0x20 else { return false }
+            let start = position + 1
+            let end = Words.wordEnd(text, from: start, limit: text.count)
+            guard end > start else { return false }
+            if PersonCues.speaking.contains(foldedHash(text, start..<end)) { return true }
+            position = end
+        }
+        return false
     }
 
     /// A capital and then small letters only ("Peter", not "SQL", "MLOps" or "peter").
@@ -388,6 +469,20 @@ struct KeyPhrases {
     }
 }
 
+/// Numbers, months and days, as `WordHash`es.
+enum DetailWords {
+    static let all: Set<UInt64> = Set(
+        [
+            "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
+            "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen", "twenty", "thirty",
+            "forty", "fifty", "sixty", "seventy", "eighty", "ninety", "hundred", "hundreds", "thousand", "thousands",
+            "million", "millions", "billion", "billions", "half", "dozen", "dozens", "first", "second", "third",
+            "fourth", "fifth", "january", "february", "march", "april", "may", "june", "july", "august", "september",
+            "october", "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
+            "sunday",
+        ].map { WordHash.of($0.utf8) })
+}
+
 /// Words around a person's name in speech, as `WordHash`es.
 enum PersonCues {
     static let greetings: [UInt64] = [
@@ -397,6 +492,19 @@ enum PersonCues {
         "says", "said", "asks", "asked", "tells", "told", "writes", "wrote", "explains", "explained", "mentions",
         "mentioned", "replies", "replied", "adds", "added", "argues", "argued",
     ].map { WordHash.of($0.utf8) }
+    static let speakingOrSelf = speaking + ["herself", "himself"].map { WordHash.of($0.utf8) }
+    static let titles: [UInt64] = ["mr", "mrs", "ms", "miss", "dr", "mister"].map { WordHash.of($0.utf8) }
+    static let exclamations: [UInt64] = ["oh", "ah", "yes", "no", "well", "look", "listen", "sorry", "please"].map {
+        WordHash.of($0.utf8)
+    }
+    static let spokenToAfter: [UInt64] = ["you", "your", "you're", "you've", "you'll", "i", "i'm", "i've", "please"].map {
+        WordHash.of($0.utf8)
+    }
+    /// Articles and possessives, before a thing ("the weir", "our cottage").
+    static let determiners: [UInt64] = ["the", "a", "an", "this", "that", "our", "my", "his", "her", "their", "your"].map {
+        WordHash.of($0.utf8)
+    }
+    static let and = WordHash.of("and".utf8)
     static let you = WordHash.of("you".utf8)
     static let thank = WordHash.of("thank".utf8)
 }

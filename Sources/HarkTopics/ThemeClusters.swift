@@ -33,7 +33,8 @@ struct ThemeClusters {
         units = Self.units(chapters, total: words.tokens.count, parameters)
         let vectors = UnitVectors(words, units: units)
         let joins = Self.joins(vectors.similarities())
-        let groups = Self.topDown(joins, leaves: units.count, parameters)
+        let count = units.count
+        let groups = Self.topDown(joins, leaves: count, parameters).filter { !Self.isFraming($0, of: count) }
         let units = units
         themes = groups.sorted { a, b in
             let sizes = [a, b].map { $0.reduce(0) { $0 + units[$1].count } }
@@ -59,6 +60,13 @@ struct ThemeClusters {
         }
         return units
     }
+
+    /// Whether a group (unit indexes, ascending) is only the first unit
+    /// and the last: the programme and its guest named as they are welcomed
+    /// and thanked ("Street Level, Maria Costa"), alike in words but not a
+    /// subject. A subject that opens and closes the conversation runs on
+    /// into the units beside them.
+    static func isFraming(_ group: [Int], of count: Int) -> Bool { count > 2 && group == [0, count - 1] }
 
     /// One join of the tree: nodes below `leaves` are units, node
     /// `leaves + k` is made by join `k`.

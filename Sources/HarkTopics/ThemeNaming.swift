@@ -47,9 +47,17 @@ struct ThemeNaming {
             phrase.score = coverage * share * Self.nameWeight(n) * idf.squareRoot() * log(1 + Double(count))
             byName.append(phrase)
         }
-        let ranked = KeyPhrases.withoutFragments(candidates)
-            .filter { $0.length > 1 || phrases.isName($0, in: text) }
-            .sorted { $0.score != $1.score ? $0.score > $1.score : $0.key < $1.key }
+        let whole = KeyPhrases.withoutFragments(candidates).filter { !phrases.isDetail($0, in: text) }
+        var ranked = whole.filter { $0.length > 1 || phrases.isName($0, in: text) }
+        if ranked.isEmpty {
+            // A theme that says no phrase or name twice ("the oven", "gas",
+            // "the energy bill" once) is known by its single words, as a
+            // chapter's title is when it has nothing better: things said
+            // there half of their times or more.
+            let words = KeyPhrases.ranked(whole).prefix(3 * keywordLimit)
+            ranked = zip(words, phrases.isSaidAsThing(Array(words), in: text)).filter(\.1).map(\.0)
+        }
+        ranked = KeyPhrases.ranked(ranked)
         guard !ranked.isEmpty else { return nil }
         // The same phrases for the name, in the name's order (ties go to the
         // one said more there).
@@ -67,6 +75,14 @@ struct ThemeNaming {
         let surveys = phrases.survey(best + names, in: units, marking: true, text: text)
         var persons = HashTable(capacity: 16)
         for (phrase, survey) in zip(best + names, surveys) where survey.isPersonName { persons.set(phrase.key, 1) }
+        // A name said as a person's anywhere is one here too ("Sue's been
+        // here twenty-two years" in the theme, "Sue on reception says"
+        // before it): the one-word phrases not yet known, in the whole text.
+        let unknown = zip(best + names, surveys).filter { $0.0.length == 1 && !$0.1.isPersonName }.map(\.0)
+        if !unknown.isEmpty {
+            let everywhere = phrases.survey(unknown, in: [phrases.allTokens], marking: true, text: text)
+            for (phrase, survey) in zip(unknown, everywhere) where survey.isPersonName { persons.set(phrase.key, 1) }
+        }
         // A phrase inside another keyword ("tech forward" in "tech forward
         // customers") would count the same words twice; a person's name finds
         // where the person is spoken of, not the theme.
@@ -76,7 +92,7 @@ struct ThemeNaming {
                 keywords.append(phrase)
             }
         }
-        let named = zip(best, surveys).filter { !$1.isCutShort && !$1.isPersonName }.map(\.0)
+        let named = zip(best, surveys).filter { !$1.isCutShort && persons.value($0.key) == nil }.map(\.0)
         guard !named.isEmpty else { return nil }
         name = TitleRules.join(named.prefix(3).map { phrases.text(of: $0, in: text) })
     }
@@ -210,9 +226,29 @@ enum TitleRules {
         return joined
     }
 
-    /// `joined` with `phrase` after it, if that fits.
+    /// `joined` with `phrase` after it, if that fits and says something
+    /// new: not an acronym of a phrase there, nor a phrase an acronym there
+    /// stands for ("Machine learning, ML").
     static func adding(_ phrase: String, to joined: String) -> String? {
+        if !joined.isEmpty {
+            for other in joined.split(separator: ", ") where abbreviates(phrase, other) || abbreviates(other, phrase) {
+                return nil
+            }
+        }
         let longer = joined.isEmpty ? phrase : joined + ", " + phrase
         return longer.count <= maximumLength ? longer : nil
+    }
+
+    /// Whether `short` is one word of capitals (a plural "s" after them
+    /// allowed: "LLMs") made of the initials of `long`'s words, hyphenated
+    /// ones counted apart ("ML" for "machine learning", "LLM" for "large
+    /// language models").
+    static func abbreviates(_ short: some StringProtocol, _ long: some StringProtocol) -> Bool {
+        var letters = Array(short.utf8)
+        if letters.count > 2, letters.last == UInt8(ascii: "s") { letters.removeLast() }
+        guard letters.count >= 2, letters.allSatisfy({ (65...90).contains($0) }) else { return false }
+        let words = long.utf8.split { $0 == UInt8(ascii: " ") || $0 == UInt8(ascii: "-") }
+        guard words.count == letters.count else { return false }
+        return zip(words, letters).allSatisfy { word, letter in word.first.map { $0 & 0xDF } == letter }
     }
 }

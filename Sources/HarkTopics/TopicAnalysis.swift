@@ -53,39 +53,55 @@ public struct TopicAnalysis: Sendable {
     /// The chapter's five best phrases, and its title: its best phrases
     /// that can stand in one, as said: of two or three words, or a name that
     /// is not a person's first name ("SQL", "Rust", not "Shreya"), not cut
-    /// short; a single common word ("boxes", "burden") only when the chapter
-    /// has nothing better, and then alone. One scan of the chapter finds
-    /// them all where first said there.
+    /// short, not said there as a person's name ("Wally", spoken to), not a
+    /// quantity, a date or a person by title (`KeyPhrases.isDetail`); a
+    /// single common word ("boxes", "burden") only when the chapter has
+    /// nothing better, and then alone. One scan of the chapter finds them
+    /// all where first said there.
     private static func keyPhrasesAndTitle(
         ofChapter c: Int, _ phrases: KeyPhrases, _ text: UnsafeBufferPointer<UInt8>
     ) -> (keyPhrases: [String], title: String) {
         let ranked = phrases.ranked(inChapter: c)
         let best = KeyPhrases.pick(ranked, limit: 5)
-        var titled = KeyPhrases.pick(ranked, limit: 4) {
-            $0.length > 1 || (phrases.isName($0, in: text) && !phrases.isFirstName($0, in: text))
+        let titled = KeyPhrases.pick(ranked, limit: 4) {
+            ($0.length > 1 || (phrases.isName($0, in: text) && !phrases.isFirstName($0, in: text)))
+                && !phrases.isDetail($0, in: text)
         }
-        let alone = titled.isEmpty
-        if alone { titled = KeyPhrases.pick(ranked, limit: 3) { !phrases.isFirstName($0, in: text) } }
+        let chapter = [phrases.chapterTokens(c)]
         // One survey of the chapter for both lists, each phrase once.
         var surveyed = best
         for phrase in titled where !best.contains(where: { $0.key == phrase.key }) { surveyed.append(phrase) }
-        let survey = phrases.survey(surveyed, in: [phrases.chapterTokens(c)])
-        func asSaid(_ k: Int) -> String {
-            var said = surveyed[k]
-            said.firstToken = survey[k].firstToken
+        let survey = phrases.survey(surveyed, in: chapter, text: text)
+        func asSaid(_ phrase: KeyPhrases.Phrase, _ survey: KeyPhrases.Survey) -> String {
+            var said = phrase
+            said.firstToken = survey.firstToken
             return phrases.text(of: said, in: text)
         }
-        let keyPhrases = best.indices.map(asSaid)
+        let keyPhrases = best.indices.map { asSaid(best[$0], survey[$0]) }
         // Only the candidates that a title may take are shown as said.
-        var title = ""
-        var kept = 0
-        for phrase in titled where kept < (alone ? 1 : 2) {
-            let k = surveyed.firstIndex { $0.key == phrase.key }!
-            guard !survey[k].isCutShort else { continue }
-            let text = k < best.count ? keyPhrases[k] : asSaid(k)
-            guard let joined = TitleRules.adding(text, to: title) else { continue }
-            title = joined
-            kept += 1
+        func joined(_ candidates: [KeyPhrases.Phrase], _ surveys: [KeyPhrases.Survey], most: Int) -> String {
+            var title = ""
+            var kept = 0
+            for (phrase, survey) in zip(candidates, surveys) where kept < most {
+                guard !survey.isCutShort, !survey.isPersonName else { continue }
+                let k = best.firstIndex { $0.key == phrase.key }
+                guard let joined = TitleRules.adding(k.map { keyPhrases[$0] } ?? asSaid(phrase, survey), to: title) else {
+                    continue
+                }
+                title = joined
+                kept += 1
+            }
+            return title
+        }
+        let titledSurveys = titled.map { phrase in survey[surveyed.firstIndex { $0.key == phrase.key }!] }
+        var title = joined(titled, titledSurveys, most: 2)
+        if title.isEmpty {
+            // None of those can stand (none, or each a person, said so in the
+            // chapter): a single word alone, from a survey of its own.
+            let single = KeyPhrases.pick(ranked, limit: 4) {
+                !phrases.isFirstName($0, in: text) && !phrases.isDetail($0, in: text)
+            }
+            title = joined(single, phrases.survey(single, in: chapter, text: text), most: 1)
         }
         guard let first = title.first else { return (keyPhrases, "(no key phrases)") }
         return (keyPhrases, first.uppercased() + String(title.dropFirst()))

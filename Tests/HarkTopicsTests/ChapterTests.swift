@@ -147,3 +147,93 @@ struct ChapterTests {
         #expect([5, 5].map { anything.insertIfClear($0) } == [true, true])
     }
 }
+
+/// A title or a theme's name does not say a phrase twice, once in full and
+/// once by its initials.
+struct TitleRulesTests {
+    @Test func anAcronymBesideThePhraseItStandsForIsLeftOut() {
+        #expect(TitleRules.join(["machine learning", "ML", "data teams"]) == "machine learning, data teams")
+        #expect(TitleRules.join(["LLMs", "large language models", "prompts"]) == "LLMs, prompts")
+        #expect(TitleRules.join(["time-series data", "TSD"]) == "time-series data")
+        // Initials that spell another word, or words that do not match, stay.
+        #expect(TitleRules.join(["ML", "model launch pad"]) == "ML, model launch pad")
+        #expect(TitleRules.join(["AI", "machine learning"]) == "AI, machine learning")
+        #expect(TitleRules.join(["Rust", "SQL"]) == "Rust, SQL")
+        #expect(TitleRules.join(["ml", "machine learning"]) == "ml, machine learning")
+    }
+}
+
+/// Groups of units the tree gives that are not themes.
+struct ThemeFramingTests {
+    @Test func onlyTheFirstAndLastUnitsTogetherAreTheFraming() {
+        #expect(ThemeClusters.isFraming([0, 9], of: 10))
+        // A subject that opens and closes the conversation runs on beyond them.
+        #expect(!ThemeClusters.isFraming([0, 1, 9], of: 10))
+        #expect(!ThemeClusters.isFraming([0, 5, 9], of: 10))
+        #expect(!ThemeClusters.isFraming([1, 9], of: 10))
+        #expect(!ThemeClusters.isFraming([0, 1], of: 2))
+    }
+
+    /// A theme that says no phrase twice is named by its own single words,
+    /// said there most of their times, and finds its passages by them.
+    @Test func aThemeWithoutPhrasesIsNamedByItsWords() {
+        // Each said once: no two words stand together twice.
+        let ovens = [
+            "Our gas bill tripled last winter.", "The oven burns gas all day long.",
+            "A deck oven must be hot before baking starts.", "Heating that oven alone costs a fortune in gas.",
+            "Now we fire it once, bread first, cakes as the oven cools.", "Nobody enjoyed paying for gas then.",
+            "The proving cabinets switched away from gas entirely.", "An oven like ours eats money.",
+            "Gas prices were in every paper.", "Some bakers sold their oven outright.",
+            "Cheaper gas came back slowly in spring.", "The oven still decides what bread costs.",
+        ]
+        let repeated = { (subject: [String]) in (0..<40).map { subject[($0 * 3) % subject.count] } }
+        let texts = repeated(ChapterTests.football) + ovens + repeated(ChapterTests.astronomy)
+        let segments = texts.indices.map { i in
+            Segment(start: Milliseconds(i) * 6000, end: Milliseconds(i) * 6000 + 5500, text: texts[i])
+        }
+        let transcript = Transcript(source: "t", format: .srt, segments: segments)
+        let topics = TopicAnalysis(transcript).automaticTopics()
+        let named = topics.first { $0.name.contains("oven") || $0.name.contains("gas") }
+        #expect(named != nil, "\(topics.map(\.name))")
+        #expect(named?.passages.allSatisfy { (40..<52).contains($0.segments.lowerBound) } == true)
+    }
+}
+
+/// When a capitalised word is said as a person's name, which a title or a
+/// theme's name never is alone.
+struct PersonNameTests {
+    /// Whether `word` is said as a person's name at any place in `sentence`.
+    static func isPerson(_ word: String, in sentence: String) -> Bool {
+        let transcript = Transcript(
+            source: "t", format: .srt, segments: [Segment(start: 0, end: 5000, text: sentence)])
+        let words = ContentWords(transcript)
+        let phrases = KeyPhrases(words, chapters: [0..<words.tokens.count])
+        return transcript.withContinuousText { text in
+            words.tokens.indices.contains { t in
+                let range = Int(words.starts[t])..<Int(words.ends[t])
+                return String(decoding: text[range], as: UTF8.self) == word && phrases.isSaidAsPersonName(at: t, in: text)
+            }
+        }
+    }
+
+    @Test func spokenToTitledPairedOrNamedFully() {
+        #expect(Self.isPerson("Wally", in: "And she said to me, Wally, you come home every night soaked."))
+        #expect(Self.isPerson("Wally", in: "She looked at the water. Oh, Wally, look at it."))
+        #expect(Self.isPerson("Wally", in: "And whose side are you on, Wally?"))
+        #expect(Self.isPerson("Ada", in: "The Hollinsheads, Ada and Jim Hollinshead, were the ones."))
+        #expect(Self.isPerson("Ada", in: "They renamed the boat for Ada herself."))
+        #expect(Self.isPerson("Prentice", in: "Then Mr Prentice came down the towpath."))
+        #expect(Self.isPerson("Gibbons", in: "Jack Gibbons kept going for years."))
+        #expect(Self.isPerson("Peter", in: "Good morning Peter, what is your question?"))
+        #expect(Self.isPerson("Sue", in: "So when Sue on reception says sorry, they take it personally."))
+    }
+
+    @Test func thingsAndPlacesAreNot() {
+        #expect(!Self.isPerson("Rust", in: "Why Rust? Because Rust is fast."))
+        #expect(!Self.isPerson("Board", in: "The Board closed the arm in the spring."))
+        #expect(!Self.isPerson("Python", in: "We use Python and SQL for the data."))
+        #expect(!Self.isPerson("Brackley", in: "I was born in Brackley, which is near the locks."))
+        #expect(!Self.isPerson("SQL", in: "He asked me, SQL, really?"))
+        #expect(!Self.isPerson("Python", in: "Python is what they use, he said."))
+    }
+}

@@ -18,10 +18,30 @@ import Testing
         ),
         ("sample-data/conversations/bakery.whisper.txt", ["anna", "peter", "tom"]),
         ("sample-data/conversations/cycling.whisper.txt", ["maria"]),
+        (
+            "sample-data/conversations/archive.whisper.txt",
+            [
+                "claire", "walter", "wally", "joan", "ted", "michael", "susan", "ada", "margaret", "jack", "jim", "rosie",
+                "doris",
+            ]
+        ),
+        (
+            "sample-data/conversations/clinic.whisper.txt",
+            [
+                "hannah", "ruth", "mark", "alan", "jean", "linda", "sue", "kerry", "chloe", "jack", "gareth", "femi",
+                "bethan", "alison", "bill", "imran", "tomasz", "owen",
+            ]
+        ),
     ]
     static let fillers: Set<String> = [
         "yeah", "okay", "like", "stuff", "thing", "things", "so", "well", "um", "uh", "right", "really", "actually",
         "basically", "kind", "sort", "lot", "bit", "know", "mean", "think", "just", "good", "great", "cool",
+    ]
+    static let quantitiesAndDates: Set<String> = [
+        "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "twenty", "thirty",
+        "forty", "fifty", "sixty", "hundred", "thousand", "million", "january", "february", "march", "april", "june",
+        "july", "august", "september", "october", "november", "december", "monday", "tuesday", "wednesday",
+        "thursday", "friday", "saturday", "sunday",
     ]
     /// Words that may stand next to a phrase every time without making it
     /// part of a longer one ("the cloud vendors").
@@ -41,6 +61,9 @@ import Testing
             #expect(title.count <= 40, "\(title) is longer than 40 characters")
             let text = Self.sentences(of: chapter, in: transcript)
             let phrases = title.components(separatedBy: ", ")
+            for a in phrases {
+                for b in phrases { #expect(!Self.isAcronym(a, of: b), "\(title) says \(b) twice") }
+            }
             for phrase in phrases {
                 let words = Evaluation.words(phrase)
                 #expect(!words.isEmpty, "\(title)")
@@ -55,12 +78,23 @@ import Testing
                             "\"\(phrase)\" is always said with \"\(always)\": a fragment, in \(title)")
                     }
                 }
+                #expect(
+                    !words.contains { Self.quantitiesAndDates.contains($0) || $0.first!.isNumber },
+                    "a quantity or a date, a detail of one passage: \(title)")
+                #expect(!["mr", "mrs", "ms", "dr"].contains(words[0]), "a person by their title: \(title)")
                 if words.count == 1 {
                     #expect(!firstNames.contains(words[0]), "a lone first name in \(title)")
                     #expect(!(phrases.count == 1 && Self.fillers.contains(words[0])), "a lone filler: \(title)")
                 }
             }
         }
+    }
+
+    /// "ML" for "machine learning", "LLMs" for "large language models".
+    static func isAcronym(_ short: String, of long: String) -> Bool {
+        let letters = short.hasSuffix("s") ? String(short.dropLast()) : short
+        let initials = long.split { $0 == " " || $0 == "-" }.compactMap(\.first).map { String($0).uppercased() }
+        return letters.count > 1 && letters == letters.uppercased() && initials.joined() == letters
     }
 
     /// The chapter's text as sentences of words (a full stop, question or

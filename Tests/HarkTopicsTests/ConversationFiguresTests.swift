@@ -12,7 +12,7 @@ import Testing
 /// these are held-out checks, printed for the notes.
 @Suite struct ConversationFiguresTests {
     static let folder = "sample-data/conversations"
-    static let conversations = ["bakery", "cycling"]
+    static let conversations = ["bakery", "cycling", "archive", "clinic"]
 
     static func load(_ name: String) throws -> Transcript {
         try TranscriptLoader.load(path: TestSupport.repositoryRoot.appendingPathComponent("\(folder)/\(name).whisper.txt").path)
@@ -35,6 +35,45 @@ import Testing
         let count = transcript.segments.count
         let pk = Evaluation.pk(reference: reference, hypothesis: analysis.chapters.map(\.segments.lowerBound), count: count)
         print("\(name) chapters: \(analysis.chapters.count) against \(reference.count) in the reading, Pk \(pk)")
+    }
+
+    /// How many of each conversation's themes in the reading were found
+    /// (segment F1 0.35 or more, named by a phrase a reader knows them by)
+    /// when its figures were first taken: a floor against regressions, not
+    /// a goal. The clinic was written after the rules and tried once, as
+    /// they stood (issue 14's held-out check); its 2 of 5 is that figure.
+    static let themesFound = ["bakery": 4, "cycling": 4, "archive": 3, "clinic": 2]
+
+    /// The floor above, at the chosen settings; then the spread over the
+    /// sample's 18 settings, printed.
+    @Test(arguments: conversations) func themesOfAConversationAcrossSettings(_ name: String) throws {
+        let analysis = TopicAnalysis(try Self.load(name))
+        let reading = try Evaluation.annotation("\(name).themes.txt", folder: Self.folder)
+        let (marked, names) = (Evaluation.markedSegments(reading), Evaluation.recognisableNames(reading))
+        let found = marked.filter { theme, segments in
+            let match = Evaluation.bestMatch(analysis.automaticTopics(), marked: segments, names: names[theme] ?? [])
+            return (match?.agreement.f1 ?? 0) >= 0.35
+        }
+        #expect(found.count >= Self.themesFound[name]!, "\(name): \(found.keys.sorted()) of \(marked.keys.sorted())")
+        var figures: [String: [Double]] = [:]
+        for unitTokens in [60, 80, 100, 120, 150, 200] {
+            var parameters = ThemeClusters.Parameters()
+            parameters.unitTokens = unitTokens
+            for keywords in [6, 8, 12] {
+                let topics = analysis.automaticTopics(parameters, keywords: keywords)
+                for (theme, segments) in marked {
+                    let match = Evaluation.bestMatch(topics, marked: segments, names: names[theme] ?? [])
+                    figures[theme, default: []].append(match?.agreement.f1 ?? 0)
+                }
+            }
+        }
+        for (theme, values) in figures.sorted(by: { $0.key < $1.key }) {
+            let mean = values.reduce(0, +) / Double(values.count)
+            print(
+                String(
+                    format: "%@ theme %@ over 18 settings: F1 %.2f to %.2f, mean %.2f", name, theme, values.min()!,
+                    values.max()!, mean))
+        }
     }
 
     /// Blocks of 60 to 120 words, smoothing over 4 to 8 boundaries: Pk at

@@ -1,7 +1,7 @@
 """Turns a conversation written as `*.src.txt` into whisper text (times
 from the words spoken, 2.6 words a second and a pause at each turn) and
 its reading for hark's tests: `NAME.chapters.txt` and `NAME.themes.txt`, in
-the format of `sample-data/annotations/`. Run: python3 make.py bakery cycling"""
+the format of `sample-data/annotations/`. Run: python3 make.py bakery cycling archive clinic"""
 import re
 import sys
 

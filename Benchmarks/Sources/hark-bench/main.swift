@@ -26,10 +26,11 @@ struct Options {
     /// benchmark process: started from this one after it has loaded 1,000
     /// hours, every child would pay for copying its memory map.
     var formatsOnly = false
-    /// `--reader-only`, `--listening-only`: just those figures (quicker, when working on them).
+    /// `--reader-only`, `--listening-only`, `--library-only`, `--topics-only`: just those figures (quicker, when working on them).
     var readerOnly = false
     var listeningOnly = false
     var libraryOnly = false
+    var topicsOnly = false
 
     init(_ arguments: [String]) {
         var iterator = arguments.dropFirst().makeIterator()
@@ -43,6 +44,7 @@ struct Options {
             case "--reader-only": readerOnly = true
             case "--listening-only": listeningOnly = true
             case "--library-only": libraryOnly = true
+            case "--topics-only": topicsOnly = true
             case "--child-load", "--child-scan", "--child-library":
                 childMode = argument
                 childFile = iterator.next()
@@ -101,6 +103,36 @@ func readerFigures(_ longPath: String) throws {
     }
 }
 
+func topicsFigures(_ longPath: String) throws {
+    print("\n== topics and chapters on the 1,000-hour transcript, loaded once, median of \(options.runs) ==")
+    let long = try TranscriptLoader.load(path: longPath)
+    var words = 0
+    let wordPass = Measure.median(options.runs) { words = long.wordCount }
+    print(String(format: "count words, one pass (baseline)   %8.1f ms  %d words", wordPass * 1000, words))
+    var analysis: TopicAnalysis?
+    let chapterTime = Measure.median(options.runs) { analysis = TopicAnalysis(long) }
+    print(
+        String(
+            format: "chapters and their titles          %8.1f ms  %d chapters  = %.1fx the word pass", chapterTime * 1000,
+            analysis!.chapters.count, chapterTime / wordPass))
+    var automatic: [Topic] = []
+    let automaticTime = Measure.median(options.runs) { automatic = analysis!.automaticTopics() }
+    print(
+        String(
+            format: "automatic topics (after chapters)  %8.1f ms  %d topics  = %.1fx the word pass", automaticTime * 1000,
+            automatic.count, automaticTime / wordPass))
+    let topicsFile = options.sample.replacingOccurrences(of: ".whisper.txt", with: ".topics.toml")
+    let definitions = try TopicsFile.load(path: topicsFile)
+    var fileTopics: [Topic] = []
+    let fileTime = Measure.median(options.runs) { fileTopics = TopicFinder.topics(definitions, source: .file, in: long) }
+    print(
+        String(
+            format: "topics from the sample's file      %8.1f ms  %d passages  = %.1fx the word pass", fileTime * 1000,
+            fileTopics.map(\.passages.count).reduce(0, +), fileTime / wordPass))
+    let both = chapterTime + automaticTime
+    print(String(format: "chapters + automatic topics        %8.1f ms  (goal < 1000 ms)", both * 1000))
+}
+
 if options.listeningOnly {
     try listeningFigures()
     exit(0)
@@ -118,6 +150,10 @@ if options.libraryOnly {
 }
 if options.readerOnly {
     try readerFigures(longPath)
+    exit(0)
+}
+if options.topicsOnly {
+    try topicsFigures(longPath)
     exit(0)
 }
 if options.formatsOnly {
@@ -178,34 +214,7 @@ let matches = TextSearch.matches(of: SearchQuery("language model"), in: one)
 let straddling = matches.filter { $0.lastSegment != $0.segment }.count
 print("per episode: \(matches.count) matches, \(straddling) straddling two segments (grep and rg cannot see those)")
 
-print("\n== topics and chapters on the 1,000-hour transcript, loaded once, median of \(options.runs) ==")
-let long = try TranscriptLoader.load(path: longPath)
-var words = 0
-let wordPass = Measure.median(options.runs) { words = long.wordCount }
-print(String(format: "count words, one pass (baseline)   %8.1f ms  %d words", wordPass * 1000, words))
-var analysis: TopicAnalysis?
-let chapterTime = Measure.median(options.runs) { analysis = TopicAnalysis(long) }
-print(
-    String(
-        format: "chapters and their titles          %8.1f ms  %d chapters  = %.1fx the word pass", chapterTime * 1000,
-        analysis!.chapters.count, chapterTime / wordPass))
-var automatic: [Topic] = []
-let automaticTime = Measure.median(options.runs) { automatic = analysis!.automaticTopics() }
-print(
-    String(
-        format: "automatic topics (after chapters)  %8.1f ms  %d topics  = %.1fx the word pass", automaticTime * 1000,
-        automatic.count, automaticTime / wordPass))
-let topicsFile = options.sample.replacingOccurrences(of: ".whisper.txt", with: ".topics.toml")
-let definitions = try TopicsFile.load(path: topicsFile)
-var fileTopics: [Topic] = []
-let fileTime = Measure.median(options.runs) { fileTopics = TopicFinder.topics(definitions, source: .file, in: long) }
-print(
-    String(
-        format: "topics from the sample's file      %8.1f ms  %d passages  = %.1fx the word pass", fileTime * 1000,
-        fileTopics.map(\.passages.count).reduce(0, +), fileTime / wordPass))
-let both = chapterTime + automaticTime
-print(String(format: "chapters + automatic topics        %8.1f ms  (goal < 1000 ms)", both * 1000))
-
+try topicsFigures(longPath)
 try readerFigures(longPath)
 try LibraryBenchmark.run(folder: episodeFolder, runs: options.runs)
 try listeningFigures()
