@@ -135,18 +135,31 @@ struct KeyPhrases {
         return phrases.indices.map { found[Int(wanted.value(phrases[$0].key)!)] }
     }
 
-    /// Whether each of `phrases` is said, one time at least, just after an
-    /// article or a possessive ("the weir", "a flood", "our cottage"): a
-    /// single word that never is, is rarely a thing ("missed",
-    /// "completely", "understand").
-    func isSaidAsThing(_ phrases: [Phrase], in text: UnsafeBufferPointer<UInt8>) -> [Bool] {
-        occurrences(of: phrases).map { starts in
-            starts.contains { t in
-                guard let previous = Self.word(in: text, before: Int(words.starts[t])),
-                    previous.upperBound < Int(words.starts[t])
-                else { return false }
-                return PersonCues.determiners.contains(Self.foldedHash(text, previous))
+    /// Whether each of `phrases` (single words) is said in `ranges` just
+    /// after an article or a possessive ("the weir", "a flood", "our
+    /// cottage") a quarter of its times there or more: a word that seldom
+    /// is, is rarely a thing ("missed", "completely", "understand").
+    func isSaidAsThing(_ phrases: [Phrase], in ranges: [Range<Int>], text: UnsafeBufferPointer<UInt8>) -> [Bool] {
+        var index = HashTable()
+        for (k, phrase) in phrases.enumerated() { _ = index.value(phrase.key, orInsert: { Int32(k) }) }
+        var said = [Int](repeating: 0, count: phrases.count)
+        var afterArticle = [Int](repeating: 0, count: phrases.count)
+        let marks = firstWords(of: phrases)
+        for range in ranges {
+            Self.forEachCandidate(words, in: range, firstWords: marks) { key, t in
+                guard let k = index.value(key).map(Int.init) else { return }
+                said[k] += 1
+                let start = Int(words.starts[t])
+                if let previous = Self.word(in: text, before: start), previous.upperBound < start,
+                    ThingCues.articles.contains(Self.foldedHash(text, previous))
+                {
+                    afterArticle[k] += 1
+                }
             }
+        }
+        return phrases.map { phrase in
+            let k = Int(index.value(phrase.key)!)
+            return afterArticle[k] * 4 >= said[k] && afterArticle[k] > 0
         }
     }
 
@@ -226,8 +239,7 @@ struct KeyPhrases {
         var mayBePerson = [Bool](repeating: false, count: count)
         if let text {
             for (k, phrase) in phrases.enumerated() where phrase.length == 1 {
-                let token = firstSaid(phrase.key) ?? phrase.firstToken
-                mayBePerson[k] = Self.isCapitalised(text, Int(words.starts[token])..<Int(words.ends[token]))
+                mayBePerson[k] = isCapitalisedWhereFirstSaid(phrase, in: text)
             }
         }
         /// The word before token `k` with the joining word between, if joined to it (-1 if not).
@@ -350,10 +362,11 @@ struct KeyPhrases {
     /// boats", "March"), or a person by their title ("Mr Prentice").
     func isDetail(_ phrase: Phrase, in text: UnsafeBufferPointer<UInt8>) -> Bool {
         let first = Int(words.starts[phrase.firstToken])..<Int(words.ends[phrase.firstToken])
-        if phrase.length > 1, PersonCues.titles.contains(Self.foldedHash(text, first)) { return true }
+        if phrase.length > 1, Self.isTitle(text, first) { return true }
         return (phrase.firstToken..<(phrase.firstToken + phrase.length)).contains { t in
             let word = Int(words.starts[t])..<Int(words.ends[t])
-            return text[word.lowerBound] &- 0x30 < 10 || DetailWords.all.contains(Self.foldedHash(text, word))
+            // "1968", not "3D" or "5G".
+            return word.allSatisfy { text[$0] &- 0x30 < 10 } || DetailWords.all.contains(Self.foldedHash(text, word))
         }
     }
 
@@ -372,10 +385,11 @@ struct KeyPhrases {
         guard Self.isCapitalised(text, start..<end) else { return false }
         let next = Self.word(in: text, from: end)
         if let next, next.lowerBound == end + 1, Self.isCapitalised(text, next) { return true }
-        // A surname: a name just before ("Jack Gibbons"), not a word
-        // capitalised as a sentence starts ("Why Rust?", "The Board").
+        // A surname: a name just before ("and Jack Gibbons"), not a word
+        // capitalised as a sentence starts ("Why Rust?", "Eventually
+        // Kubernetes").
         if let previous = Self.word(in: text, before: start), previous.upperBound == start - 1,
-            Self.isCapitalised(text, previous), !StopWords.hashes.contains(Self.foldedHash(text, previous))
+            Self.isCapitalised(text, previous), Self.keepsCase(text, wordStart: previous.lowerBound)
         {
             return true
         }
@@ -388,16 +402,20 @@ struct KeyPhrases {
         {
             return true
         }
+        if Self.followsTitle(text, start) { return true }
         guard let previous = Self.word(in: text, before: start) else { return false }
         let before = Self.foldedHash(text, previous)
-        if PersonCues.greetings.contains(before) || PersonCues.titles.contains(before) { return true }
+        if PersonCues.greetings.contains(before) { return true }
         if before == PersonCues.you, let earlier = Self.word(in: text, before: previous.lowerBound),
             Self.foldedHash(text, earlier) == PersonCues.thank
         {
             return true
         }
-        // Spoken to: a comma before, the sentence's end or a comma after.
-        guard previous.upperBound < start, text[previous.upperBound..<start].contains(0x2C), end < text.count else {
+        // Spoken to: a comma before, the sentence's end or a comma after; not
+        // one of a list of names ("Go, Python, Rust.").
+        guard previous.upperBound < start, text[previous.upperBound..<start].contains(0x2C), end < text.count,
+            !(Self.isCapitalised(text, previous) && Self.keepsCase(text, wordStart: previous.lowerBound))
+        else {
             return false
         }
         let after = text[end]
@@ -411,8 +429,27 @@ struct KeyPhrases {
         return PersonCues.spokenToAfter.contains(Self.foldedHash(text, following))
     }
 
+    /// Whether `word` is a title as written ("Mr", "Dr", not "miss" or "MS").
+    static func isTitle(_ text: UnsafeBufferPointer<UInt8>, _ word: Range<Int>) -> Bool {
+        isCapitalised(text, word) && PersonCues.titles.contains(foldedHash(text, word))
+    }
+
+    /// Whether the word starting at `k` follows a title, with or without
+    /// its full stop ("Mr Prentice", "Dr. Hussain").
+    static func followsTitle(_ text: UnsafeBufferPointer<UInt8>, _ k: Int) -> Bool {
+        var end = k
+        while end > 0, text[end - 1] == 0x20 { end -= 1 }
+        guard end < k else { return false }
+        if end > 0, text[end - 1] == 0x2E { end -= 1 }
+        var start = end
+        while start > 0, Words.isWordByte(text[start - 1]) { start -= 1 }
+        return end > start && isTitle(text, start..<end)
+    }
+
     /// Whether a verb of speech is one of the `count` words after `k`, with
-    /// only spaces between them ("Sue on reception says", "Ted ever said").
+    /// only spaces between them and no pronoun, conjunction or name before
+    /// it ("Sue on reception says", "Ted ever said", not "Python and she
+    /// said").
     private static func speaks(within count: Int, after k: Int, in text: UnsafeBufferPointer<UInt8>) -> Bool {
         var position = k
         for _ in 0..<count {
@@ -420,15 +457,28 @@ struct KeyPhrases {
             let start = position + 1
             let end = Words.wordEnd(text, from: start, limit: text.count)
             guard end > start else { return false }
-            if PersonCues.speaking.contains(foldedHash(text, start..<end)) { return true }
+            let word = foldedHash(text, start..<end)
+            if PersonCues.speaking.contains(word) { return true }
+            if PersonCues.clauseStarts.contains(word) || text[start] &- 0x41 < 26 { return false }
             position = end
         }
         return false
     }
 
-    /// A capital and then small letters only ("Peter", not "SQL", "MLOps" or "peter").
+    /// A capital and then small letters only, a possessive "'s" allowed
+    /// ("Peter", "Sue's", not "SQL", "MLOps" or "peter").
     private static func isCapitalised(_ text: UnsafeBufferPointer<UInt8>, _ word: Range<Int>) -> Bool {
-        word.count >= 2 && text[word.lowerBound] &- 0x41 < 26 && word.dropFirst().allSatisfy { text[$0] &- 0x61 < 26 }
+        var end = word.upperBound
+        if end - word.lowerBound > 3, text[end - 2] == 0x27, text[end - 1] == 0x73 { end -= 2 }
+        return end - word.lowerBound >= 2 && text[word.lowerBound] &- 0x41 < 26
+            && (word.lowerBound + 1..<end).allSatisfy { text[$0] &- 0x61 < 26 }
+    }
+
+    /// Whether a one-word phrase is capitalised where first said (only such
+    /// a word can be taken for a person's name).
+    func isCapitalisedWhereFirstSaid(_ phrase: Phrase, in text: UnsafeBufferPointer<UInt8>) -> Bool {
+        let token = firstSaid(phrase.key) ?? phrase.firstToken
+        return phrase.length == 1 && Self.isCapitalised(text, Int(words.starts[token])..<Int(words.ends[token]))
     }
 
     /// The word after `k` past spaces and commas (none past other punctuation).
@@ -462,10 +512,11 @@ struct KeyPhrases {
         }
         if capitalsInside { return true }
         guard text[k] &- 0x41 < 26 else { return false }
-        // A capital that does not follow the end of a sentence marks a name.
+        // A capital that does not follow the end of a sentence marks a name;
+        // a title's full stop ends none ("Mr. Prentice").
         var p = k - 1
         while p >= 0, text[p] == 0x20 || text[p] == 0x22 { p -= 1 }
-        return p >= 0 && text[p] != 0x2E && text[p] != 0x3F && text[p] != 0x21
+        return p >= 0 && ((text[p] != 0x2E && text[p] != 0x3F && text[p] != 0x21) || followsTitle(text, k))
     }
 }
 
@@ -476,11 +527,18 @@ enum DetailWords {
             "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
             "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen", "twenty", "thirty",
             "forty", "fifty", "sixty", "seventy", "eighty", "ninety", "hundred", "hundreds", "thousand", "thousands",
-            "million", "millions", "billion", "billions", "half", "dozen", "dozens", "first", "second", "third",
-            "fourth", "fifth", "january", "february", "march", "april", "may", "june", "july", "august", "september",
+            "million", "millions", "billion", "billions", "half", "dozen", "dozens", "fourth", "fifth", "january",
+            "february", "march", "april", "june", "july", "august", "september",
             "october", "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
             "sunday",
         ].map { WordHash.of($0.utf8) })
+}
+
+/// Words before a thing, as `WordHash`es.
+enum ThingCues {
+    static let articles: [UInt64] = ["the", "a", "an", "our", "my", "his", "their", "your", "its"].map {
+        WordHash.of($0.utf8)
+    }
 }
 
 /// Words around a person's name in speech, as `WordHash`es.
@@ -494,17 +552,18 @@ enum PersonCues {
     ].map { WordHash.of($0.utf8) }
     static let speakingOrSelf = speaking + ["herself", "himself"].map { WordHash.of($0.utf8) }
     static let titles: [UInt64] = ["mr", "mrs", "ms", "miss", "dr", "mister"].map { WordHash.of($0.utf8) }
-    static let exclamations: [UInt64] = ["oh", "ah", "yes", "no", "well", "look", "listen", "sorry", "please"].map {
+    static let exclamations: [UInt64] = ["oh", "ah", "listen", "sorry", "please"].map {
         WordHash.of($0.utf8)
     }
     static let spokenToAfter: [UInt64] = ["you", "your", "you're", "you've", "you'll", "i", "i'm", "i've", "please"].map {
         WordHash.of($0.utf8)
     }
-    /// Articles and possessives, before a thing ("the weir", "our cottage").
-    static let determiners: [UInt64] = ["the", "a", "an", "this", "that", "our", "my", "his", "her", "their", "your"].map {
-        WordHash.of($0.utf8)
-    }
     static let and = WordHash.of("and".utf8)
+    /// Words that start another clause: a verb of speech after them is not the name's.
+    static let clauseStarts: [UInt64] = [
+        "and", "but", "or", "so", "then", "because", "when", "while", "i", "you", "he", "she", "we", "they", "it", "who",
+        "that", "which",
+    ].map { WordHash.of($0.utf8) }
     static let you = WordHash.of("you".utf8)
     static let thank = WordHash.of("thank".utf8)
 }

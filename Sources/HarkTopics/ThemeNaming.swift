@@ -24,7 +24,7 @@ struct ThemeNaming {
     /// single common word ("search", "move") is said all through a
     /// conversation and would find passages of other themes. Names are
     /// never a person's name alone ("Peter"), by the first time it is said
-    /// (`KeyPhrases.isFirstName`) or any time in the theme
+    /// (`KeyPhrases.isFirstName`) or any time in the transcript
     /// (`KeyPhrases.isSaidAsPersonName`).
     /// A name's phrase of two words or more tells a reader more than a
     /// name or an acronym alone ("stable diffusion" rather than "AI").
@@ -55,7 +55,7 @@ struct ThemeNaming {
             // chapter's title is when it has nothing better: things said
             // there half of their times or more.
             let words = KeyPhrases.ranked(whole).prefix(3 * keywordLimit)
-            ranked = zip(words, phrases.isSaidAsThing(Array(words), in: text)).filter(\.1).map(\.0)
+            ranked = zip(words, phrases.isSaidAsThing(Array(words), in: units, text: text)).filter(\.1).map(\.0)
         }
         ranked = KeyPhrases.ranked(ranked)
         guard !ranked.isEmpty else { return nil }
@@ -78,7 +78,9 @@ struct ThemeNaming {
         // A name said as a person's anywhere is one here too ("Sue's been
         // here twenty-two years" in the theme, "Sue on reception says"
         // before it): the one-word phrases not yet known, in the whole text.
-        let unknown = zip(best + names, surveys).filter { $0.0.length == 1 && !$0.1.isPersonName }.map(\.0)
+        let unknown = zip(best + names, surveys).filter { phrase, survey in
+            phrase.length == 1 && !survey.isPersonName && phrases.isCapitalisedWhereFirstSaid(phrase, in: text)
+        }.map(\.0)
         if !unknown.isEmpty {
             let everywhere = phrases.survey(unknown, in: [phrases.allTokens], marking: true, text: text)
             for (phrase, survey) in zip(unknown, everywhere) where survey.isPersonName { persons.set(phrase.key, 1) }

@@ -57,7 +57,8 @@ public struct TopicAnalysis: Sendable {
     /// quantity, a date or a person by title (`KeyPhrases.isDetail`); a
     /// single common word ("boxes", "burden") only when the chapter has
     /// nothing better, and then alone. One scan of the chapter finds them
-    /// all where first said there.
+    /// all where first said there (a second, for its own few, only when no
+    /// phrase or name can stand).
     private static func keyPhrasesAndTitle(
         ofChapter c: Int, _ phrases: KeyPhrases, _ text: UnsafeBufferPointer<UInt8>
     ) -> (keyPhrases: [String], title: String) {
@@ -97,7 +98,8 @@ public struct TopicAnalysis: Sendable {
         var title = joined(titled, titledSurveys, most: 2)
         if title.isEmpty {
             // None of those can stand (none, or each a person, said so in the
-            // chapter): a single word alone, from a survey of its own.
+            // chapter): the best phrase or single word that can, alone, from
+            // a survey of its own.
             let single = KeyPhrases.pick(ranked, limit: 4) {
                 !phrases.isFirstName($0, in: text) && !phrases.isDetail($0, in: text)
             }

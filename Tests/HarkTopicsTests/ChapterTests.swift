@@ -174,6 +174,10 @@ struct ThemeFramingTests {
         #expect(!ThemeClusters.isFraming([0, 1], of: 2))
     }
 
+}
+
+/// A theme that says no phrase twice.
+struct ThemeWithoutPhrasesTests {
     /// A theme that says no phrase twice is named by its own single words,
     /// said there most of their times, and finds its passages by them.
     @Test func aThemeWithoutPhrasesIsNamedByItsWords() {
@@ -195,7 +199,10 @@ struct ThemeFramingTests {
         let topics = TopicAnalysis(transcript).automaticTopics()
         let named = topics.first { $0.name.contains("oven") || $0.name.contains("gas") }
         #expect(named != nil, "\(topics.map(\.name))")
-        #expect(named?.passages.allSatisfy { (40..<52).contains($0.segments.lowerBound) } == true)
+        // Its passages start among the ovens (and run to their paragraph's end) and hold most of them.
+        let passages = named?.passages ?? []
+        #expect(passages.allSatisfy { (40..<52).contains($0.segments.lowerBound) }, "\(passages.map(\.segments))")
+        #expect((40..<52).filter { s in passages.contains { $0.segments.contains(s) } }.count >= 8)
     }
 }
 
@@ -223,9 +230,14 @@ struct PersonNameTests {
         #expect(Self.isPerson("Ada", in: "The Hollinsheads, Ada and Jim Hollinshead, were the ones."))
         #expect(Self.isPerson("Ada", in: "They renamed the boat for Ada herself."))
         #expect(Self.isPerson("Prentice", in: "Then Mr Prentice came down the towpath."))
-        #expect(Self.isPerson("Gibbons", in: "Jack Gibbons kept going for years."))
+        #expect(Self.isPerson("Gibbons", in: "The last were Jack Gibbons and his brother."))
+        // As a sentence starts, "Jack" could be any capitalised word ("Eventually Kubernetes").
+        #expect(!Self.isPerson("Gibbons", in: "Jack Gibbons kept going for years."))
         #expect(Self.isPerson("Peter", in: "Good morning Peter, what is your question?"))
         #expect(Self.isPerson("Sue", in: "So when Sue on reception says sorry, they take it personally."))
+        #expect(Self.isPerson("Wally", in: "And Ted said, Wally, never leave your windlass on the spindle."))
+        #expect(Self.isPerson("Hussain", in: "I went to see Dr. Hussain about it."))
+        #expect(Self.isPerson("Sue's", in: "It was all done. Thanks, Sue's done it again."))
     }
 
     @Test func thingsAndPlacesAreNot() {
@@ -235,5 +247,11 @@ struct PersonNameTests {
         #expect(!Self.isPerson("Brackley", in: "I was born in Brackley, which is near the locks."))
         #expect(!Self.isPerson("SQL", in: "He asked me, SQL, really?"))
         #expect(!Self.isPerson("Python", in: "Python is what they use, he said."))
+        #expect(!Self.isPerson("Python", in: "We moved to Python and she said it was slow."))
+        #expect(!Self.isPerson("London", in: "Do you know, I miss London a lot."))
+        #expect(!Self.isPerson("Teams", in: "We moved the clinic to MS Teams last year."))
+        #expect(!Self.isPerson("Rust", in: "We use Go, Python, Rust."))
+        #expect(!Self.isPerson("Python", in: "It is slow. Well, Python, it is fast enough."))
+        #expect(!Self.isPerson("Kubernetes", in: "We tried. Eventually Kubernetes won."))
     }
 }

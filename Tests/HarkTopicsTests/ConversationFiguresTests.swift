@@ -50,8 +50,9 @@ import Testing
         let analysis = TopicAnalysis(try Self.load(name))
         let reading = try Evaluation.annotation("\(name).themes.txt", folder: Self.folder)
         let (marked, names) = (Evaluation.markedSegments(reading), Evaluation.recognisableNames(reading))
+        let topics = analysis.automaticTopics()
         let found = marked.filter { theme, segments in
-            let match = Evaluation.bestMatch(analysis.automaticTopics(), marked: segments, names: names[theme] ?? [])
+            let match = Evaluation.bestMatch(topics, marked: segments, names: names[theme] ?? [])
             return (match?.agreement.f1 ?? 0) >= 0.35
         }
         #expect(found.count >= Self.themesFound[name]!, "\(name): \(found.keys.sorted()) of \(marked.keys.sorted())")
