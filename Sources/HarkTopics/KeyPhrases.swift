@@ -384,7 +384,11 @@ struct KeyPhrases {
         let end = Int(words.ends[t])
         guard Self.isCapitalised(text, start..<end) else { return false }
         let next = Self.word(in: text, from: end)
-        if let next, next.lowerBound == end + 1, Self.isCapitalised(text, next) { return true }
+        if let next, next.lowerBound == end + 1, Self.isCapitalised(text, next),
+            !PersonCues.placeWords.contains(Self.foldedHash(text, next))
+        {
+            return true
+        }
         // A surname: a name just before ("and Jack Gibbons"), not a word
         // capitalised as a sentence starts ("Why Rust?", "Eventually
         // Kubernetes").
@@ -474,6 +478,18 @@ struct KeyPhrases {
             && (word.lowerBound + 1..<end).allSatisfy { text[$0] &- 0x61 < 26 }
     }
 
+    /// Whether the phrase, where first said, is a capitalised name before
+    /// words in small letters ("Jean left", "Rust developers", not "Market
+    /// Road" or "data sets").
+    func isLedByName(_ phrase: Phrase, in text: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard phrase.length > 1 else { return false }
+        let first = Int(words.starts[phrase.firstToken])..<Int(words.ends[phrase.firstToken])
+        guard Self.isCapitalised(text, first), Self.keepsCase(text, wordStart: first.lowerBound) else { return false }
+        return (phrase.firstToken + 1..<phrase.firstToken + phrase.length).allSatisfy {
+            text[Int(words.starts[$0])] &- 0x61 < 26
+        }
+    }
+
     /// Whether a one-word phrase is capitalised where first said (only such
     /// a word can be taken for a person's name).
     func isCapitalisedWhereFirstSaid(_ phrase: Phrase, in text: UnsafeBufferPointer<UInt8>) -> Bool {
@@ -558,6 +574,15 @@ enum PersonCues {
     static let spokenToAfter: [UInt64] = ["you", "your", "you're", "you've", "you'll", "i", "i'm", "i've", "please"].map {
         WordHash.of($0.utf8)
     }
+    /// Second words of the names of places and bodies ("Brackley Grammar",
+    /// "Market Road"), not of persons.
+    static let placeWords: Set<UInt64> = Set(
+        [
+            "street", "road", "lane", "avenue", "way", "square", "park", "bridge", "hill", "hall", "church", "chapel",
+            "station", "market", "vale", "valley", "surgery", "hospital", "clinic", "university", "college", "school",
+            "grammar", "academy", "board", "council", "society", "company", "club", "river", "canal", "lock", "locks",
+            "mill", "farm", "house", "row", "green", "city", "town", "county", "island", "lake", "general", "inn",
+        ].map { WordHash.of($0.utf8) })
     static let and = WordHash.of("and".utf8)
     /// Words that start another clause: a verb of speech after them is not the name's.
     static let clauseStarts: [UInt64] = [

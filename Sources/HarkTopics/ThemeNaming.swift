@@ -72,13 +72,19 @@ struct ThemeNaming {
         // that may be chosen.
         let best = KeyPhrases.pick(forName, limit: 5) { !phrases.isFirstName($0, in: text) }
         let names = ranked.prefix(2 * keywordLimit).filter { $0.length == 1 }
-        let surveys = phrases.survey(best + names, in: units, marking: true, text: text)
+        // The names that lead a phrase of the name's ("Jean left", "Alan
+        // retired"): such a phrase is about the person.
+        let leaders = best.filter { phrases.isLedByName($0, in: text) }.map { phrase in
+            KeyPhrases.Phrase(key: PhraseKey.stems(phrase.key)[0], length: 1, firstToken: phrase.firstToken, count: 0, score: 0)
+        }
+        let surveyed = best + names + leaders
+        let surveys = phrases.survey(surveyed, in: units, marking: true, text: text)
         var persons = HashTable(capacity: 16)
-        for (phrase, survey) in zip(best + names, surveys) where survey.isPersonName { persons.set(phrase.key, 1) }
+        for (phrase, survey) in zip(surveyed, surveys) where survey.isPersonName { persons.set(phrase.key, 1) }
         // A name said as a person's anywhere is one here too ("Sue's been
         // here twenty-two years" in the theme, "Sue on reception says"
         // before it): the one-word phrases not yet known, in the whole text.
-        let unknown = zip(best + names, surveys).filter { phrase, survey in
+        let unknown = zip(surveyed, surveys).filter { phrase, survey in
             phrase.length == 1 && !survey.isPersonName && phrases.isCapitalisedWhereFirstSaid(phrase, in: text)
         }.map(\.0)
         if !unknown.isEmpty {
@@ -94,7 +100,10 @@ struct ThemeNaming {
                 keywords.append(phrase)
             }
         }
-        let named = zip(best, surveys).filter { !$1.isCutShort && persons.value($0.key) == nil }.map(\.0)
+        let named = zip(best, surveys).filter { phrase, survey in
+            !survey.isCutShort && persons.value(phrase.key) == nil
+                && !(phrases.isLedByName(phrase, in: text) && persons.value(PhraseKey.stems(phrase.key)[0]) != nil)
+        }.map(\.0)
         guard !named.isEmpty else { return nil }
         name = TitleRules.join(named.prefix(3).map { phrases.text(of: $0, in: text) })
     }

@@ -237,6 +237,7 @@ struct PersonNameTests {
         #expect(Self.isPerson("Sue", in: "So when Sue on reception says sorry, they take it personally."))
         #expect(Self.isPerson("Wally", in: "And Ted said, Wally, never leave your windlass on the spindle."))
         #expect(Self.isPerson("Hussain", in: "I went to see Dr. Hussain about it."))
+        #expect(Self.isPerson("Anna", in: "My guest today is Anna Keller from the bakery."))
         #expect(Self.isPerson("Sue's", in: "It was all done. Thanks, Sue's done it again."))
     }
 
@@ -253,5 +254,7 @@ struct PersonNameTests {
         #expect(!Self.isPerson("Rust", in: "We use Go, Python, Rust."))
         #expect(!Self.isPerson("Python", in: "It is slow. Well, Python, it is fast enough."))
         #expect(!Self.isPerson("Kubernetes", in: "We tried. Eventually Kubernetes won."))
+        #expect(!Self.isPerson("Brackley", in: "She taught geography at Brackley Grammar for years."))
+        #expect(!Self.isPerson("Market", in: "The shops on Market Road were against it."))
     }
 }
