@@ -47,14 +47,16 @@ struct ThemeNaming {
             phrase.score = coverage * share * Self.nameWeight(n) * idf.squareRoot() * log(1 + Double(count))
             byName.append(phrase)
         }
-        let whole = KeyPhrases.withoutFragments(candidates).filter { !phrases.isDetail($0, in: text) }
+        // Details (`KeyPhrases.isDetail`) are passed over where phrases are
+        // chosen, not looked for in all of them.
+        let whole = KeyPhrases.withoutFragments(candidates)
         var ranked = whole.filter { $0.length > 1 || phrases.isName($0, in: text) }
-        if ranked.isEmpty {
+        if !ranked.contains(where: { !phrases.isDetail($0, in: text) }) {
             // A theme that says no phrase or name twice ("the oven", "gas",
             // "the energy bill" once) is known by its single words, as a
             // chapter's title is when it has nothing better: things said
             // there half of their times or more.
-            let words = KeyPhrases.ranked(whole).prefix(3 * keywordLimit)
+            let words = KeyPhrases.ranked(whole.filter { !phrases.isDetail($0, in: text) }).prefix(3 * keywordLimit)
             ranked = zip(words, phrases.isSaidAsThing(Array(words), in: units, text: text)).filter(\.1).map(\.0)
         }
         ranked = KeyPhrases.ranked(ranked)
@@ -70,8 +72,8 @@ struct ThemeNaming {
         // Cut short and persons' names are judged on a few only, in one scan
         // of the theme's words: the name's best and the one-word keywords
         // that may be chosen.
-        let best = KeyPhrases.pick(forName, limit: 5) { !phrases.isFirstName($0, in: text) }
-        let names = ranked.prefix(2 * keywordLimit).filter { $0.length == 1 }
+        let best = KeyPhrases.pick(forName, limit: 5) { !phrases.isFirstName($0, in: text) && !phrases.isDetail($0, in: text) }
+        let names = ranked.prefix(2 * keywordLimit).filter { $0.length == 1 && !phrases.isDetail($0, in: text) }
         // The names that lead a phrase of the name's ("Jean left", "Alan
         // retired"): such a phrase is about the person.
         let leaders = best.filter { phrases.isLedByName($0, in: text) }.map { phrase in
@@ -96,7 +98,9 @@ struct ThemeNaming {
         // where the person is spoken of, not the theme.
         keywords = []
         for phrase in ranked where keywords.count < keywordLimit && persons.value(phrase.key) == nil {
-            if keywords.allSatisfy({ !PhraseKey.contains($0.key, phrase.key) && !PhraseKey.contains(phrase.key, $0.key) }) {
+            if keywords.allSatisfy({ !PhraseKey.contains($0.key, phrase.key) && !PhraseKey.contains(phrase.key, $0.key) }),
+                !phrases.isDetail(phrase, in: text)
+            {
                 keywords.append(phrase)
             }
         }
