@@ -359,10 +359,11 @@ struct KeyPhrases {
     /// Whether the phrase, where first said, is a detail of one passage
     /// rather than what a chapter or theme is about: a quantity or a date
     /// (a word of it a number, a month or a day: "thirty years", "twelve
-    /// boats", "March"), or a person by their title ("Mr Prentice").
+    /// boats", "March"), or a person by their title ("Mr Prentice"; "Mr"
+    /// alone).
     func isDetail(_ phrase: Phrase, in text: UnsafeBufferPointer<UInt8>) -> Bool {
         let first = Int(words.starts[phrase.firstToken])..<Int(words.ends[phrase.firstToken])
-        if phrase.length > 1, Self.isTitle(text, first) { return true }
+        if Self.isTitle(text, first) { return true }
         return (phrase.firstToken..<(phrase.firstToken + phrase.length)).contains { t in
             let word = Int(words.starts[t])..<Int(words.ends[t])
             // "1968", not "3D" or "5G".
