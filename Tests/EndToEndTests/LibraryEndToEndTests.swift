@@ -43,10 +43,15 @@ struct LibraryEndToEndTests {
         #expect(!screen.contains("README"))
         // Sorted by duration: the short one goes below the interviews, the unreadable one last.
         try tmux.send("o", "o")
-        let sorted = try tmux.waitFor(text: "sorted by duration")
+        // The whole frame: the topics found after the rows can redraw it as the keys are handled,
+        // and a capture in the middle of that redraw misses a row.
+        let sorted = try tmux.waitFor("sorted by duration, every row") { screen in
+            screen.contains("sorted by duration")
+                && ["ep1.whisper.txt", "short.srt", "gone.srt"].allSatisfy { screen.contains($0) }
+        }
         let lines = sorted.split(separator: "\n")
         let short = try #require(lines.firstIndex { $0.contains("short.srt") })
-        let gone = try #require(lines.firstIndex { $0.contains("gone.srt") })
+        let gone = try #require(lines.firstIndex { $0.contains("gone.srt") }, "\(sorted)")
         let first = try #require(lines.firstIndex { $0.contains("ep1.whisper.txt") })
         #expect(first < short && short < gone)
         try tmux.send("q")
