@@ -381,45 +381,59 @@ struct KeyPhrases {
     /// "Oh, Wally."). Where it is first said it may look like any other
     /// name ("Peter from Ashby").
     func isSaidAsPersonName(at t: Int, in text: UnsafeBufferPointer<UInt8>) -> Bool {
-        let start = Int(words.starts[t])
-        let end = Int(words.ends[t])
-        guard Self.isCapitalised(text, start..<end) else { return false }
-        let next = Self.word(in: text, from: end)
-        if let next, next.lowerBound == end + 1, Self.isCapitalised(text, next),
-            !PersonCues.placeWords.contains(Self.foldedHash(text, next))
-        {
-            return true
-        }
-        // A surname: a name just before ("and Jack Gibbons"), not a word
-        // capitalised as a sentence starts ("Why Rust?", "Eventually
-        // Kubernetes").
-        if let previous = Self.word(in: text, before: start), previous.upperBound == start - 1,
-            Self.isCapitalised(text, previous), Self.keepsCase(text, wordStart: previous.lowerBound)
-        {
+        let word = Int(words.starts[t])..<Int(words.ends[t])
+        guard Self.isCapitalised(text, word) else { return false }
+        let next = Self.word(in: text, from: word.upperBound)
+        let previous = Self.word(in: text, before: word.lowerBound)
+        if Self.isNamedFully(text, word, previous: previous, next: next) || Self.followsTitle(text, word.lowerBound) {
             return true
         }
         if let next, PersonCues.speakingOrSelf.contains(Self.foldedHash(text, next)) { return true }
-        if Self.speaks(within: 3, after: end, in: text) { return true }
-        // One of two ("Ada and Jim Hollinshead").
-        if let next, Self.foldedHash(text, next) == PersonCues.and, let other = Self.word(in: text, from: next.upperBound),
-            Self.isCapitalised(text, other), let surname = Self.word(in: text, from: other.upperBound),
-            surname.lowerBound == other.upperBound + 1, Self.isCapitalised(text, surname)
+        if Self.speaks(within: 3, after: word.upperBound, in: text) { return true }
+        guard let previous else { return false }
+        return Self.isGreeted(text, previous: previous) || Self.isSpokenTo(text, word, previous: previous)
+    }
+
+    /// A name beside another: before a surname ("Anna Keller", not "Market
+    /// Road"), a surname after a name that is not capitalised as a sentence
+    /// starts ("and Jack Gibbons", not "Why Rust?" or "Eventually
+    /// Kubernetes"), or one of two ("Ada and Jim Hollinshead").
+    private static func isNamedFully(
+        _ text: UnsafeBufferPointer<UInt8>, _ word: Range<Int>, previous: Range<Int>?, next: Range<Int>?
+    ) -> Bool {
+        if let next, next.lowerBound == word.upperBound + 1, isCapitalised(text, next),
+            !PersonCues.placeWords.contains(foldedHash(text, next))
         {
             return true
         }
-        if Self.followsTitle(text, start) { return true }
-        guard let previous = Self.word(in: text, before: start) else { return false }
-        let before = Self.foldedHash(text, previous)
+        if let previous, previous.upperBound == word.lowerBound - 1, isCapitalised(text, previous),
+            keepsCase(text, wordStart: previous.lowerBound)
+        {
+            return true
+        }
+        guard let next, foldedHash(text, next) == PersonCues.and, let other = self.word(in: text, from: next.upperBound),
+            isCapitalised(text, other), let surname = self.word(in: text, from: other.upperBound)
+        else { return false }
+        return surname.lowerBound == other.upperBound + 1 && isCapitalised(text, surname)
+    }
+
+    /// After a greeting: "Good morning Peter", "thanks, Maria", "thank you Anna".
+    private static func isGreeted(_ text: UnsafeBufferPointer<UInt8>, previous: Range<Int>) -> Bool {
+        let before = foldedHash(text, previous)
         if PersonCues.greetings.contains(before) { return true }
-        if before == PersonCues.you, let earlier = Self.word(in: text, before: previous.lowerBound),
-            Self.foldedHash(text, earlier) == PersonCues.thank
-        {
-            return true
-        }
-        // Spoken to: a comma before, the sentence's end or a comma after; not
-        // one of a list of names ("Go, Python, Rust.").
+        guard before == PersonCues.you, let earlier = word(in: text, before: previous.lowerBound) else { return false }
+        return foldedHash(text, earlier) == PersonCues.thank
+    }
+
+    /// Spoken to: a comma before, not after another name (a list: "Go,
+    /// Python, Rust."), and the sentence's end after ("whose side are you
+    /// on, Wally?"), or a comma after a verb of speech or an exclamation
+    /// ("Ted said, Wally, never…"), or before "you", "I" or "please"
+    /// ("…, Wally, you come home…").
+    private static func isSpokenTo(_ text: UnsafeBufferPointer<UInt8>, _ word: Range<Int>, previous: Range<Int>) -> Bool {
+        let (start, end) = (word.lowerBound, word.upperBound)
         guard previous.upperBound < start, text[previous.upperBound..<start].contains(0x2C), end < text.count,
-            !(Self.isCapitalised(text, previous) && Self.keepsCase(text, wordStart: previous.lowerBound))
+            !(isCapitalised(text, previous) && keepsCase(text, wordStart: previous.lowerBound))
         else {
             return false
         }
@@ -428,10 +442,10 @@ struct KeyPhrases {
             return true
         }
         guard after == 0x2C else { return false }
+        let before = foldedHash(text, previous)
         if PersonCues.speaking.contains(before) || PersonCues.exclamations.contains(before) { return true }
-        // "…, Wally, you come home…", "…, Wally, please."
-        guard let following = Self.word(in: text, from: end) else { return false }
-        return PersonCues.spokenToAfter.contains(Self.foldedHash(text, following))
+        guard let following = self.word(in: text, from: end) else { return false }
+        return PersonCues.spokenToAfter.contains(foldedHash(text, following))
     }
 
     /// Whether `word` is a title as written ("Mr", "Dr", not "miss" or "MS").
@@ -545,9 +559,8 @@ enum DetailWords {
             "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen", "twenty", "thirty",
             "forty", "fifty", "sixty", "seventy", "eighty", "ninety", "hundred", "hundreds", "thousand", "thousands",
             "million", "millions", "billion", "billions", "half", "dozen", "dozens", "fourth", "fifth", "january",
-            "february", "march", "april", "june", "july", "august", "september",
-            "october", "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
-            "sunday",
+            "february", "march", "april", "june", "july", "august", "september", "october", "november", "december",
+            "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
         ].map { WordHash.of($0.utf8) })
 }
 

@@ -69,17 +69,19 @@ struct ThemeNaming {
             $0.score != $1.score
                 ? $0.score > $1.score : $0.count != $1.count ? $0.count > $1.count : $0.key < $1.key
         }
-        // Cut short and persons' names are judged on a few only, in one scan
-        // of the theme's words: the name's best and the one-word keywords
-        // that may be chosen.
+        // Cut short and persons' names are judged on a few only: the name's
+        // best, the one-word keywords that may be chosen and the names that
+        // lead a phrase of the name's ("Jean left", "Alan retired": such a
+        // phrase is about the person), in one scan of the theme's words.
         let best = KeyPhrases.pick(forName, limit: 5) { !phrases.isFirstName($0, in: text) && !phrases.isDetail($0, in: text) }
         let names = ranked.prefix(2 * keywordLimit).filter { $0.length == 1 && !phrases.isDetail($0, in: text) }
-        // The names that lead a phrase of the name's ("Jean left", "Alan
-        // retired"): such a phrase is about the person.
-        let leaders = best.filter { phrases.isLedByName($0, in: text) }.map { phrase in
-            KeyPhrases.Phrase(key: PhraseKey.stems(phrase.key)[0], length: 1, firstToken: phrase.firstToken, count: 0, score: 0)
+        let leaders = best.map { phrase in
+            phrases.isLedByName(phrase, in: text)
+                ? KeyPhrases.Phrase(
+                    key: PhraseKey.stems(phrase.key)[0], length: 1, firstToken: phrase.firstToken, count: 0, score: 0)
+                : nil
         }
-        let surveyed = best + names + leaders
+        let surveyed = best + names + leaders.compactMap { $0 }
         let surveys = phrases.survey(surveyed, in: units, marking: true, text: text)
         var persons = HashTable(capacity: 16)
         for (phrase, survey) in zip(surveyed, surveys) where survey.isPersonName { persons.set(phrase.key, 1) }
@@ -104,10 +106,10 @@ struct ThemeNaming {
                 keywords.append(phrase)
             }
         }
-        let named = zip(best, surveys).filter { phrase, survey in
-            !survey.isCutShort && persons.value(phrase.key) == nil
-                && !(phrases.isLedByName(phrase, in: text) && persons.value(PhraseKey.stems(phrase.key)[0]) != nil)
-        }.map(\.0)
+        let named = best.indices.filter { k in
+            !surveys[k].isCutShort && persons.value(best[k].key) == nil
+                && leaders[k].flatMap { persons.value($0.key) } == nil
+        }.map { best[$0] }
         guard !named.isEmpty else { return nil }
         name = TitleRules.join(named.prefix(3).map { phrases.text(of: $0, in: text) })
     }
