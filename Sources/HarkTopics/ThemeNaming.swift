@@ -31,7 +31,8 @@ struct ThemeNaming {
     static func nameWeight(_ n: Int) -> Double { n == 1 ? 1 : n == 2 ? 2 : 2.2 }
 
     init?(
-        units: [Range<Int>], tally: PhraseTally, phrases: KeyPhrases, text: UnsafeBufferPointer<UInt8>, keywordLimit: Int
+        units: [Range<Int>], tally: PhraseTally, phrases: KeyPhrases, text: UnsafeBufferPointer<UInt8>, keywordLimit: Int,
+        personsAnywhere: inout PersonsAnywhere
     ) {
         var candidates: [KeyPhrases.Phrase] = []
         var byName: [KeyPhrases.Phrase] = []
@@ -91,10 +92,7 @@ struct ThemeNaming {
         let unknown = zip(surveyed, surveys).filter { phrase, survey in
             phrase.length == 1 && !survey.isPersonName && phrases.isCapitalisedWhereFirstSaid(phrase, in: text)
         }.map(\.0)
-        if !unknown.isEmpty {
-            let everywhere = phrases.survey(unknown, in: [phrases.allTokens], marking: true, text: text)
-            for (phrase, survey) in zip(unknown, everywhere) where survey.isPersonName { persons.set(phrase.key, 1) }
-        }
+        for phrase in personsAnywhere.persons(among: unknown, outside: units, phrases, text) { persons.set(phrase.key, 1) }
         // A phrase inside another keyword ("tech forward" in "tech forward
         // customers") would count the same words twice; a person's name finds
         // where the person is spoken of, not the theme.
@@ -143,6 +141,39 @@ extension ThemeNaming {
             for t in themes.indices { counted[0][t].merge(other[t]) }
         }
         return counted[0]
+    }
+}
+
+/// Which one-word phrases are said as a person's name anywhere in the
+/// transcript, each looked for once for all the themes (a name is often a
+/// candidate in several).
+struct PersonsAnywhere {
+    /// Per key: 1 a person's name, 0 not.
+    private var known = HashTable(capacity: 64)
+
+    /// Those of `phrases`, not said as a person's name in a theme's `units`
+    /// (its own survey found that), said so outside them: the ones not yet
+    /// known, in one scan of the rest of the text.
+    mutating func persons(
+        among phrases: [KeyPhrases.Phrase], outside units: [Range<Int>], _ keyPhrases: KeyPhrases,
+        _ text: UnsafeBufferPointer<UInt8>
+    ) -> [KeyPhrases.Phrase] {
+        var unknown: [KeyPhrases.Phrase] = []
+        for phrase in phrases where known.value(phrase.key) == nil && !unknown.contains(where: { $0.key == phrase.key }) {
+            unknown.append(phrase)
+        }
+        if !unknown.isEmpty {
+            var rest: [Range<Int>] = []
+            var start = keyPhrases.allTokens.lowerBound
+            for unit in units.sorted(by: { $0.lowerBound < $1.lowerBound }) {
+                if unit.lowerBound > start { rest.append(start..<unit.lowerBound) }
+                start = max(start, unit.upperBound)
+            }
+            if start < keyPhrases.allTokens.upperBound { rest.append(start..<keyPhrases.allTokens.upperBound) }
+            let surveys = keyPhrases.survey(unknown, in: rest, marking: true, text: text)
+            for (phrase, survey) in zip(unknown, surveys) { known.set(phrase.key, survey.isPersonName ? 1 : 0) }
+        }
+        return phrases.filter { known.value($0.key) == 1 }
     }
 }
 
@@ -247,13 +278,24 @@ enum TitleRules {
     /// new: not an acronym of a phrase there, nor a phrase an acronym there
     /// stands for ("Machine learning, ML").
     static func adding(_ phrase: String, to joined: String) -> String? {
-        if !joined.isEmpty {
+        // Only where an acronym may be: two capitals in a row.
+        if !joined.isEmpty, hasCapitalsInARow(phrase) || hasCapitalsInARow(joined) {
             for other in joined.split(separator: ", ") where abbreviates(phrase, other) || abbreviates(other, phrase) {
                 return nil
             }
         }
         let longer = joined.isEmpty ? phrase : joined + ", " + phrase
         return longer.count <= maximumLength ? longer : nil
+    }
+
+    private static func hasCapitalsInARow(_ text: String) -> Bool {
+        var previous = false
+        for byte in text.utf8 {
+            let capital = byte &- 65 < 26
+            if capital && previous { return true }
+            previous = capital
+        }
+        return false
     }
 
     /// Whether `short` is one word of capitals (a plural "s" after them

@@ -126,8 +126,11 @@ public struct TopicAnalysis: Sendable {
         let themeUnits = clusters.themes.map { $0.map { clusters.units[$0] } }
         let tallies = ThemeNaming.tallies(themeUnits, words)
         let named = transcript.withContinuousText { text in
-            themeUnits.indices.compactMap { t in
-                ThemeNaming(units: themeUnits[t], tally: tallies[t], phrases: phrases, text: text, keywordLimit: keywords)
+            var personsAnywhere = PersonsAnywhere()
+            return themeUnits.indices.compactMap { t in
+                ThemeNaming(
+                    units: themeUnits[t], tally: tallies[t], phrases: phrases, text: text, keywordLimit: keywords,
+                    personsAnywhere: &personsAnywhere)
             }
         }
         let definitions = named.map { theme in
