@@ -28,7 +28,8 @@ let package = Package(
     targets: [
         // glibc's memmem, for search (Swift's Glibc module leaves GNU extensions out).
         .target(name: "CByteKernels"),
-        .target(name: "HarkCore", dependencies: ["CByteKernels"]),
+        .target(name: "CThreads"),
+        .target(name: "HarkCore", dependencies: ["CByteKernels", "CThreads"]),
         // TOML (topics files, and the notes file to come): a parser of our own that cannot crash.
         .target(name: "HarkTOML"),
         // Topics, chapters and topics files.

@@ -47,4 +47,24 @@ struct ByteKernelTests {
         }
         #expect(cleanSeen > 200)
     }
+
+    /// Words as the plain rule counts them: a non-space at the start or after a space.
+    private static func words(_ bytes: [UInt8]) -> Int {
+        bytes.indices.filter { bytes[$0] != 0x20 && ($0 == 0 || bytes[$0 - 1] == 0x20) }.count
+    }
+
+    @Test func countWordsCountsAsThePlainRuleAtEveryLength() {
+        var random = SeededGenerator(seed: 11)
+        // Past one vector, and past the 255 vectors a byte lane counts before it is summed.
+        for length in Array(0...70) + [16 * 255 - 1, 16 * 255, 16 * 255 + 1, 16 * 255 * 2 + 17, 20_000] {
+            let bytes = (0..<length).map { _ in Int.random(in: 0..<3, using: &random) == 0 ? UInt8(0x20) : UInt8(0x61) }
+            let counted = bytes.withUnsafeBufferPointer {
+                hark_count_words($0.baseAddress ?? UnsafePointer(bitPattern: 1)!, length)
+            }
+            #expect(counted == Self.words(bytes), "length \(length)")
+        }
+        // One word a byte: every lane at its most.
+        let dense = [UInt8]((0..<(16 * 600)).map { $0 % 2 == 0 ? 0x61 : 0x20 })
+        #expect(dense.withUnsafeBufferPointer { hark_count_words($0.baseAddress!, $0.count) } == Self.words(dense))
+    }
 }

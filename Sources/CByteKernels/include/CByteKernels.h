@@ -21,4 +21,40 @@ size_t hark_copy_line(const uint8_t *from, size_t length, uint8_t *to, int fold,
 /// is then of no use). Sixteen bytes at a time; writes nothing past `length`.
 int hark_copy_clean_ascii(const uint8_t *from, size_t length, uint8_t *to);
 
+/// Words as `wc -w` counts them in text whose only spaces are single 0x20
+/// bytes: the non-space bytes at the start or after a space.
+size_t hark_count_words(const uint8_t *text, size_t length);
+
+/// The most text lines a cue read by `hark_scan_plain_srt_cue` has.
+#define HARK_PLAIN_CUE_MAX_LINES 6
+
+/// Where the lines of a plain SRT cue are, as offsets from its start.
+typedef struct {
+    int has_index;
+    size_t timing;
+    int text_lines;
+    size_t text_start[HARK_PLAIN_CUE_MAX_LINES];
+    size_t text_length[HARK_PLAIN_CUE_MAX_LINES];
+    /// The bytes up to and with the end of the empty line after the text.
+    size_t used;
+    /// The text is printable ASCII (0x20-0x7E), no line after the first
+    /// opens with '-' or '>' and the first holds no ':': its lines joined
+    /// by spaces are the cue's one segment, whatever the caption rules.
+    int is_simple;
+} hark_plain_srt_cue;
+
+/// Reads the SRT cue at `from[0]` (a line start) if it has the plain shape,
+/// which needs none of the line-by-line rules: an optional index of up to
+/// 20 digits alone on its line; a line of `timing_length` bytes starting
+/// with a digit (the caller checks its shape); one to
+/// HARK_PLAIN_CUE_MAX_LINES text lines; then an empty line; every line
+/// ended by LF or CRLF. A text line is not empty, neither starts nor ends
+/// with a space or tab, does not start with a digit, and holds no '<', '{'
+/// or CR. Fills `cue` and returns 1, or returns 0. Reads nothing past `length`.
+int hark_scan_plain_srt_cue(const uint8_t *from, size_t length, size_t timing_length, hark_plain_srt_cue *cue);
+
+/// Writes the text lines of `cue` (read from `from`) to `to`, joined by
+/// single spaces; returns how many bytes that is (at most `cue->used`).
+size_t hark_join_plain_srt_cue(const uint8_t *from, const hark_plain_srt_cue *cue, uint8_t *to);
+
 #endif

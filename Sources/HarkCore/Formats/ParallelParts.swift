@@ -1,5 +1,3 @@
-import Dispatch
-
 /// Reads parts of one large file at once, each into its own builder, then
 /// joins them in order: the whisper text, SRT and WebVTT readers cut a file
 /// where a line, or a cue, starts.
@@ -65,17 +63,26 @@ enum ParallelParts {
         _ readPart: @escaping @Sendable (Int, SourceFile, inout TranscriptBuilder) throws -> Part
     ) throws -> [FileWarning]? {
         final class Result: @unchecked Sendable {
+            let file: SourceFile
             var builder = TranscriptBuilder()
             var part = Part(lineCount: 0)
             var error: Error?
+            init(_ file: SourceFile) { self.file = file }
         }
-        let results = parts.map { _ in Result() }
-        DispatchQueue.concurrentPerform(iterations: parts.count) { k in
+        // Everything large is allocated here, before the threads start, and
+        // freed after they end (see `SourceFile.init(path:byteRange:readsFirstChunk:)`).
+        let results = try parts.enumerated().map { k, range in
+            let result = Result(try SourceFile(path: path, byteRange: range, readsFirstChunk: false))
+            // The first part's builder takes the others' in the end: room for all of them, whose
+            // pages are only touched as the text comes, so that joining copies them once.
+            let room = k == 0 ? parts.reduce(0) { $0 + $1.count } : range.count
+            result.builder.reserve(segments: room / 40 + 16, textBytes: room)
+            return result
+        }
+        Parallel.onThreads(parts.count) { k in
             let result = results[k]
             do {
-                let file = try SourceFile(path: path, byteRange: parts[k])
-                result.builder.reserve(segments: parts[k].count / 40 + 16, textBytes: parts[k].count)
-                result.part = try readPart(k, file, &result.builder)
+                result.part = try readPart(k, result.file, &result.builder)
             } catch {
                 result.error = error
             }
@@ -103,6 +110,9 @@ enum ParallelParts {
 /// check at every use.
 protocol LineReader {
     mutating func take(_ line: Bytes, number: Int, into builder: inout TranscriptBuilder)
+    /// Takes `line` and, where it can, lines after it from `rest` (the
+    /// bytes read after it) at once; returns what it took of `rest`.
+    mutating func take(_ line: Bytes, number: Int, before rest: Bytes, into builder: inout TranscriptBuilder) -> LinesTaken
     mutating func finish(into builder: inout TranscriptBuilder)
     /// The captions roll: parts of the file cannot be read apart.
     var isRolling: Bool { get }
@@ -111,13 +121,20 @@ protocol LineReader {
 }
 
 extension LineReader {
+    /// One line at a time.
+    mutating func take(_ line: Bytes, number: Int, before rest: Bytes, into builder: inout TranscriptBuilder) -> LinesTaken {
+        take(line, number: number, into: &builder)
+        return .none
+    }
+
     /// Feeds every line of `file` through, warns of lines cut for length,
     /// and says how the part went.
     mutating func read(_ file: SourceFile, into builder: inout TranscriptBuilder) throws -> ParallelParts.Part {
         var lineCount = 0
-        try file.forEachLine { line, number in
-            lineCount = number
-            take(line, number: number, into: &builder)
+        try file.forEachLineLookingAhead { line, number, rest in
+            let taken = take(line, number: number, before: rest, into: &builder)
+            lineCount = number + taken.lines
+            return taken
         }
         for line in file.cutLines { builder.warn(.lineTooLong, line: line) }
         finish(into: &builder)

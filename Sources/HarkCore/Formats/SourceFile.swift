@@ -74,9 +74,18 @@ final class SourceFile {
 
     /// Opens a byte range of a UTF-8 file, for reading parts of one file in
     /// parallel. The range should start at the beginning of a line.
-    convenience init(path: String, byteRange: Range<Int>) throws {
+    ///
+    /// `readsFirstChunk` false: nothing is read until lines are asked for,
+    /// and the room for a chunk is taken now. Parts are opened before the
+    /// threads that read them start, so that no thread maps memory while
+    /// another is reading (either would wait for the other's lock).
+    convenience init(path: String, byteRange: Range<Int>, readsFirstChunk: Bool = true) throws {
         try self.init(path: path, byteRange: Optional(byteRange))
-        try readChunk()
+        if readsFirstChunk {
+            try readChunk()
+        } else {
+            pending.reserve(min(Self.chunkSize, byteRange.count) + (64 << 10))
+        }
     }
 
     private init(path: String, byteRange: Range<Int>?) throws {
@@ -166,6 +175,18 @@ final class SourceFile {
     /// Hands out the file's lines in order, without their line ends. LF, CRLF
     /// and CR-only line ends are all recognised, mixed too. Line numbers start at 1.
     func forEachLine(_ body: (UnsafeBufferPointer<UInt8>, Int) throws -> Void) throws {
+        try forEachLineLookingAhead { line, number, _ in
+            try body(line, number)
+            return .none
+        }
+    }
+
+    /// As `forEachLine(_:)`, but `body` is also given the bytes read after
+    /// the line (from the start of the next, none when that is not yet
+    /// read), and may read whole lines of them itself: it returns how many.
+    func forEachLineLookingAhead(_ body: (UnsafeBufferPointer<UInt8>, Int, UnsafeBufferPointer<UInt8>) throws -> LinesTaken)
+        throws
+    {
         var splitter = LineSplitter()
         var skippingCutLine = false
         while true {
@@ -191,7 +212,8 @@ final class SourceFile {
                 try pending.withUnsafeBufferPointer { buffer in
                     var cut = Self.maximumLineBytes
                     while cut > 0 && buffer[cut] & 0xC0 == 0x80 { cut -= 1 }  // not inside a character
-                    try body(UnsafeBufferPointer(rebasing: buffer[0..<cut]), number)
+                    _ = try body(
+                        UnsafeBufferPointer(rebasing: buffer[0..<cut]), number, UnsafeBufferPointer(start: nil, count: 0))
                 }
                 cutLines.append(number)
                 pending.discardFirst(pending.count)
@@ -329,6 +351,15 @@ final class SourceFile {
 }
 
 /// Splits bytes into lines across chunk boundaries.
+/// Lines a reader read itself, after the one it was handed (see
+/// `SourceFile.forEachLineLookingAhead(_:)`): their bytes, with their line ends.
+struct LinesTaken {
+    var bytes: Int
+    var lines: Int
+
+    static let none = LinesTaken(bytes: 0, lines: 0)
+}
+
 struct LineSplitter {
     private(set) var lineNumber = 0
     /// The previous chunk ended in CR: a LF at the start of this one belongs to it.
@@ -361,8 +392,19 @@ struct LineSplitter {
     /// Calls `body` for each complete line; returns how many bytes were used.
     /// With `isFinal`, the unterminated last line is a line too.
     mutating func split(
+        _ buffer: UnsafeBufferPointer<UInt8>, isFinal: Bool, _ body: (UnsafeBufferPointer<UInt8>, Int) throws -> Void
+    ) rethrows -> Int {
+        try split(buffer, isFinal: isFinal) { line, number, _ in
+            try body(line, number)
+            return .none
+        }
+    }
+
+    /// As `split(_:isFinal:_:)`; `body` may read lines after the one it is given (see
+    /// `SourceFile.forEachLineLookingAhead(_:)`): they are skipped.
+    mutating func split(
         _ buffer: UnsafeBufferPointer<UInt8>, isFinal: Bool,
-        _ body: (UnsafeBufferPointer<UInt8>, Int) throws -> Void
+        _ body: (UnsafeBufferPointer<UInt8>, Int, UnsafeBufferPointer<UInt8>) throws -> LinesTaken
     ) rethrows -> Int {
         guard let base = buffer.baseAddress else { return 0 }
         let n = buffer.count
@@ -415,8 +457,10 @@ struct LineSplitter {
                 next = n
             }
             lineNumber += 1
-            try body(UnsafeBufferPointer(rebasing: buffer[i..<lineEnd]), lineNumber)
-            i = next
+            let taken = try body(
+                UnsafeBufferPointer(rebasing: buffer[i..<lineEnd]), lineNumber, UnsafeBufferPointer(rebasing: buffer[next..<n]))
+            i = next + taken.bytes
+            lineNumber += taken.lines
         }
         return i
     }

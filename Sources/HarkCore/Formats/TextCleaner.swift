@@ -28,6 +28,11 @@ struct TextCleaner {
         segmentIsEmpty = true
     }
 
+    /// Whether anything was repaired since the findings were last taken.
+    var hasFindings: Bool {
+        findings.invalidUTF8 || findings.nul || findings.control || findings.replacementCharacter
+    }
+
     mutating func takeFindings() -> Findings {
         defer { findings = Findings() }
         return findings

@@ -1,3 +1,5 @@
+import CByteKernels
+
 /// A loaded transcript: the in-memory model every hark feature reads.
 ///
 /// Segments are stored column by column, and their texts as one UTF-8 buffer
@@ -217,25 +219,8 @@ struct SegmentStore: Sendable {
 /// non-space byte that follows a space.
 enum WordCounter {
     static func count(in text: UnsafeBufferPointer<UInt8>) -> Int {
-        guard let p = text.baseAddress, !text.isEmpty else { return 0 }
-        var starts = p[0] != 0x20 ? 1 : 0
-        // In blocks, each counted in a 16-bit total that cannot overflow:
-        // narrow lanes are what lets the loop vectorise well (an Int total
-        // ran at a fifth of the speed).
-        var i = 1
-        while i < text.count {
-            let end = min(text.count, i &+ 32_768)
-            var block: UInt16 = 0
-            for k in i..<end {
-                // a is zero at a space before, c non-zero at a non-space here.
-                let a = p[k &- 1] ^ 0x20
-                let c = p[k] ^ 0x20
-                block &+= UInt16((a &- 1) & ~a & (c | (0 &- c)) & 0x80) >> 7
-            }
-            starts &+= Int(block)
-            i = end
-        }
-        return starts
+        guard let p = text.baseAddress else { return 0 }
+        return hark_count_words(p, text.count)
     }
 }
 

@@ -280,6 +280,7 @@ public struct TranscriptBuilder {
     }
 
     private mutating func noteCleanerFindings(line: Int) {
+        guard cleaner.hasFindings else { return }
         let findings = cleaner.takeFindings()
         if findings.invalidUTF8 || findings.replacementCharacter { textHadReplacementCharacters = true }
         if findings.invalidUTF8 { warnings.append(LoadWarning(.invalidUTF8, line: line)) }

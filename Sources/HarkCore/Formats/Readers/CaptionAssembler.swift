@@ -67,6 +67,16 @@ struct CaptionAssembler {
         /// A speaker named by markup (WebVTT `<v Name>`).
         var speaker: String?
         var lines = Lines()
+
+        var timing: Timing { Timing(start: start, end: end, line: line) }
+    }
+
+    /// A cue's times and line: all its segments need of it (passed on
+    /// rather than the cue, whose lines would be retained and released).
+    struct Timing {
+        var start: Milliseconds
+        var end: Milliseconds
+        var line: Int
     }
 
     /// How many cues decide whether a file has rolling captions.
@@ -101,9 +111,8 @@ struct CaptionAssembler {
     mutating func endCue(into builder: inout TranscriptBuilder) {
         if isRolling == false, current.lines.isEmpty {
             // Written as it came (see `addLine`).
-            var segment = open ?? OpenSegment(speaker: current.speaker)
-            segment.commit(current, keepEmpty: keepsEmptyCues, into: &builder)
-            open = nil
+            var segment = open.take() ?? OpenSegment(speaker: current.speaker)
+            segment.commit(current.timing, keepEmpty: keepsEmptyCues, into: &builder)
             return
         }
         guard let isRolling else {
@@ -164,10 +173,10 @@ struct CaptionAssembler {
             for k in first..<cue.lines.count {
                 segment.add(
                     Bytes(rebasing: bytes[cue.lines.ranges[k]]), number: cue.lines.numbers[k], voice: cue.lines.voices[k],
-                    cue: cue, keepEmpty: keepsEmptyCues, into: &builder)
+                    cue: cue.timing, keepEmpty: keepsEmptyCues, into: &builder)
             }
         }
-        segment.commit(cue, keepEmpty: keepsEmptyCues, into: &builder)
+        segment.commit(cue.timing, keepEmpty: keepsEmptyCues, into: &builder)
     }
 
     // MARK: Straight into the builder
@@ -186,7 +195,7 @@ struct CaptionAssembler {
         let trimmed = line.trimmingSpaces()
         guard !trimmed.isEmpty else { return }
         if open == nil { open = OpenSegment(speaker: current.speaker) }
-        open!.add(trimmed, number: number, cue: current, keepEmpty: keepsEmptyCues, into: &builder)
+        open!.add(trimmed, number: number, cue: current.timing, keepEmpty: keepsEmptyCues, into: &builder)
     }
 
     /// The segments a cue is written as: one, or one a speaker when a line
@@ -207,7 +216,7 @@ struct CaptionAssembler {
         /// prefix (`>>`, `- `, `Name:`); a later one that opens a turn ends
         /// the segment and starts the next.
         mutating func add(
-            _ text: Bytes, number: Int, voice: String? = nil, cue: Cue, keepEmpty: Bool, into builder: inout TranscriptBuilder
+            _ text: Bytes, number: Int, voice: String? = nil, cue: Timing, keepEmpty: Bool, into builder: inout TranscriptBuilder
         ) {
             var line = text
             if hasText {
@@ -262,13 +271,13 @@ struct CaptionAssembler {
         /// Commits the turn written so far. Turns before the last end where
         /// the cue does, or at its start if it ends before it (the last turn
         /// is committed with the cue's own end, so that is warned once).
-        private func commitPart(_ cue: Cue, last: Bool, keepEmpty: Bool, into builder: inout TranscriptBuilder) -> Bool {
+        private func commitPart(_ cue: Timing, last: Bool, keepEmpty: Bool, into builder: inout TranscriptBuilder) -> Bool {
             builder.commitSegment(
                 start: cue.start, end: last ? cue.end : max(cue.start, cue.end), speaker: speaker,
                 speakerChange: speakerChange, line: cue.line, keepEmpty: keepEmpty)
         }
 
-        mutating func commit(_ cue: Cue, keepEmpty: Bool, into builder: inout TranscriptBuilder) {
+        mutating func commit(_ cue: Timing, keepEmpty: Bool, into builder: inout TranscriptBuilder) {
             if !hasText { builder.beginSegment() }
             let index = builder.segmentCount
             let committed = commitPart(cue, last: true, keepEmpty: keepEmpty, into: &builder)

@@ -1,3 +1,5 @@
+import CByteKernels
+
 /// SRT: `1` / `00:00:01,540 --> 00:00:07,399` / text lines / blank line.
 ///
 /// A cue starts at each timing line, whatever came before: so missing or
@@ -5,20 +7,25 @@
 /// read right. The line of digits just before a timing line is the next
 /// cue's index, not text.
 ///
-/// Read as bytes, line by line, into the builder: no string per cue. A large
-/// file is read as two halves at once, cut at a cue's start.
+/// Read as bytes, line by line, into the builder: no string per cue. A cue
+/// of the plain shape (`PlainCue`) is read whole, with the same result. A
+/// large file is read as two halves at once, cut at a cue's start.
 enum SRTReader {
-    static func read(_ file: SourceFile, into builder: inout TranscriptBuilder, parallelThreshold: Int) throws {
+    /// `plainCues`: false reads every cue line by line (tests compare the two).
+    static func read(
+        _ file: SourceFile, into builder: inout TranscriptBuilder, parallelThreshold: Int, plainCues: Bool = true
+    ) throws {
         try ParallelParts.read(
             file, into: &builder, threshold: parallelThreshold, bytesPerSegment: 60, cut: cueStart(in:after:),
             { _, file, builder in
-                var cues = Cues()
+                var cues = Cues(readsPlainCuesWhole: plainCues)
                 return try cues.read(file, into: &builder)
             })
     }
 
     /// The reader's state between lines.
     private struct Cues: LineReader {
+        let readsPlainCuesWhole: Bool
         var assembler = CaptionAssembler(keepsEmptyCues: false)
         var inCue = false
         var cueHasText = false
@@ -30,6 +37,63 @@ enum SRTReader {
         var heldDigits: [UInt8] = []
         var heldDigitsLine = 0
         var markupScratch: [UInt8] = []
+        /// A simple cue's lines, joined.
+        var joined: [UInt8] = []
+        let scans = PlainCue.Records()
+
+        mutating func take(_ raw: Bytes, number: Int, before rest: Bytes, into builder: inout TranscriptBuilder)
+            -> LinesTaken
+        {
+            // Between cues, plain cues are read whole, with what `take` would make of them line by line.
+            guard readsPlainCuesWhole, afterBlank, heldDigits.isEmpty, let first = raw.first, ByteClass.isDigit(first),
+                let start = raw.baseAddress, let restStart = rest.baseAddress, !rest.isEmpty
+            else {
+                take(raw, number: number, into: &builder)
+                return .none
+            }
+            let end = restStart + rest.count
+            // Two records for the kernel to fill, the cue's and the next one's, in turn.
+            var slot = 0
+            guard var cue = PlainCue(at: start, end: end, scan: scans.record(slot)) else {
+                take(raw, number: number, into: &builder)
+                return .none
+            }
+            var line = number
+            while true {
+                endCue(into: &builder)
+                skippingBadCue = false
+                afterBlank = true
+                // A simple cue is one segment; it is written at once when the
+                // next cue's start shows that no text of this one follows.
+                if cue.isSimple, assembler.isRolling == false,
+                    let next = PlainCue(at: cue.end, end: end, scan: scans.record(1 - slot))
+                {
+                    writeSimple(cue, line: line + cue.indexLines, into: &builder)
+                    inCue = false
+                    line += cue.lineCount
+                    cue = next
+                    slot = 1 - slot
+                    continue
+                }
+                let timingLine = line + cue.indexLines
+                assembler.beginCue(start: cue.startTime, end: cue.endTime, line: timingLine)
+                inCue = true
+                cueHasText = true
+                for k in 0..<cue.textLineCount {
+                    assembler.addLine(cue.textLine(k), number: timingLine + 1 + k, into: &builder)
+                }
+                return LinesTaken(bytes: cue.end - restStart, lines: line + cue.lineCount - 1 - number)
+            }
+        }
+
+        /// A simple cue's segment, as the caption assembler would write it.
+        private mutating func writeSimple(_ cue: PlainCue, line: Int, into builder: inout TranscriptBuilder) {
+            if joined.count < cue.byteCount { joined = [UInt8](repeating: 0, count: max(cue.byteCount, 2 * joined.count)) }
+            let length = joined.withUnsafeMutableBufferPointer { cue.join(into: $0.baseAddress!) }
+            builder.beginSegment()
+            joined.withUnsafeBufferPointer { builder.appendText(Bytes(rebasing: $0[..<length])) }
+            builder.commitSegment(start: cue.startTime, end: cue.endTime, speaker: nil, speakerChange: false, line: line)
+        }
 
         mutating func take(_ raw: Bytes, number: Int, into builder: inout TranscriptBuilder) {
             let line = raw.trimmingSpaces()
@@ -108,6 +172,66 @@ enum SRTReader {
             inCue = false
             if !heldDigits.isEmpty { heldDigits.removeAll(keepingCapacity: true) }
         }
+    }
+
+    /// A cue that needs none of the line-by-line rules (see
+    /// `hark_scan_plain_srt_cue`): its index (if any), a timing line of the
+    /// usual shape, text lines that are not digits, markup or spaces at
+    /// either end, then an empty line; read from the bytes at hand.
+    private struct PlainCue {
+        let startTime: Milliseconds
+        let endTime: Milliseconds
+        /// 1 with an index line, else 0.
+        let indexLines: Int
+        let textLineCount: Int
+        /// Where it starts, and where the line after its empty line does.
+        let start: UnsafePointer<UInt8>
+        let end: UnsafePointer<UInt8>
+        /// One segment of its lines joined (see `hark_plain_srt_cue`).
+        let isSimple: Bool
+        /// Where its lines are; a record the reader keeps (a cue is read
+        /// into it, not copied, with the next cue read into the other).
+        private let scan: UnsafePointer<hark_plain_srt_cue>
+
+        final class Records {
+            private let records = UnsafeMutablePointer<hark_plain_srt_cue>.allocate(capacity: 2)
+            init() { records.initialize(repeating: hark_plain_srt_cue(), count: 2) }
+            deinit { records.deallocate() }
+            func record(_ k: Int) -> UnsafeMutablePointer<hark_plain_srt_cue> { records + k }
+        }
+
+        /// The cue that starts at `start`, read up to `end` at most, into `scan`.
+        init?(at start: UnsafePointer<UInt8>, end: UnsafePointer<UInt8>, scan: UnsafeMutablePointer<hark_plain_srt_cue>) {
+            guard hark_scan_plain_srt_cue(start, end - start, SRTTiming.length, scan) == 1 else { return nil }
+            let timingStart = start + scan.pointee.timing
+            guard SRTTiming.matches(Bytes(start: timingStart, count: SRTTiming.length)) else { return nil }
+            startTime = UsualTiming.clock(timingStart)
+            endTime = UsualTiming.clock(timingStart + 17)
+            indexLines = Int(scan.pointee.has_index)
+            textLineCount = Int(scan.pointee.text_lines)
+            isSimple = scan.pointee.is_simple != 0
+            self.start = start
+            self.end = start + scan.pointee.used
+            self.scan = UnsafePointer(scan)
+        }
+
+        /// Its lines: index, timing, text and the empty one.
+        var lineCount: Int { indexLines + textLineCount + 2 }
+        var byteCount: Int { end - start }
+
+        func textLine(_ k: Int) -> Bytes {
+            withUnsafeBytes(of: scan.pointee.text_start) { starts in
+                withUnsafeBytes(of: scan.pointee.text_length) { lengths in
+                    let stride = MemoryLayout<Int>.stride
+                    return Bytes(
+                        start: start + starts.load(fromByteOffset: k * stride, as: Int.self),
+                        count: lengths.load(fromByteOffset: k * stride, as: Int.self))
+                }
+            }
+        }
+
+        /// Writes its text lines joined by spaces to `to` (room for `byteCount`); returns their length.
+        func join(into to: UnsafeMutablePointer<UInt8>) -> Int { hark_join_plain_srt_cue(start, scan, to) }
     }
 
     /// Where a cue starts after `offset`: its index line, or its timing line

@@ -1,0 +1,201 @@
+import CByteKernels
+import HarkTestSupport
+import Testing
+
+@testable import HarkCore
+
+/// The SRT reader reads a plain cue whole (`hark_scan_plain_srt_cue`), and a
+/// run of simple ones straight into segments: the transcript must be the one
+/// reading every cue line by line gives, whatever the file holds.
+struct PlainCueTests {
+    /// Reads `bytes` as SRT, plain cues whole or not, as one part or as two.
+    private func read(_ bytes: [UInt8], plainCues: Bool, parallelThreshold: Int) throws -> Transcript {
+        let path = TestFiles.write(bytes, name: "cues.srt")
+        let file = try SourceFile(path: path)
+        var builder = TranscriptBuilder()
+        try SRTReader.read(file, into: &builder, parallelThreshold: parallelThreshold, plainCues: plainCues)
+        return builder.build(source: path, format: .srt)
+    }
+
+    private func expectSameReading(_ bytes: [UInt8], sourceLocation: SourceLocation = #_sourceLocation) throws {
+        for threshold in [Int.max, 64] {
+            let byLine = try read(bytes, plainCues: false, parallelThreshold: threshold)
+            let whole = try read(bytes, plainCues: true, parallelThreshold: threshold)
+            #expect(Array(whole.segments) == Array(byLine.segments), sourceLocation: sourceLocation)
+            #expect(whole.speakers == byLine.speakers, sourceLocation: sourceLocation)
+            #expect(whole.warnings == byLine.warnings, sourceLocation: sourceLocation)
+        }
+    }
+
+    // MARK: The kernel
+
+    private func scan(_ text: String) -> hark_plain_srt_cue? {
+        let bytes = Array(text.utf8)
+        var cue = hark_plain_srt_cue()
+        let found = bytes.withUnsafeBufferPointer {
+            hark_scan_plain_srt_cue($0.baseAddress!, $0.count, SRTTiming.length, &cue)
+        }
+        return found == 1 ? cue : nil
+    }
+
+    private func lines(of cue: hark_plain_srt_cue, in text: String) -> [String] {
+        let bytes = Array(text.utf8)
+        let starts = withUnsafeBytes(of: cue.text_start) { Array($0.bindMemory(to: Int.self)) }
+        let lengths = withUnsafeBytes(of: cue.text_length) { Array($0.bindMemory(to: Int.self)) }
+        return (0..<Int(cue.text_lines)).map { String(decoding: bytes[starts[$0]..<(starts[$0] + lengths[$0])], as: UTF8.self) }
+    }
+
+    private let timing = "00:00:01,000 --> 00:00:02,000"
+
+    @Test func readsTheUsualCue() throws {
+        let text = "12\n\(timing)\nHello there,\nsecond line.\n\n13\n"
+        let cue = try #require(scan(text))
+        #expect(cue.has_index == 1)
+        #expect(cue.timing == 3)
+        #expect(lines(of: cue, in: text) == ["Hello there,", "second line."])
+        #expect(cue.used == text.utf8.count - 3)
+        #expect(cue.is_simple == 1)
+    }
+
+    @Test func readsCRLFAndACueWithoutIndex() throws {
+        let text = "\(timing)\r\nA line that runs past sixteen bytes\r\nshort\r\n\r\n"
+        let cue = try #require(scan(text))
+        #expect(cue.has_index == 0)
+        #expect(lines(of: cue, in: text) == ["A line that runs past sixteen bytes", "short"])
+        #expect(cue.used == text.utf8.count)
+        #expect(cue.is_simple == 1)
+    }
+
+    @Test func aCRAloneIsALineEndSoTheCueIsNotPlain() {
+        // A CR at every position of a long line, the sixteen-byte blocks' edges among them.
+        for k in 1..<40 {
+            let line = String(repeating: "a", count: k) + "\r" + String(repeating: "b", count: 40 - k)
+            #expect(scan("\(timing)\n\(line)\n\n") == nil, "CR at \(k)")
+        }
+    }
+
+    @Test func aCRLFAtABlockEdgeEndsTheLine() throws {
+        for k in 1..<40 {
+            let line = String(repeating: "a", count: k)
+            let text = "\(timing)\n\(line)\r\n\r\n"
+            let cue = try #require(scan(text), "line of \(k)")
+            #expect(lines(of: cue, in: text) == [line])
+        }
+    }
+
+    @Test func markupDigitsAndSpacesNeedTheLineRules() {
+        for text in ["<i>in italics</i>", "later {\\an8}top", "42", "9 lives", " leading", "trailing ", "\ttab"] {
+            #expect(scan("\(timing)\n\(text)\n\n") == nil, "\(text)")
+        }
+        // No empty line after the text, no text, or too many lines.
+        #expect(scan("\(timing)\ntext\n") == nil)
+        #expect(scan("\(timing)\n\n") == nil)
+        #expect(scan("\(timing)\n" + String(repeating: "line\n", count: 7) + "\n") == nil)
+    }
+
+    @Test func turnsNamesAndOtherTextAreReadButNotSimple() throws {
+        for (text, simple) in [
+            ("- Where?", false), (">> Here.", false), ("Dana: Hello", false), ("ok\n- Where?", false),
+            ("Café au lait", false), ("bell \u{7}", false), ("plain words", true), ("a  double space", true),
+            ("ok\nnot: a name on a later line", true),
+        ] {
+            let cue = try #require(scan("\(timing)\n\(text)\n\n"), "\(text)")
+            #expect((cue.is_simple == 1) == simple, "\(text)")
+        }
+    }
+
+    @Test func joinsTheLinesWithSpaces() throws {
+        let text = "1\n\(timing)\nfirst\nsecond\nthird\n\n"
+        let cue = try #require(scan(text))
+        var out = [UInt8](repeating: 0, count: Int(cue.used))
+        let length = Array(text.utf8).withUnsafeBufferPointer { from in
+            withUnsafePointer(to: cue) { hark_join_plain_srt_cue(from.baseAddress!, $0, &out) }
+        }
+        #expect(String(decoding: out[..<length], as: UTF8.self) == "first second third")
+    }
+
+    // MARK: The same reading
+
+    /// Cues of their own before those a test looks at: the caption
+    /// assembler holds the first `decisionWindow` cues until it knows whether
+    /// the file rolls, and only then are simple cues written straight away.
+    private var leadIn: String {
+        (0..<CaptionAssembler.decisionWindow).map { "\($0 + 1)\n\(timing)\nlead-in line \($0)\n\n" }.joined()
+    }
+
+    @Test func examplesReadAsLineByLine() throws {
+        let files = [
+            // A blank line inside a cue, its text after it.
+            "1\n\(timing)\nfirst\n\nstill the first\n\n2\n\(timing)\nsecond\n\n",
+            // Digits after a blank line that are text, not an index.
+            "1\n\(timing)\nfirst\n\n42\n\n2\n\(timing)\nsecond\n\n",
+            // A simple cue, then one with a speaker, a turn, markup.
+            "1\n\(timing)\nsimple\n\n2\n\(timing)\nDANA: named\n\n3\n\(timing)\nyes\n- no\n\n4\n\(timing)\n<i>it</i>\n\n5\n\(timing)\nend\n\n",
+            // The last cue without its blank line, and one without text.
+            "1\n\(timing)\none\n\n2\n\(timing)\n\n3\n\(timing)\nlast",
+        ]
+        for file in files {
+            try expectSameReading(Array(file.utf8))
+            try expectSameReading(Array((leadIn + file).utf8))
+        }
+    }
+
+    @Test func rollingCaptionsReadAsLineByLine() throws {
+        var text = ""
+        var previous = "we start"
+        for k in 0..<150 {
+            let next = "words \(k) here"
+            text +=
+                "\(k + 1)\n00:00:\(String(format2: k / 60)):\(String(format2: k % 60)),000 --> 00:01:00,000\n\(previous)\n\(next)\n\n"
+            previous = next
+        }
+        try expectSameReading(Array(text.utf8))
+    }
+
+    /// Random files of the shapes the rules tell apart, each read both ways.
+    @Test(arguments: 0..<60) func randomFilesReadAsLineByLine(seed: UInt64) throws {
+        var random = SeededGenerator(seed: seed &* 7919 &+ 17)
+        let texts = [
+            "plain words", "two  spaces", "Dana: named", "not: a name", "- a turn", "-dash", ">> change", "<i>italic</i>",
+            "{\\an8}top", "Café", "bad \u{FFFD}", "ctrl \u{1}", "tab\there", "42", "7 things", " lead", "trail ",
+            "A longer line that runs past the sixteen bytes of a block", "[MUSIC]", "x",
+        ]
+        let timings = [
+            "00:00:01,000 --> 00:00:02,000", "00:00:03,500 --> 00:00:01,000", "0:00:04,000 --> 0:00:05,000",
+            "00:00:06,000 --> 00:00:07,000 X1:10", "00:00:99,000 --> 00:00:08,000", "00:00:09.000 --> 00:00:10.000",
+        ]
+        let ends = ["\n", "\n", "\n", "\r\n", "\r"]
+        var bytes: [UInt8] = []
+        func add(_ line: String, _ end: String) { bytes += Array(line.utf8) + Array(end.utf8) }
+        // Some files shorter than the assembler's decision window, most past it.
+        let cues =
+            Int.random(in: 0..<4, using: &random) == 0
+            ? Int.random(in: 5...40, using: &random) : 101 + Int.random(in: 0...60, using: &random)
+        // Each file's usual line end; now and then another.
+        let usualEnd = Bool.random(using: &random) ? "\n" : "\r\n"
+        for k in 0..<cues {
+            guard Int.random(in: 0..<5, using: &random) < 2 else {
+                // Most cues plain, to be read whole.
+                add(String(k + 1), usualEnd)
+                add(timings[0], usualEnd)
+                for j in 0..<Int.random(in: 1...3, using: &random) { add("plain \(k).\(j)", usualEnd) }
+                add("", usualEnd)
+                continue
+            }
+            let end = Int.random(in: 0..<3, using: &random) > 0 ? usualEnd : ends.randomElement(using: &random)!
+            if Int.random(in: 0..<6, using: &random) > 0 { add(String(k + 1), end) }
+            add(Int.random(in: 0..<4, using: &random) > 0 ? timings[0] : timings.randomElement(using: &random)!, end)
+            for j in 0..<Int.random(in: 0...7, using: &random) {
+                let text = Int.random(in: 0..<3, using: &random) > 0 ? "plain \(k).\(j)" : texts.randomElement(using: &random)!
+                add(text, end)
+            }
+            for _ in 0..<Int.random(in: 0...2, using: &random) { add(Int.random(in: 0..<8, using: &random) > 0 ? "" : "  ", end) }
+            if Int.random(in: 0..<20, using: &random) == 0 { bytes.append(0xFF) }
+        }
+        try expectSameReading(bytes)
+    }
+}
+
+extension String {
+    fileprivate init(format2 value: Int) { self = value < 10 ? "0\(value)" : "\(value)" }
+}
