@@ -6,12 +6,12 @@
 #include <emmintrin.h>
 #endif
 
-enum { MARKUP_OR_CR = 1, NOT_PRINTABLE = 2 };
+enum { MARKUP_OR_CR = 1, NOT_CLEAN = 2 };
 
 /// The end of the line at `i` (the index of its LF, or `n` when there is
 /// none), adding to `*found` what the line holds: MARKUP_OR_CR for '<', '{'
-/// or a CR that does not end the line as half of a CRLF, NOT_PRINTABLE for
-/// a byte outside 0x20-0x7E (the CR of a CRLF aside).
+/// or a CR that does not end the line as half of a CRLF, NOT_CLEAN for a
+/// byte outside 0x20-0x7E (the CR of a CRLF aside) or two spaces in a row.
 static size_t text_line_end(const uint8_t *p, size_t i, size_t n, int *found) {
 #if defined(__SSE2__)
     const __m128i lineFeed = _mm_set1_epi8(0x0A);
@@ -21,14 +21,20 @@ static size_t text_line_end(const uint8_t *p, size_t i, size_t n, int *found) {
     // Unsigned range by a signed compare (as in hark_copy_line).
     const __m128i toPrintableBase = _mm_set1_epi8((char)(0x80 - 0x20));
     const __m128i printableEnd = _mm_set1_epi8((char)(-128 + 95));
-    // A CR in the last byte of a block may be the first half of a CRLF.
+    const __m128i space = _mm_set1_epi8(0x20);
+    // A CR in the last byte of a block may be the first half of a CRLF; a
+    // space there may be the first of two.
     int crAtBlockEnd = 0;
+    unsigned spaceAtBlockEnd = 0;
     while (n - i >= 16) {
         __m128i v = _mm_loadu_si128((const __m128i *)(p + i));
         unsigned lineFeeds = (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(v, lineFeed));
         unsigned returns = (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(v, carriageReturn));
         unsigned markup = (unsigned)_mm_movemask_epi8(_mm_or_si128(_mm_cmpeq_epi8(v, open), _mm_cmpeq_epi8(v, brace)));
         unsigned odd = ~(unsigned)_mm_movemask_epi8(_mm_cmplt_epi8(_mm_add_epi8(v, toPrintableBase), printableEnd));
+        unsigned spaces = (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(v, space));
+        // A space that follows a space, as a bit where the second one is.
+        odd |= spaces & ((spaces << 1) | spaceAtBlockEnd);
         if (crAtBlockEnd && !(lineFeeds & 1)) *found |= MARKUP_OR_CR;
         if (lineFeeds != 0) {
             unsigned k = (unsigned)__builtin_ctz(lineFeeds);
@@ -36,22 +42,24 @@ static size_t text_line_end(const uint8_t *p, size_t i, size_t n, int *found) {
             // The CR right before the LF ends the line; any other is a line end of its own.
             unsigned ending = k > 0 ? returns & (1u << (k - 1)) : 0;
             if ((markup & before) != 0 || (returns & before & ~ending) != 0) *found |= MARKUP_OR_CR;
-            if ((odd & before & ~ending) != 0) *found |= NOT_PRINTABLE;
+            if ((odd & before & ~ending) != 0) *found |= NOT_CLEAN;
             return i + k;
         }
         crAtBlockEnd = (returns >> 15) & 1;
+        spaceAtBlockEnd = (spaces >> 15) & 1;
         if (markup != 0 || (returns & 0x7FFF) != 0) *found |= MARKUP_OR_CR;
-        if ((odd & ~(crAtBlockEnd ? 0x8000u : 0u) & 0xFFFF) != 0) *found |= NOT_PRINTABLE;
+        if ((odd & ~(crAtBlockEnd ? 0x8000u : 0u) & 0xFFFF) != 0) *found |= NOT_CLEAN;
         i += 16;
     }
     if (crAtBlockEnd && (i == n || p[i] != 0x0A)) *found |= MARKUP_OR_CR;
+    if (spaceAtBlockEnd && i < n && p[i] == 0x20) *found |= NOT_CLEAN;
 #endif
     for (; i < n; i++) {
         uint8_t b = p[i];
         if (b == 0x0A) return i;
         int ending = b == 0x0D && i + 1 < n && p[i + 1] == 0x0A;
         if (b == 0x3C || b == 0x7B || (b == 0x0D && !ending)) *found |= MARKUP_OR_CR;
-        if ((b < 0x20 || b > 0x7E) && !ending) *found |= NOT_PRINTABLE;
+        if (((b < 0x20 || b > 0x7E) && !ending) || (b == 0x20 && i + 1 < n && p[i + 1] == 0x20)) *found |= NOT_CLEAN;
     }
     return n;
 }
@@ -87,6 +95,7 @@ int hark_scan_plain_srt_cue(const uint8_t *p, size_t n, size_t timing_length, ha
     // Text lines up to an empty line.
     int lines = 0;
     int found = 0;
+    size_t joined = 0;
     cue->is_simple = 1;
     for (;;) {
         size_t next = after_line_end(p, i, n);
@@ -94,7 +103,9 @@ int hark_scan_plain_srt_cue(const uint8_t *p, size_t n, size_t timing_length, ha
             if (lines == 0) return 0;
             cue->text_lines = lines;
             cue->used = next;
-            if (found & NOT_PRINTABLE) cue->is_simple = 0;
+            cue->joined_length = joined + (size_t)lines - 1;
+            // Clean text, and short enough to be a segment whole.
+            if ((found & NOT_CLEAN) || next > 65536) cue->is_simple = 0;
             return 1;
         }
         if (lines == HARK_PLAIN_CUE_MAX_LINES || i >= n) return 0;
@@ -110,6 +121,7 @@ int hark_scan_plain_srt_cue(const uint8_t *p, size_t n, size_t timing_length, ha
         }
         cue->text_start[lines] = i;
         cue->text_length[lines] = contentEnd - i;
+        joined += contentEnd - i;
         lines++;
         i = end + 1;
     }

@@ -11,8 +11,8 @@ struct TranscriptSummary {
     init(_ transcript: Transcript) {
         self.transcript = transcript
         words = transcript.wordCount
-        speakerChanges = transcript.segments.indices.filter { transcript.hasSpeakerChange(at: $0) }.count
-        withoutText = transcript.segments.indices.filter { !transcript.hasText($0) }.count
+        speakerChanges = transcript.speakerChangeCount
+        withoutText = transcript.segmentsWithoutText
     }
 
     var speakersDescription: String {

@@ -37,9 +37,12 @@ typedef struct {
     size_t text_length[HARK_PLAIN_CUE_MAX_LINES];
     /// The bytes up to and with the end of the empty line after the text.
     size_t used;
-    /// The text is printable ASCII (0x20-0x7E), no line after the first
-    /// opens with '-' or '>' and the first holds no ':': its lines joined
-    /// by spaces are the cue's one segment, whatever the caption rules.
+    /// The text lines' length, joined by single spaces.
+    size_t joined_length;
+    /// The text is printable ASCII (0x20-0x7E) with no two spaces in a row,
+    /// under 64 KB, no line after the first opens with '-' or '>' and the
+    /// first holds no ':': its lines joined by spaces are the cue's one
+    /// segment, whatever the caption rules, and clean as they are.
     int is_simple;
 } hark_plain_srt_cue;
 
@@ -54,7 +57,7 @@ typedef struct {
 int hark_scan_plain_srt_cue(const uint8_t *from, size_t length, size_t timing_length, hark_plain_srt_cue *cue);
 
 /// Writes the text lines of `cue` (read from `from`) to `to`, joined by
-/// single spaces; returns how many bytes that is (at most `cue->used`).
+/// single spaces; returns how many bytes that is (`cue->joined_length`).
 size_t hark_join_plain_srt_cue(const uint8_t *from, const hark_plain_srt_cue *cue, uint8_t *to);
 
 #endif

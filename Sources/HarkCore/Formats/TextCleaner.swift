@@ -44,6 +44,13 @@ struct TextCleaner {
     /// A space is owed before the next visible byte, as if one had been read.
     mutating func noteSpace() { spacePending = !segmentIsEmpty }
 
+    /// Text was written past the cleaner, clean as it was (see
+    /// `TranscriptBuilder.appendCleanText(length:_:)`).
+    mutating func noteCleanText() {
+        spacePending = false
+        segmentIsEmpty = false
+    }
+
     /// Ends the segment: a pending space is simply not written.
     mutating func finishSegment() { spacePending = false }
 

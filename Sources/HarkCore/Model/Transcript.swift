@@ -63,6 +63,12 @@ public struct Transcript: Sendable {
     /// has none, with an empty range where the next segment's text starts.
     public func hasText(_ index: Int) -> Bool { !store.textRange(of: index).isEmpty }
 
+    /// How many segments have no text (`hasText` false).
+    public var segmentsWithoutText: Int { (0..<store.count).count { store.textRange(of: $0).isEmpty } }
+
+    /// How many segments have a change of speaker marked (`hasSpeakerChange`).
+    public var speakerChangeCount: Int { (0..<store.count).count { store.speakerChanges[$0] } }
+
     /// The text of consecutive segments, from the first one's to the end of
     /// the last one with text: segments without text at the end add nothing,
     /// not even the space before the next segment's text.

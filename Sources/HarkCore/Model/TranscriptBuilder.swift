@@ -60,6 +60,18 @@ public struct TranscriptBuilder {
         cleaner.append(UnsafeBufferPointer(rebasing: bytes[0..<cut]), to: store.text)
     }
 
+    /// Appends to a segment just begun `length` bytes (at most a segment's
+    /// worth, non-zero) that `write` puts where it is told: text the cleaner
+    /// would copy as it is (printable ASCII, no space at either end and none
+    /// doubled), so that it is written once, in place.
+    mutating func appendCleanText(length: Int, _ write: (UnsafeMutablePointer<UInt8>) -> Void) {
+        if openTextStart == nil { beginSegment() }
+        assert(store.text.count == openTextStart && length > 0 && length <= Self.maximumSegmentBytes)
+        write(store.text.reserveTail(length))
+        store.text.didWrite(length)
+        cleaner.noteCleanText()
+    }
+
     /// A space between two pieces of the open segment's text (one at most,
     /// never at its start), as between the lines of a caption.
     mutating func appendSpace() { cleaner.noteSpace() }
@@ -210,17 +222,32 @@ public struct TranscriptBuilder {
 
         let textShift = store.text.isEmpty ? 0 : store.text.count + 1
         if !store.text.isEmpty && !otherStore.text.isEmpty { store.text.append(0x20) }
-        store.text.appendConsuming(otherStore.text)
-        store.textStarts.appendConsuming(otherStore.textStarts) { $0 += textShift }
-        // Clamped as a whole read clamps them: a file of over 2^31 lines must not trap.
-        store.lines.appendConsuming(otherStore.lines) { $0 = Int32(clamping: Int($0) + lineOffset) }
         let idMap = other.speakers.map { speakerID(for: $0, line: 0) }  // clean already: no warning
-        store.speakerIDs.appendConsuming(otherStore.speakerIDs) { if $0 >= 0 { $0 = idMap[Int($0)] } }
-        store.speakerChanges.appendConsuming(otherStore.speakerChanges)
-        store.estimated.appendConsuming(otherStore.estimated)
-        store.ends.appendConsuming(otherStore.ends)
-        store.starts.appendConsuming(otherStore.starts)
+        let (text, otherText) = (store.text, otherStore.text)
+        let (mine, theirs) = (store, otherStore)
+        let copyText: @Sendable () -> Void = { text.appendConsuming(otherText) }
+        let copyColumns: @Sendable () -> Void = {
+            mine.textStarts.appendConsuming(theirs.textStarts) { $0 += textShift }
+            // Clamped as a whole read clamps them: a file of over 2^31 lines must not trap.
+            mine.lines.appendConsuming(theirs.lines) { $0 = Int32(clamping: Int($0) + lineOffset) }
+            mine.speakerIDs.appendConsuming(theirs.speakerIDs) { if $0 >= 0 { $0 = idMap[Int($0)] } }
+            mine.speakerChanges.appendConsuming(theirs.speakerChanges)
+            mine.estimated.appendConsuming(theirs.estimated)
+            mine.ends.appendConsuming(theirs.ends)
+            mine.starts.appendConsuming(theirs.starts)
+        }
+        // The text on one thread, the columns on another: copying into pages
+        // not touched before costs as much as a third of reading the part.
+        if otherText.count >= Self.textWorthAThread {
+            Parallel.onThreads(2) { $0 == 0 ? copyColumns() : copyText() }
+        } else {
+            copyText()
+            copyColumns()
+        }
     }
+
+    /// Text to join that is worth a thread of its own.
+    private static let textWorthAThread = 1 << 20
 
     /// The first time read from the file: the start of the first segment
     /// not estimated, or a time marked before it.

@@ -37,8 +37,6 @@ enum SRTReader {
         var heldDigits: [UInt8] = []
         var heldDigitsLine = 0
         var markupScratch: [UInt8] = []
-        /// A simple cue's lines, joined.
-        var joined: [UInt8] = []
         let scans = PlainCue.Records()
 
         mutating func take(_ raw: Bytes, number: Int, before rest: Bytes, into builder: inout TranscriptBuilder)
@@ -87,11 +85,9 @@ enum SRTReader {
         }
 
         /// A simple cue's segment, as the caption assembler would write it.
-        private mutating func writeSimple(_ cue: PlainCue, line: Int, into builder: inout TranscriptBuilder) {
-            if joined.count < cue.byteCount { joined = [UInt8](repeating: 0, count: max(cue.byteCount, 2 * joined.count)) }
-            let length = joined.withUnsafeMutableBufferPointer { cue.join(into: $0.baseAddress!) }
+        private func writeSimple(_ cue: PlainCue, line: Int, into builder: inout TranscriptBuilder) {
             builder.beginSegment()
-            joined.withUnsafeBufferPointer { builder.appendText(Bytes(rebasing: $0[..<length])) }
+            builder.appendCleanText(length: cue.joinedLength) { cue.join(into: $0) }
             builder.commitSegment(start: cue.startTime, end: cue.endTime, speaker: nil, speakerChange: false, line: line)
         }
 
@@ -217,7 +213,6 @@ enum SRTReader {
 
         /// Its lines: index, timing, text and the empty one.
         var lineCount: Int { indexLines + textLineCount + 2 }
-        var byteCount: Int { end - start }
 
         func textLine(_ k: Int) -> Bytes {
             withUnsafeBytes(of: scan.pointee.text_start) { starts in
@@ -230,8 +225,11 @@ enum SRTReader {
             }
         }
 
-        /// Writes its text lines joined by spaces to `to` (room for `byteCount`); returns their length.
-        func join(into to: UnsafeMutablePointer<UInt8>) -> Int { hark_join_plain_srt_cue(start, scan, to) }
+        /// The length of its text lines joined by spaces.
+        var joinedLength: Int { scan.pointee.joined_length }
+
+        /// Writes its text lines joined by spaces to `to` (room for `joinedLength`).
+        func join(into to: UnsafeMutablePointer<UInt8>) { _ = hark_join_plain_srt_cue(start, scan, to) }
     }
 
     /// Where a cue starts after `offset`: its index line, or its timing line
