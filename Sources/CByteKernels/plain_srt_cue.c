@@ -87,10 +87,18 @@ int hark_scan_plain_srt_cue(const uint8_t *p, size_t n, size_t timing_length, ha
             i = next;
         }
     }
-    // The timing line, its shape left to the caller.
-    if (n - i < timing_length || !is_digit(p[i])) return 0;
+    // The timing line, its shape left to the caller: the usual length first.
+    if (i >= n || !is_digit(p[i])) return 0;
     cue->timing = i;
-    i = after_line_end(p, i + timing_length, n);
+    size_t timingEnd = i + timing_length;
+    if (timingEnd > n || after_line_end(p, timingEnd, n) == 0) {
+        int found = 0;
+        timingEnd = text_line_end(p, i, n, &found);
+        if (timingEnd == n || (found & MARKUP_OR_CR)) return 0;
+        if (p[timingEnd - 1] == 0x0D) timingEnd--;
+    }
+    cue->timing_length = timingEnd - i;
+    i = after_line_end(p, timingEnd, n);
     if (i == 0) return 0;
     // Text lines up to an empty line.
     int lines = 0;

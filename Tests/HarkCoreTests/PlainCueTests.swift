@@ -57,6 +57,15 @@ struct PlainCueTests {
         #expect(cue.is_simple == 1)
     }
 
+    @Test func readsTimingLinesOfOtherLengths() throws {
+        for timing in ["100:00:01,000 --> 100:00:02,000", "0:00:01,000 --> 0:00:02,000", "\(timing) X1:10 X2:20"] {
+            let text = "7\n\(timing)\nword\n\n"
+            let cue = try #require(scan(text), "\(timing)")
+            #expect(cue.timing_length == timing.utf8.count)
+        }
+        #expect(scan("7\n\(timing) <b>\nword\n\n") == nil)
+    }
+
     @Test func readsCRLFAndACueWithoutIndex() throws {
         let text = "\(timing)\r\nA line that runs past sixteen bytes\r\nshort\r\n\r\n"
         let cue = try #require(scan(text))
@@ -164,6 +173,7 @@ struct PlainCueTests {
         let timings = [
             "00:00:01,000 --> 00:00:02,000", "00:00:03,500 --> 00:00:01,000", "0:00:04,000 --> 0:00:05,000",
             "00:00:06,000 --> 00:00:07,000 X1:10", "00:00:99,000 --> 00:00:08,000", "00:00:09.000 --> 00:00:10.000",
+            "100:00:01,000 --> 100:00:02,000", "00:00:01,000 -->", "00:00:01,000 --> 00:00:02,000  ",
         ]
         let ends = ["\n", "\n", "\n", "\r\n", "\r"]
         var bytes: [UInt8] = []

@@ -32,6 +32,7 @@ size_t hark_count_words(const uint8_t *text, size_t length);
 typedef struct {
     int has_index;
     size_t timing;
+    size_t timing_length;
     int text_lines;
     size_t text_start[HARK_PLAIN_CUE_MAX_LINES];
     size_t text_length[HARK_PLAIN_CUE_MAX_LINES];
@@ -48,8 +49,9 @@ typedef struct {
 
 /// Reads the SRT cue at `from[0]` (a line start) if it has the plain shape,
 /// which needs none of the line-by-line rules: an optional index of up to
-/// 20 digits alone on its line; a line of `timing_length` bytes starting
-/// with a digit (the caller checks its shape); one to
+/// 20 digits alone on its line; a line starting with a digit, most often
+/// `timing_length` bytes long, with no CR, '<' or '{' (the caller reads it
+/// as a timing line); one to
 /// HARK_PLAIN_CUE_MAX_LINES text lines; then an empty line; every line
 /// ended by LF or CRLF. A text line is not empty, neither starts nor ends
 /// with a space or tab, does not start with a digit, and holds no '<', '{'

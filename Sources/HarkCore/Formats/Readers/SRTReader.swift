@@ -171,8 +171,8 @@ enum SRTReader {
     }
 
     /// A cue that needs none of the line-by-line rules (see
-    /// `hark_scan_plain_srt_cue`): its index (if any), a timing line of the
-    /// usual shape, text lines that are not digits, markup or spaces at
+    /// `hark_scan_plain_srt_cue`): its index (if any), a timing line, text
+    /// lines that are not digits, markup or spaces at
     /// either end, then an empty line; read from the bytes at hand.
     private struct PlainCue {
         let startTime: Milliseconds
@@ -199,10 +199,17 @@ enum SRTReader {
         /// The cue that starts at `start`, read up to `end` at most, into `scan`.
         init?(at start: UnsafePointer<UInt8>, end: UnsafePointer<UInt8>, scan: UnsafeMutablePointer<hark_plain_srt_cue>) {
             guard hark_scan_plain_srt_cue(start, end - start, SRTTiming.length, scan) == 1 else { return nil }
-            let timingStart = start + scan.pointee.timing
-            guard SRTTiming.matches(Bytes(start: timingStart, count: SRTTiming.length)) else { return nil }
-            startTime = UsualTiming.clock(timingStart)
-            endTime = UsualTiming.clock(timingStart + 17)
+            let timingLine = Bytes(start: start + scan.pointee.timing, count: scan.pointee.timing_length)
+            if SRTTiming.matches(timingLine), let p = timingLine.baseAddress {
+                startTime = UsualTiming.clock(p)
+                endTime = UsualTiming.clock(p + 17)
+            } else if case .timing(let timing) = TimingLine.parse(timingLine.trimmingSpaces()) {
+                // As `take` reads any other timing line (hours past 99, one-digit hours, settings after it).
+                startTime = timing.start
+                endTime = timing.end
+            } else {
+                return nil
+            }
             indexLines = Int(scan.pointee.has_index)
             textLineCount = Int(scan.pointee.text_lines)
             isSimple = scan.pointee.is_simple != 0
