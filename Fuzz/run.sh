@@ -12,9 +12,11 @@ shift || true
 targets=("$@")
 [ ${#targets[@]} -gt 0 ] || targets=(fuzz-text-formats fuzz-json-formats fuzz-topics-file fuzz-notes-file fuzz-search fuzz-count fuzz-reader-keys)
 
+# AddressSanitizer too: a read past a buffer (the C kernels, hark's unsafe
+# pointers) is caught where it happens, not only if it crashes.
 # The manifest cache would miss source files added to hark since the last build.
-swift build -c release -Xswiftc -sanitize=fuzzer -Xswiftc -parse-as-library --disable-build-manifest-caching
-bin=$(swift build -c release -Xswiftc -sanitize=fuzzer -Xswiftc -parse-as-library --show-bin-path)
+swift build -c release --sanitize=address -Xswiftc -sanitize=fuzzer -Xswiftc -parse-as-library --disable-build-manifest-caching
+bin=$(swift build -c release --sanitize=address -Xswiftc -sanitize=fuzzer -Xswiftc -parse-as-library --show-bin-path)
 
 run_one() {
     local target=$1 seconds=$2 bin=$3
