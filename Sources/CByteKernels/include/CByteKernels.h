@@ -51,9 +51,8 @@ typedef struct {
 /// which needs none of the line-by-line rules: an optional index of up to
 /// 20 digits alone on its line; a line starting with a digit, most often
 /// `timing_length` bytes long, with no CR, '<' or '{' (the caller reads it
-/// as a timing line); one to
-/// HARK_PLAIN_CUE_MAX_LINES text lines; then an empty line; every line
-/// ended by LF or CRLF. A text line is not empty, neither starts nor ends
+/// as a timing line); one to HARK_PLAIN_CUE_MAX_LINES text lines; then an
+/// empty line; every line ended by LF or CRLF. A text line is not empty, neither starts nor ends
 /// with a space or tab, does not start with a digit, and holds no '<', '{'
 /// or CR. Fills `cue` and returns 1, or returns 0. Reads nothing past `length`.
 int hark_scan_plain_srt_cue(const uint8_t *from, size_t length, size_t timing_length, hark_plain_srt_cue *cue);

@@ -350,7 +350,6 @@ final class SourceFile {
     }
 }
 
-/// Splits bytes into lines across chunk boundaries.
 /// Lines a reader read itself, after the one it was handed (see
 /// `SourceFile.forEachLineLookingAhead(_:)`): their bytes, with their line ends.
 struct LinesTaken {
@@ -360,6 +359,7 @@ struct LinesTaken {
     static let none = LinesTaken(bytes: 0, lines: 0)
 }
 
+/// Splits bytes into lines across chunk boundaries.
 struct LineSplitter {
     private(set) var lineNumber = 0
     /// The previous chunk ended in CR: a LF at the start of this one belongs to it.

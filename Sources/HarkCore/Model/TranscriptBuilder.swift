@@ -60,7 +60,7 @@ public struct TranscriptBuilder {
         cleaner.append(UnsafeBufferPointer(rebasing: bytes[0..<cut]), to: store.text)
     }
 
-    /// Appends to a segment just begun `length` bytes (at most a segment's
+    /// Appends to a new segment (begun here if it is not yet) `length` bytes (at most a segment's
     /// worth, non-zero) that `write` puts where it is told: text the cleaner
     /// would copy as it is (printable ASCII, no space at either end and none
     /// doubled), so that it is written once, in place.
@@ -223,9 +223,8 @@ public struct TranscriptBuilder {
         let textShift = store.text.isEmpty ? 0 : store.text.count + 1
         if !store.text.isEmpty && !otherStore.text.isEmpty { store.text.append(0x20) }
         let idMap = other.speakers.map { speakerID(for: $0, line: 0) }  // clean already: no warning
-        let (text, otherText) = (store.text, otherStore.text)
         let (mine, theirs) = (store, otherStore)
-        let copyText: @Sendable () -> Void = { text.appendConsuming(otherText) }
+        let copyText: @Sendable () -> Void = { mine.text.appendConsuming(theirs.text) }
         let copyColumns: @Sendable () -> Void = {
             mine.textStarts.appendConsuming(theirs.textStarts) { $0 += textShift }
             // Clamped as a whole read clamps them: a file of over 2^31 lines must not trap.
@@ -238,7 +237,7 @@ public struct TranscriptBuilder {
         }
         // The text on one thread, the columns on another: copying into pages
         // not touched before costs as much as a third of reading the part.
-        if otherText.count >= Self.textWorthAThread {
+        if theirs.text.count >= Self.textWorthAThread {
             Parallel.onThreads(2) { $0 == 0 ? copyColumns() : copyText() }
         } else {
             copyText()

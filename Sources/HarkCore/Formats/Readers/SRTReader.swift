@@ -42,17 +42,13 @@ enum SRTReader {
         mutating func take(_ raw: Bytes, number: Int, before rest: Bytes, into builder: inout TranscriptBuilder)
             -> LinesTaken
         {
-            // Between cues, plain cues are read whole, with what `take` would make of them line by line.
-            guard readsPlainCuesWhole, afterBlank, heldDigits.isEmpty, let first = raw.first, ByteClass.isDigit(first),
-                let start = raw.baseAddress, let restStart = rest.baseAddress, !rest.isEmpty
-            else {
-                take(raw, number: number, into: &builder)
-                return .none
-            }
-            let end = restStart + rest.count
             // Two records for the kernel to fill, the cue's and the next one's, in turn.
             var slot = 0
-            guard var cue = PlainCue(at: start, end: end, scan: scans.record(slot)) else {
+            // Between cues, plain cues are read whole, with what `take` would make of them line by line.
+            guard readsPlainCuesWhole, afterBlank, heldDigits.isEmpty, let first = raw.first, ByteClass.isDigit(first),
+                let start = raw.baseAddress, let restStart = rest.baseAddress, !rest.isEmpty,
+                case let end = restStart + rest.count, var cue = PlainCue(at: start, end: end, scan: scans.record(slot))
+            else {
                 take(raw, number: number, into: &builder)
                 return .none
             }
@@ -86,7 +82,6 @@ enum SRTReader {
 
         /// A simple cue's segment, as the caption assembler would write it.
         private func writeSimple(_ cue: PlainCue, line: Int, into builder: inout TranscriptBuilder) {
-            builder.beginSegment()
             builder.appendCleanText(length: cue.joinedLength) { cue.join(into: $0) }
             builder.commitSegment(start: cue.startTime, end: cue.endTime, speaker: nil, speakerChange: false, line: line)
         }
