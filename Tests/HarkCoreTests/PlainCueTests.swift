@@ -4,23 +4,32 @@ import Testing
 
 @testable import HarkCore
 
-/// The SRT reader reads a plain cue whole (`hark_scan_plain_srt_cue`), and a
-/// run of simple ones straight into segments: the transcript must be the one
+/// The SRT and WebVTT readers read a plain cue whole
+/// (`hark_scan_plain_srt_cue`, `hark_scan_plain_webvtt_cue`), and a run of
+/// simple ones straight into segments: the transcript must be the one
 /// reading every cue line by line gives, whatever the file holds.
 struct PlainCueTests {
-    /// Reads `bytes` as SRT, plain cues whole or not, as one part or as two.
-    private func read(_ bytes: [UInt8], plainCues: Bool, parallelThreshold: Int) throws -> Transcript {
-        let path = TestFiles.write(bytes, name: "cues.srt")
+    /// Reads `bytes` as SRT or WebVTT, plain cues whole or not, as one part or as two.
+    private func read(_ bytes: [UInt8], _ format: PlainCue.Format, plainCues: Bool, parallelThreshold: Int) throws
+        -> Transcript
+    {
+        let path = TestFiles.write(bytes, name: format == .srt ? "cues.srt" : "cues.vtt")
         let file = try SourceFile(path: path)
         var builder = TranscriptBuilder()
-        try SRTReader.read(file, into: &builder, parallelThreshold: parallelThreshold, plainCues: plainCues)
-        return builder.build(source: path, format: .srt)
+        switch format {
+        case .srt: try SRTReader.read(file, into: &builder, parallelThreshold: parallelThreshold, plainCues: plainCues)
+        case .webVTT:
+            try WebVTTReader.read(file, into: &builder, parallelThreshold: parallelThreshold, plainCues: plainCues)
+        }
+        return builder.build(source: path, format: format == .srt ? .srt : .webvtt)
     }
 
-    private func expectSameReading(_ bytes: [UInt8], sourceLocation: SourceLocation = #_sourceLocation) throws {
+    private func expectSameReading(
+        _ bytes: [UInt8], _ format: PlainCue.Format = .srt, sourceLocation: SourceLocation = #_sourceLocation
+    ) throws {
         for threshold in [Int.max, 64] {
-            let byLine = try read(bytes, plainCues: false, parallelThreshold: threshold)
-            let whole = try read(bytes, plainCues: true, parallelThreshold: threshold)
+            let byLine = try read(bytes, format, plainCues: false, parallelThreshold: threshold)
+            let whole = try read(bytes, format, plainCues: true, parallelThreshold: threshold)
             #expect(Array(whole.segments) == Array(byLine.segments), sourceLocation: sourceLocation)
             #expect(whole.speakers == byLine.speakers, sourceLocation: sourceLocation)
             #expect(whole.warnings == byLine.warnings, sourceLocation: sourceLocation)
@@ -29,16 +38,25 @@ struct PlainCueTests {
 
     // MARK: The kernel
 
-    private func scan(_ text: String) -> hark_plain_srt_cue? {
+    private func scan(_ text: String) -> hark_plain_cue? {
         let bytes = Array(text.utf8)
-        var cue = hark_plain_srt_cue()
+        var cue = hark_plain_cue()
         let found = bytes.withUnsafeBufferPointer {
             hark_scan_plain_srt_cue($0.baseAddress!, $0.count, SRTTiming.length, &cue)
         }
         return found == 1 ? cue : nil
     }
 
-    private func lines(of cue: hark_plain_srt_cue, in text: String) -> [String] {
+    private func scanWebVTT(_ text: String) -> hark_plain_cue? {
+        let bytes = Array(text.utf8)
+        var cue = hark_plain_cue()
+        let found = bytes.withUnsafeBufferPointer {
+            hark_scan_plain_webvtt_cue($0.baseAddress!, $0.count, WebVTTTiming.length, &cue)
+        }
+        return found == 1 ? cue : nil
+    }
+
+    private func lines(of cue: hark_plain_cue, in text: String) -> [String] {
         let bytes = Array(text.utf8)
         let starts = withUnsafeBytes(of: cue.text_start) { Array($0.bindMemory(to: Int.self)) }
         let lengths = withUnsafeBytes(of: cue.text_length) { Array($0.bindMemory(to: Int.self)) }
@@ -64,6 +82,11 @@ struct PlainCueTests {
             #expect(cue.timing_length == timing.utf8.count)
         }
         #expect(scan("7\n\(timing) <b>\nword\n\n") == nil)
+        // A line end inside the usual length ends the timing line there, even when one follows it too.
+        let short = "1\n00:01,000 --> 00:02,000\nOne.\n\nstray\n\n"
+        let cue = try #require(scan(short))
+        #expect(cue.timing_length == 23)
+        #expect(lines(of: cue, in: short) == ["One."])
     }
 
     @Test func readsCRLFAndACueWithoutIndex() throws {
@@ -118,7 +141,7 @@ struct PlainCueTests {
         let cue = try #require(scan(text))
         var out = [UInt8](repeating: 0, count: Int(cue.used))
         let length = Array(text.utf8).withUnsafeBufferPointer { from in
-            withUnsafePointer(to: cue) { hark_join_plain_srt_cue(from.baseAddress!, $0, &out) }
+            withUnsafePointer(to: cue) { hark_join_plain_cue(from.baseAddress!, $0, &out) }
         }
         #expect(String(decoding: out[..<length], as: UTF8.self) == "first second third")
         #expect(length == cue.joined_length)
@@ -141,6 +164,8 @@ struct PlainCueTests {
             "1\n\(timing)\nfirst\n\n42\n\n2\n\(timing)\nsecond\n\n",
             // A simple cue, then one with a speaker, a turn, markup.
             "1\n\(timing)\nsimple\n\n2\n\(timing)\nDANA: named\n\n3\n\(timing)\nyes\n- no\n\n4\n\(timing)\n<i>it</i>\n\n5\n\(timing)\nend\n\n",
+            // A short timing line whose 29th byte on is an empty line: the empty line is not the timing line's end.
+            "1\n00:01,000 --> 00:02,000\nOne.\n\nstray text\n\n2\n\(timing)\nsecond\n\n",
             // The last cue without its blank line, and one without text.
             "1\n\(timing)\none\n\n2\n\(timing)\n\n3\n\(timing)\nlast",
         ]
@@ -204,6 +229,105 @@ struct PlainCueTests {
             if Int.random(in: 0..<20, using: &random) == 0 { bytes.append(0xFF) }
         }
         try expectSameReading(bytes)
+    }
+
+    // MARK: WebVTT
+
+    private let cueTiming = "00:00:01.000 --> 00:00:02.000"
+
+    @Test func readsTheUsualWebVTTCueWithSettingsAndId() throws {
+        let timingLine = "\(cueTiming) align:start position:0%"
+        let text = "12\n\(timingLine)\nHello there,\nsecond line.\n\n"
+        let cue = try #require(scanWebVTT(text))
+        #expect(cue.has_index == 1)
+        #expect(cue.timing_length == timingLine.utf8.count)
+        #expect(lines(of: cue, in: text) == ["Hello there,", "second line."])
+        #expect(cue.used == text.utf8.count)
+        #expect(cue.is_simple == 1)
+        // Settings hold any byte but a line end, markup bytes too.
+        #expect(scanWebVTT("\(cueTiming) region:<x>&y\nword\n\n") != nil)
+        #expect(scanWebVTT("\(cueTiming) a\rb\nword\n\n") == nil)
+    }
+
+    @Test func webVTTMarkupReferencesAndArrowsNeedTheLineRules() throws {
+        for text in ["<v Dana>named", "fish &amp; chips", "a --> b", "later\n00:00:03.000 --> 00:00:04.000", "<i>x</i>"] {
+            #expect(scanWebVTT("\(cueTiming)\n\(text)\n\n") == nil, "\(text)")
+        }
+        // An arrow past the first block of sixteen bytes, and a '>' that is no arrow.
+        #expect(scanWebVTT("\(cueTiming)\nThe line goes on and on --> here\n\n") == nil)
+        let cue = try #require(scanWebVTT("\(cueTiming)\nbigger -> smaller, a > b\n\n"))
+        #expect(cue.text_lines == 1)
+        // A brace is no WebVTT markup.
+        #expect(scanWebVTT("\(cueTiming)\n{braces}\n\n") != nil)
+    }
+
+    @Test func webVTTExamplesReadAsLineByLine() throws {
+        let header = "WEBVTT\nKind: captions\n\n"
+        let lead = (0..<CaptionAssembler.decisionWindow).map { "\(cueTiming)\nlead-in line \($0)\n\n" }.joined()
+        let files = [
+            // Ids, settings, a voice, a reference, a turn, an arrow in the text, an empty cue.
+            "1\n\(cueTiming) align:start\nsimple\n\nid-two\n\(cueTiming)\nnamed id\n\n\(cueTiming)\n<v Dana>voice\n\n"
+                + "\(cueTiming)\nfish &amp; chips\n\n\(cueTiming)\nyes\n- no\n\n\(cueTiming)\nthen\n00:00:03.000 --> 00:00:04.000\nnext\n\n"
+                + "\(cueTiming)\n\n\(cueTiming)\nlast\n\n",
+            // A short timing line whose 29th byte on is an empty line.
+            "00:01.000 --> 00:02.000\nOne.\n\nstray text\nmore\n\n\(cueTiming)\nTwo.\n\n",
+            // A NOTE block, a line of spaces as text, a timestamp WebVTT does not allow, the last cue unended.
+            "NOTE a comment\n\n\(cueTiming)\n  \nafter spaces\n\n00:01.000 --> 00:02,000\nlenient\n\n\(cueTiming)\nend",
+        ]
+        for file in files {
+            try expectSameReading(Array((header + file).utf8), .webVTT)
+            try expectSameReading(Array((header + lead + file).utf8), .webVTT)
+        }
+    }
+
+    /// Random WebVTT files of the shapes its rules tell apart, each read both ways.
+    @Test(arguments: 0..<40) func randomWebVTTFilesReadAsLineByLine(seed: UInt64) throws {
+        var random = SeededGenerator(seed: seed &* 6271 &+ 5)
+        let texts = [
+            "plain words", "two  spaces", "Dana: named", "- a turn", ">> change", "<v Dana>voice", "<i>italic</i>",
+            "fish &amp; chips", "AT&T", "a --> b", "x > y", "{braces}", "Café", "ctrl \u{1}", "tab\there", "42", " lead",
+            "trail ", "A longer line that runs past the sixteen bytes of a block", "[MUSIC]", "NOTE inside",
+        ]
+        let timings = [
+            cueTiming, "\(cueTiming) align:start position:0%", "00:00:03.500 --> 00:00:01.000", "00:04.000 --> 00:05.000",
+            "00:00:06,000 --> 00:00:07,000", "100:00:01.000 --> 100:00:02.000", "00:00:01.000 -->",
+            "00:00:01.000 --> 00:00:02.0001",
+            "00:00:01.000 --> 00:00:02.000region:r", "\t\(cueTiming)",
+        ]
+        let ends = ["\n", "\n", "\r\n", "\r"]
+        var bytes: [UInt8] = []
+        func add(_ line: String, _ end: String) { bytes += Array(line.utf8) + Array(end.utf8) }
+        let usualEnd = Bool.random(using: &random) ? "\n" : "\r\n"
+        add("WEBVTT", usualEnd)
+        if Bool.random(using: &random) { add("Kind: captions", usualEnd) }
+        add("", usualEnd)
+        let cues =
+            Int.random(in: 0..<4, using: &random) == 0
+            ? Int.random(in: 5...40, using: &random) : 101 + Int.random(in: 0...60, using: &random)
+        for k in 0..<cues {
+            guard Int.random(in: 0..<5, using: &random) < 2 else {
+                if Int.random(in: 0..<4, using: &random) == 0 { add(String(k + 1), usualEnd) }
+                add(timings[Int.random(in: 0...1, using: &random)], usualEnd)
+                for j in 0..<Int.random(in: 1...3, using: &random) { add("plain \(k).\(j)", usualEnd) }
+                add("", usualEnd)
+                continue
+            }
+            let end = Int.random(in: 0..<3, using: &random) > 0 ? usualEnd : ends.randomElement(using: &random)!
+            switch Int.random(in: 0..<8, using: &random) {
+            case 0: add(String(k + 1), end)
+            case 1: add("cue-\(k)", end)
+            case 2: add("NOTE block \(k)", end)
+            default: break
+            }
+            add(Int.random(in: 0..<3, using: &random) > 0 ? timings[0] : timings.randomElement(using: &random)!, end)
+            for j in 0..<Int.random(in: 0...7, using: &random) {
+                let text = Int.random(in: 0..<3, using: &random) > 0 ? "plain \(k).\(j)" : texts.randomElement(using: &random)!
+                add(text, end)
+            }
+            for _ in 0..<Int.random(in: 0...2, using: &random) { add(Int.random(in: 0..<8, using: &random) > 0 ? "" : "  ", end) }
+            if Int.random(in: 0..<20, using: &random) == 0 { bytes.append(0xFF) }
+        }
+        try expectSameReading(bytes, .webVTT)
     }
 }
 

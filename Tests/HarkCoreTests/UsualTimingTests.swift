@@ -32,6 +32,18 @@ struct UsualTimingTests {
             name: "SRT", shape: SRTTiming.shape, length: SRTTiming.length, offsets: SRTTiming.wordOffsets,
             expected: SRTTiming.expected, addends: SRTTiming.addends, inside: 0..<29, matches: { SRTTiming.matches($0) },
             timing: { SRTTiming.timing($0) }),
+        Shape(
+            name: "WebVTT", shape: WebVTTTiming.shape, length: WebVTTTiming.length, offsets: WebVTTTiming.wordOffsets,
+            expected: WebVTTTiming.expected, addends: WebVTTTiming.addends, inside: 0..<29,
+            matches: { WebVTTTiming.opens($0) },
+            timing: { line in
+                // As the WebVTT reader reads it, by position; a refusal reads as no time at all.
+                guard case .timing(let timing) = WebVTTReader.Timing.parse(line) else {
+                    return TimingLine(start: -1, end: -1, startText: line, endText: line, rest: line)
+                }
+                return TimingLine(
+                    start: timing.start, end: timing.end, startText: line, endText: line, rest: Bytes(rebasing: line[29...]))
+            }),
     ]
 
     @Test(arguments: shapes)

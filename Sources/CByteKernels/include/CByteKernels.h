@@ -25,10 +25,11 @@ int hark_copy_clean_ascii(const uint8_t *from, size_t length, uint8_t *to);
 /// bytes: the non-space bytes at the start or after a space.
 size_t hark_count_words(const uint8_t *text, size_t length);
 
-/// The most text lines a cue read by `hark_scan_plain_srt_cue` has.
+/// The most text lines a cue read by `hark_scan_plain_srt_cue` or
+/// `hark_scan_plain_webvtt_cue` has.
 #define HARK_PLAIN_CUE_MAX_LINES 6
 
-/// Where the lines of a plain SRT cue are, as offsets from its start.
+/// Where the lines of a plain SRT or WebVTT cue are, as offsets from its start.
 typedef struct {
     int has_index;
     size_t timing;
@@ -45,7 +46,7 @@ typedef struct {
     /// first holds no ':': its lines joined by spaces are the cue's one
     /// segment, whatever the caption rules, and clean as they are.
     int is_simple;
-} hark_plain_srt_cue;
+} hark_plain_cue;
 
 /// Reads the SRT cue at `from[0]` (a line start) if it has the plain shape,
 /// which needs none of the line-by-line rules: an optional index of up to
@@ -55,10 +56,16 @@ typedef struct {
 /// empty line; every line ended by LF or CRLF. A text line is not empty, neither starts nor ends
 /// with a space or tab, does not start with a digit, and holds no '<', '{'
 /// or CR. Fills `cue` and returns 1, or returns 0. Reads nothing past `length`.
-int hark_scan_plain_srt_cue(const uint8_t *from, size_t length, size_t timing_length, hark_plain_srt_cue *cue);
+int hark_scan_plain_srt_cue(const uint8_t *from, size_t length, size_t timing_length, hark_plain_cue *cue);
+
+/// As `hark_scan_plain_srt_cue`, for a WebVTT cue (the id a line of
+/// digits): its markup bytes are '<' and '&' (a character reference), a
+/// text line holds no `-->` (that line would start a cue), and the timing
+/// line's settings may hold any byte but a lone CR.
+int hark_scan_plain_webvtt_cue(const uint8_t *from, size_t length, size_t timing_length, hark_plain_cue *cue);
 
 /// Writes the text lines of `cue` (read from `from`) to `to`, joined by
 /// single spaces; returns how many bytes that is (`cue->joined_length`).
-size_t hark_join_plain_srt_cue(const uint8_t *from, const hark_plain_srt_cue *cue, uint8_t *to);
+size_t hark_join_plain_cue(const uint8_t *from, const hark_plain_cue *cue, uint8_t *to);
 
 #endif

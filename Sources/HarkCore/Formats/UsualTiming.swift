@@ -96,3 +96,28 @@ enum SRTTiming {
             endText: Bytes(start: p + 17, count: 12), rest: Bytes(start: p + 29, count: 0))
     }
 }
+
+/// WebVTT's: `00:01:02.500 --> 00:01:05.000` opens the line, settings may follow.
+enum WebVTTTiming {
+    static let length = 29
+    static let shape = "dd:sd:sd.ddd --> dd:sd:sd.ddd"
+    static let wordOffsets = (0, 8, 16, 21)
+    static let expected: (UInt64, UInt64, UInt64, UInt64) = (
+        0x3030_3A30_303A_3030, 0x3E2D_2D20_3030_302E, 0x303A_3030_3A30_3020, 0x3030_302E_3030_3A30
+    )
+    static let addends: (UInt64, UInt64, UInt64, UInt64) = (
+        0x767A_7F76_7A7F_7676, 0x7F7F_7F7F_7676_767F, 0x7A7F_767A_7F76_767F, 0x7676_767F_767A_7F76
+    )
+
+    /// Whether `line` opens with the shape, and its end time ends there (a
+    /// digit, `:`, `.` or `,` after it would be read as part of it).
+    @inline(__always)
+    static func opens(_ line: Bytes) -> Bool {
+        guard line.count >= length, let p = line.baseAddress, UsualTiming.matches(p, wordOffsets, expected, addends) else {
+            return false
+        }
+        guard line.count > length else { return true }
+        let after = p[length]
+        return !(ByteClass.isDigit(after) || after == 0x3A || after == 0x2E || after == 0x2C)
+    }
+}

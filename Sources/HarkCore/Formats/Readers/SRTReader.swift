@@ -1,5 +1,3 @@
-import CByteKernels
-
 /// SRT: `1` / `00:00:01,540 --> 00:00:07,399` / text lines / blank line.
 ///
 /// A cue starts at each timing line, whatever came before: so missing or
@@ -42,48 +40,23 @@ enum SRTReader {
         mutating func take(_ raw: Bytes, number: Int, before rest: Bytes, into builder: inout TranscriptBuilder)
             -> LinesTaken
         {
-            // Two records for the kernel to fill, the cue's and the next one's, in turn.
-            var slot = 0
             // Between cues, plain cues are read whole, with what `take` would make of them line by line.
             guard readsPlainCuesWhole, afterBlank, heldDigits.isEmpty, let first = raw.first, ByteClass.isDigit(first),
                 let start = raw.baseAddress, let restStart = rest.baseAddress, !rest.isEmpty,
-                case let end = restStart + rest.count, var cue = PlainCue(at: start, end: end, scan: scans.record(slot))
+                case let end = restStart + rest.count, let cue = PlainCue(.srt, at: start, end: end, scan: scans.record(0))
             else {
                 take(raw, number: number, into: &builder)
                 return .none
             }
-            var line = number
-            while true {
-                endCue(into: &builder)
-                skippingBadCue = false
-                afterBlank = true
-                // A simple cue is one segment; it is written at once when the
-                // next cue's start shows that no text of this one follows.
-                if cue.isSimple, assembler.isRolling == false,
-                    let next = PlainCue(at: cue.end, end: end, scan: scans.record(1 - slot))
-                {
-                    writeSimple(cue, line: line + cue.indexLines, into: &builder)
-                    inCue = false
-                    line += cue.lineCount
-                    cue = next
-                    slot = 1 - slot
-                    continue
-                }
-                let timingLine = line + cue.indexLines
-                assembler.beginCue(start: cue.startTime, end: cue.endTime, line: timingLine)
-                inCue = true
-                cueHasText = true
-                for k in 0..<cue.textLineCount {
-                    assembler.addLine(cue.textLine(k), number: timingLine + 1 + k, into: &builder)
-                }
-                return LinesTaken(bytes: cue.end - restStart, lines: line + cue.lineCount - 1 - number)
-            }
-        }
-
-        /// A simple cue's segment, as the caption assembler would write it.
-        private func writeSimple(_ cue: PlainCue, line: Int, into builder: inout TranscriptBuilder) {
-            builder.appendCleanText(length: cue.joinedLength) { cue.join(into: $0) }
-            builder.commitSegment(start: cue.startTime, end: cue.endTime, speaker: nil, speakerChange: false, line: line)
+            endCue(into: &builder)
+            skippingBadCue = false
+            // The cue's text may go on after its empty line: it stays open.
+            let (last, line) = PlainCue.readRun(
+                from: cue, line: number, end: end, records: scans, assembler: &assembler, into: &builder)
+            inCue = true
+            cueHasText = true
+            afterBlank = true
+            return LinesTaken(bytes: last.end - restStart, lines: line + last.lineCount - 1 - number)
         }
 
         mutating func take(_ raw: Bytes, number: Int, into builder: inout TranscriptBuilder) {
@@ -163,75 +136,6 @@ enum SRTReader {
             inCue = false
             if !heldDigits.isEmpty { heldDigits.removeAll(keepingCapacity: true) }
         }
-    }
-
-    /// A cue that needs none of the line-by-line rules (see
-    /// `hark_scan_plain_srt_cue`): its index (if any), a timing line, text
-    /// lines that are not digits, markup or spaces at
-    /// either end, then an empty line; read from the bytes at hand.
-    private struct PlainCue {
-        let startTime: Milliseconds
-        let endTime: Milliseconds
-        /// 1 with an index line, else 0.
-        let indexLines: Int
-        let textLineCount: Int
-        /// Where it starts, and where the line after its empty line does.
-        let start: UnsafePointer<UInt8>
-        let end: UnsafePointer<UInt8>
-        /// One segment of its lines joined (see `hark_plain_srt_cue`).
-        let isSimple: Bool
-        /// Where its lines are; a record the reader keeps (a cue is read
-        /// into it, not copied, with the next cue read into the other).
-        private let scan: UnsafePointer<hark_plain_srt_cue>
-
-        final class Records {
-            private let records = UnsafeMutablePointer<hark_plain_srt_cue>.allocate(capacity: 2)
-            init() { records.initialize(repeating: hark_plain_srt_cue(), count: 2) }
-            deinit { records.deallocate() }
-            func record(_ k: Int) -> UnsafeMutablePointer<hark_plain_srt_cue> { records + k }
-        }
-
-        /// The cue that starts at `start`, read up to `end` at most, into `scan`.
-        init?(at start: UnsafePointer<UInt8>, end: UnsafePointer<UInt8>, scan: UnsafeMutablePointer<hark_plain_srt_cue>) {
-            guard hark_scan_plain_srt_cue(start, end - start, SRTTiming.length, scan) == 1 else { return nil }
-            let timingLine = Bytes(start: start + scan.pointee.timing, count: scan.pointee.timing_length)
-            if SRTTiming.matches(timingLine), let p = timingLine.baseAddress {
-                startTime = UsualTiming.clock(p)
-                endTime = UsualTiming.clock(p + 17)
-            } else if case .timing(let timing) = TimingLine.parse(timingLine.trimmingSpaces()) {
-                // As `take` reads any other timing line (hours past 99, one-digit hours, settings after it).
-                startTime = timing.start
-                endTime = timing.end
-            } else {
-                return nil
-            }
-            indexLines = Int(scan.pointee.has_index)
-            textLineCount = Int(scan.pointee.text_lines)
-            isSimple = scan.pointee.is_simple != 0
-            self.start = start
-            self.end = start + scan.pointee.used
-            self.scan = UnsafePointer(scan)
-        }
-
-        /// Its lines: index, timing, text and the empty one.
-        var lineCount: Int { indexLines + textLineCount + 2 }
-
-        func textLine(_ k: Int) -> Bytes {
-            withUnsafeBytes(of: scan.pointee.text_start) { starts in
-                withUnsafeBytes(of: scan.pointee.text_length) { lengths in
-                    let stride = MemoryLayout<Int>.stride
-                    return Bytes(
-                        start: start + starts.load(fromByteOffset: k * stride, as: Int.self),
-                        count: lengths.load(fromByteOffset: k * stride, as: Int.self))
-                }
-            }
-        }
-
-        /// The length of its text lines joined by spaces.
-        var joinedLength: Int { scan.pointee.joined_length }
-
-        /// Writes its text lines joined by spaces to `to` (room for `joinedLength`).
-        func join(into to: UnsafeMutablePointer<UInt8>) { _ = hark_join_plain_srt_cue(start, scan, to) }
     }
 
     /// Where a cue starts after `offset`: its index line, or its timing line

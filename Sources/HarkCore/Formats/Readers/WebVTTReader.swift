@@ -15,12 +15,15 @@ import Glibc
 /// Read as bytes into the builder; a large file is read as two halves at
 /// once, cut where a cue's block starts.
 enum WebVTTReader {
-    static func read(_ file: SourceFile, into builder: inout TranscriptBuilder, parallelThreshold: Int) throws {
+    /// `plainCues`: false reads every cue line by line (tests compare the two).
+    static func read(
+        _ file: SourceFile, into builder: inout TranscriptBuilder, parallelThreshold: Int, plainCues: Bool = true
+    ) throws {
         try ParallelParts.read(
             file, into: &builder, threshold: parallelThreshold, bytesPerSegment: 60, cut: blockStart(in:after:),
             { part, file, builder in
                 // The second half starts between blocks, after the header.
-                var blocks = Blocks(state: part == 0 ? .signature : .betweenBlocks)
+                var blocks = Blocks(state: part == 0 ? .signature : .betweenBlocks, readsPlainCuesWhole: plainCues)
                 return try blocks.read(file, into: &builder)
             })
     }
@@ -34,12 +37,35 @@ enum WebVTTReader {
         }
 
         var state: State
+        let readsPlainCuesWhole: Bool
         var assembler = CaptionAssembler(keepsEmptyCues: true)
         var cueText = CueText()
         var nonStandardLine: Int?
         var nonStandardCount = 0
+        let scans = PlainCue.Records()
 
-        init(state: State) { self.state = state }
+        init(state: State, readsPlainCuesWhole: Bool) {
+            self.state = state
+            self.readsPlainCuesWhole = readsPlainCuesWhole
+        }
+
+        mutating func take(_ line: Bytes, number: Int, before rest: Bytes, into builder: inout TranscriptBuilder)
+            -> LinesTaken
+        {
+            // Between blocks, plain cues are read whole, with what `take` would make of them line by line.
+            guard readsPlainCuesWhole, case .betweenBlocks = state, let first = line.first, ByteClass.isDigit(first),
+                let start = line.baseAddress, let restStart = rest.baseAddress, !rest.isEmpty,
+                case let end = restStart + rest.count, let cue = PlainCue(.webVTT, at: start, end: end, scan: scans.record(0))
+            else {
+                take(line, number: number, into: &builder)
+                return .none
+            }
+            let (last, lastLine) = PlainCue.readRun(
+                from: cue, line: number, end: end, records: scans, assembler: &assembler, into: &builder)
+            // Its empty line ends it.
+            assembler.endCue(into: &builder)
+            return LinesTaken(bytes: last.end - restStart, lines: lastLine + last.lineCount - 1 - number)
+        }
 
         mutating func take(_ line: Bytes, number: Int, into builder: inout TranscriptBuilder) {
             let empty = line.isEmpty
@@ -185,6 +211,10 @@ enum WebVTTReader {
         }
 
         static func parse(_ line: Bytes) -> Outcome {
+            // The usual line, read by position.
+            if WebVTTTiming.opens(line), let p = line.baseAddress {
+                return .timing(Timing(start: UsualTiming.clock(p), end: UsualTiming.clock(p + 17), isStandard: true))
+            }
             var i = 0
             func skipSpaces() { while i < line.count, isSpace(line[i]) { i += 1 } }
             /// The longest run of digits, `:`, `.` and `,` here.

@@ -6,18 +6,23 @@
 #include <emmintrin.h>
 #endif
 
-enum { MARKUP_OR_CR = 1, NOT_CLEAN = 2 };
+enum { MARKUP = 1, NOT_CLEAN = 2, ANGLE_CLOSE = 4, LONE_CR = 8 };
 
 /// The end of the line at `i` (the index of its LF, or `n` when there is
-/// none), adding to `*found` what the line holds: MARKUP_OR_CR for '<', '{'
-/// or a CR that does not end the line as half of a CRLF, NOT_CLEAN for a
-/// byte outside 0x20-0x7E (the CR of a CRLF aside) or two spaces in a row.
-static size_t text_line_end(const uint8_t *p, size_t i, size_t n, int *found) {
+/// none), adding to `*found` what the line holds: MARKUP for either markup
+/// byte (SRT's '<' and '{', WebVTT's '<' and '&'), LONE_CR for a CR that
+/// does not end the line as half of a CRLF, NOT_CLEAN for a byte outside
+/// 0x20-0x7E (the CR of a CRLF aside) or two spaces in a row, ANGLE_CLOSE
+/// for a '>' (WebVTT's arrow ends its line's cue), when `webvtt`.
+__attribute__((always_inline)) static inline size_t text_line_end(
+    const uint8_t *p, size_t i, size_t n, int *found, const int webvtt) {
+    const uint8_t secondMarkup = webvtt ? 0x26 : 0x7B;
 #if defined(__SSE2__)
     const __m128i lineFeed = _mm_set1_epi8(0x0A);
     const __m128i carriageReturn = _mm_set1_epi8(0x0D);
     const __m128i open = _mm_set1_epi8(0x3C);
-    const __m128i brace = _mm_set1_epi8(0x7B);
+    const __m128i second = _mm_set1_epi8((char)secondMarkup);
+    const __m128i angleClose = _mm_set1_epi8(0x3E);
     // Unsigned range by a signed compare (as in hark_copy_line).
     const __m128i toPrintableBase = _mm_set1_epi8((char)(0x80 - 0x20));
     const __m128i printableEnd = _mm_set1_epi8((char)(-128 + 95));
@@ -30,35 +35,42 @@ static size_t text_line_end(const uint8_t *p, size_t i, size_t n, int *found) {
         __m128i v = _mm_loadu_si128((const __m128i *)(p + i));
         unsigned lineFeeds = (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(v, lineFeed));
         unsigned returns = (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(v, carriageReturn));
-        unsigned markup = (unsigned)_mm_movemask_epi8(_mm_or_si128(_mm_cmpeq_epi8(v, open), _mm_cmpeq_epi8(v, brace)));
+        unsigned markup = (unsigned)_mm_movemask_epi8(_mm_or_si128(_mm_cmpeq_epi8(v, open), _mm_cmpeq_epi8(v, second)));
+        unsigned closes = webvtt ? (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(v, angleClose)) : 0;
         unsigned odd = ~(unsigned)_mm_movemask_epi8(_mm_cmplt_epi8(_mm_add_epi8(v, toPrintableBase), printableEnd));
         unsigned spaces = (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(v, space));
         // A space that follows a space, as a bit where the second one is.
         odd |= spaces & ((spaces << 1) | spaceAtBlockEnd);
-        if (crAtBlockEnd && !(lineFeeds & 1)) *found |= MARKUP_OR_CR;
+        if (crAtBlockEnd && !(lineFeeds & 1)) *found |= LONE_CR;
         if (lineFeeds != 0) {
             unsigned k = (unsigned)__builtin_ctz(lineFeeds);
             unsigned before = (1u << k) - 1;
             // The CR right before the LF ends the line; any other is a line end of its own.
             unsigned ending = k > 0 ? returns & (1u << (k - 1)) : 0;
-            if ((markup & before) != 0 || (returns & before & ~ending) != 0) *found |= MARKUP_OR_CR;
+            if ((markup & before) != 0) *found |= MARKUP;
+            if ((returns & before & ~ending) != 0) *found |= LONE_CR;
             if ((odd & before & ~ending) != 0) *found |= NOT_CLEAN;
+            if ((closes & before) != 0) *found |= ANGLE_CLOSE;
             return i + k;
         }
         crAtBlockEnd = (returns >> 15) & 1;
         spaceAtBlockEnd = (spaces >> 15) & 1;
-        if (markup != 0 || (returns & 0x7FFF) != 0) *found |= MARKUP_OR_CR;
+        if (markup != 0) *found |= MARKUP;
+        if ((returns & 0x7FFF) != 0) *found |= LONE_CR;
+        if (closes != 0) *found |= ANGLE_CLOSE;
         if ((odd & ~(crAtBlockEnd ? 0x8000u : 0u) & 0xFFFF) != 0) *found |= NOT_CLEAN;
         i += 16;
     }
-    if (crAtBlockEnd && (i == n || p[i] != 0x0A)) *found |= MARKUP_OR_CR;
+    if (crAtBlockEnd && (i == n || p[i] != 0x0A)) *found |= LONE_CR;
     if (spaceAtBlockEnd && i < n && p[i] == 0x20) *found |= NOT_CLEAN;
 #endif
     for (; i < n; i++) {
         uint8_t b = p[i];
         if (b == 0x0A) return i;
         int ending = b == 0x0D && i + 1 < n && p[i + 1] == 0x0A;
-        if (b == 0x3C || b == 0x7B || (b == 0x0D && !ending)) *found |= MARKUP_OR_CR;
+        if (b == 0x3C || b == secondMarkup) *found |= MARKUP;
+        if (b == 0x0D && !ending) *found |= LONE_CR;
+        if (webvtt && b == 0x3E) *found |= ANGLE_CLOSE;
         if (((b < 0x20 || b > 0x7E) && !ending) || (b == 0x20 && i + 1 < n && p[i + 1] == 0x20)) *found |= NOT_CLEAN;
     }
     return n;
@@ -74,7 +86,39 @@ static size_t after_line_end(const uint8_t *p, size_t i, size_t n) {
 static int is_space(uint8_t b) { return b == 0x20 || b == 0x09; }
 static int is_digit(uint8_t b) { return b >= 0x30 && b <= 0x39; }
 
-int hark_scan_plain_srt_cue(const uint8_t *p, size_t n, size_t timing_length, hark_plain_srt_cue *cue) {
+/// Whether `p[0..<n]` holds an LF or a CR.
+static int has_line_end(const uint8_t *p, size_t n) {
+#if defined(__SSE2__)
+    if (n >= 16 && n <= 32) {
+        // Two blocks, overlapping: the usual timing line's length.
+        const __m128i lineFeed = _mm_set1_epi8(0x0A);
+        const __m128i carriageReturn = _mm_set1_epi8(0x0D);
+        __m128i head = _mm_loadu_si128((const __m128i *)p);
+        __m128i tail = _mm_loadu_si128((const __m128i *)(p + n - 16));
+        __m128i ends = _mm_or_si128(
+            _mm_or_si128(_mm_cmpeq_epi8(head, lineFeed), _mm_cmpeq_epi8(head, carriageReturn)),
+            _mm_or_si128(_mm_cmpeq_epi8(tail, lineFeed), _mm_cmpeq_epi8(tail, carriageReturn)));
+        return _mm_movemask_epi8(ends) != 0;
+    }
+#endif
+    for (size_t k = 0; k < n; k++) {
+        if (p[k] == 0x0A || p[k] == 0x0D) return 1;
+    }
+    return 0;
+}
+
+/// Whether `p[0..<n]` holds WebVTT's arrow.
+static int has_arrow(const uint8_t *p, size_t n) {
+    for (size_t k = 2; k < n; k++) {
+        if (p[k] == 0x3E && p[k - 1] == 0x2D && p[k - 2] == 0x2D) return 1;
+    }
+    return 0;
+}
+
+/// The two formats' plain cue: one body, so that each is compiled with its
+/// own markup bytes and without the other's checks.
+__attribute__((always_inline)) static inline int scan_plain_cue(
+    const uint8_t *p, size_t n, size_t timing_length, hark_plain_cue *cue, const int webvtt) {
     size_t i = 0;
     cue->has_index = 0;
     // The index: digits alone on their line.
@@ -91,10 +135,12 @@ int hark_scan_plain_srt_cue(const uint8_t *p, size_t n, size_t timing_length, ha
     if (i >= n || !is_digit(p[i])) return 0;
     cue->timing = i;
     size_t timingEnd = i + timing_length;
-    if (timingEnd > n || after_line_end(p, timingEnd, n) == 0) {
+    // The usual length ends the line only if no line end comes before it.
+    if (timingEnd > n || after_line_end(p, timingEnd, n) == 0 || has_line_end(p + i, timing_length)) {
         int found = 0;
-        timingEnd = text_line_end(p, i, n, &found);
-        if (timingEnd == n || (found & MARKUP_OR_CR)) return 0;
+        timingEnd = text_line_end(p, i, n, &found, webvtt);
+        // WebVTT's settings may hold markup bytes; no timing line a lone CR.
+        if (timingEnd == n || (found & LONE_CR) || (!webvtt && (found & MARKUP))) return 0;
         if (p[timingEnd - 1] == 0x0D) timingEnd--;
     }
     cue->timing_length = timingEnd - i;
@@ -119,9 +165,13 @@ int hark_scan_plain_srt_cue(const uint8_t *p, size_t n, size_t timing_length, ha
         if (lines == HARK_PLAIN_CUE_MAX_LINES || i >= n) return 0;
         uint8_t first = p[i];
         if (is_space(first) || is_digit(first)) return 0;
-        size_t end = text_line_end(p, i, n, &found);
-        if (end == n || (found & MARKUP_OR_CR)) return 0;
+        int lineFound = 0;
+        size_t end = text_line_end(p, i, n, &lineFound, webvtt);
+        found |= lineFound;
+        if (end == n || (found & (MARKUP | LONE_CR))) return 0;
         size_t contentEnd = p[end - 1] == 0x0D ? end - 1 : end;
+        // A line with WebVTT's arrow starts a cue of its own.
+        if (webvtt && (lineFound & ANGLE_CLOSE) && has_arrow(p + i, contentEnd - i)) return 0;
         if (is_space(p[contentEnd - 1])) return 0;
         // A turn's mark (`- `, `>>`) or, on the first line, a colon (`Name:`) needs the caption rules.
         if (first == 0x2D || first == 0x3E || (lines == 0 && memchr(p + i, 0x3A, contentEnd - i) != NULL)) {
@@ -135,7 +185,15 @@ int hark_scan_plain_srt_cue(const uint8_t *p, size_t n, size_t timing_length, ha
     }
 }
 
-size_t hark_join_plain_srt_cue(const uint8_t *from, const hark_plain_srt_cue *cue, uint8_t *to) {
+int hark_scan_plain_srt_cue(const uint8_t *from, size_t length, size_t timing_length, hark_plain_cue *cue) {
+    return scan_plain_cue(from, length, timing_length, cue, 0);
+}
+
+int hark_scan_plain_webvtt_cue(const uint8_t *from, size_t length, size_t timing_length, hark_plain_cue *cue) {
+    return scan_plain_cue(from, length, timing_length, cue, 1);
+}
+
+size_t hark_join_plain_cue(const uint8_t *from, const hark_plain_cue *cue, uint8_t *to) {
     size_t w = 0;
     for (int k = 0; k < cue->text_lines; k++) {
         if (k > 0) to[w++] = 0x20;
