@@ -29,6 +29,8 @@ struct JSONScanner {
     private var window: UnsafeMutablePointer<UInt8>
     private var count = 0
     private var position = 0
+    /// How many bytes of the source came before the window.
+    private var windowStart = 0
     private var atEnd = false
     /// Line counting: the line at `lineCursor` in the window.
     private var lineCursor = 0
@@ -71,6 +73,23 @@ struct JSONScanner {
         return lines
     }
 
+    /// How many bytes of the source come before the scanner's place.
+    var offset: Int { windowStart + position }
+
+    /// Goes on from `offset` of the source, with `newlines` line ends
+    /// between here and there; the source must hand out the bytes from
+    /// `offset` on from now (a reader that had another read the bytes
+    /// between, see `JSONTranscriptReader`).
+    mutating func jump(to offset: Int, newlines: Int) {
+        _ = line()
+        lineAtCursor += newlines
+        windowStart = offset
+        count = 0
+        position = 0
+        lineCursor = 0
+        atEnd = false
+    }
+
     // MARK: Bytes
 
     /// The byte here, reading more when the window is used up; nil at the end.
@@ -95,6 +114,7 @@ struct JSONScanner {
             n = 0
             readError = error
         }
+        windowStart += count
         count = n
         position = 0
         lineCursor = 0
@@ -221,7 +241,8 @@ struct JSONScanner {
     }
 
     /// Calls `body` with the index of each element of the array here;
-    /// `body` must read or skip the element.
+    /// `body` must read or skip the element (or leave the scanner at the
+    /// array's end).
     mutating func elements(_ body: (inout JSONScanner, Int) throws(Failure) -> Void) throws(Failure) {
         skipWhitespace()
         guard current == 0x5B else { throw fail("expected an array, found \(found())") }
@@ -231,7 +252,15 @@ struct JSONScanner {
             position += 1
             return
         }
-        var index = 0
+        try elements(after: 0, body)
+    }
+
+    /// As `elements(_:)`, from an element of an array (not its start) on:
+    /// `firstIndex` is its index.
+    mutating func elements(after firstIndex: Int, _ body: (inout JSONScanner, Int) throws(Failure) -> Void)
+        throws(Failure)
+    {
+        var index = firstIndex
         while true {
             try body(&self, index)
             index += 1

@@ -153,6 +153,8 @@ final class SourceFile {
         if pendingRead >= pending.count {
             pending.truncate(to: 0)
             pendingRead = 0
+            // UTF-8 as it is goes straight into the reader's buffer, not through `pending` too.
+            if encoding == .utf8 { return try readDirectly(into: buffer) }
             try readChunk()
             if pending.isEmpty { return 0 }
         }
@@ -163,6 +165,38 @@ final class SourceFile {
         }
         pendingRead += n
         return n
+    }
+
+    /// `read(into:)` goes on from `offset` of the file (UTF-8 as it is):
+    /// the bytes before it were read by another reader.
+    func readOn(from offset: Int) {
+        precondition(encoding == .utf8, "only a file read as it is can be read on from an offset")
+        pending.truncate(to: 0)
+        pendingRead = 0
+        position = offset
+        exhausted = false
+    }
+
+    /// The next bytes of the file as they are, read into `buffer`; 0 at the end.
+    private func readDirectly(into buffer: UnsafeMutableRawBufferPointer) throws -> Int {
+        guard !exhausted, let base = buffer.baseAddress else { return 0 }
+        let wanted = min(buffer.count, endOffset - position)
+        var got = 0
+        while got < wanted {
+            let n = pread(fd, base + got, wanted - got, off_t(position + got))
+            if n < 0 {
+                if errno == EINTR { continue }
+                throw LoadError(path: path, reason: Self.describe(errno: errno))
+            }
+            if n == 0 {
+                exhausted = true
+                break
+            }
+            got += n
+        }
+        position += got
+        if got == 0 || position >= endOffset { exhausted = true }
+        return got
     }
 
     /// The longest line handed out whole; a longer one is cut here (on a

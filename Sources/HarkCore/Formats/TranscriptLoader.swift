@@ -136,7 +136,8 @@ public enum TranscriptLoader {
     ) throws -> TranscriptFormat {
         switch detected {
         case .json:
-            return try JSONTranscriptReader.read(file, path: file.path, into: &builder)
+            return try JSONTranscriptReader.read(
+                file, path: file.path, into: &builder, parallelThreshold: parallelThreshold)
         case .text(let format):
             switch format {
             case .whisperText: try WhisperTextReader.read(file, into: &builder, parallelThreshold: parallelThreshold)

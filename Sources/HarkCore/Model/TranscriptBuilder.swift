@@ -192,6 +192,8 @@ public struct TranscriptBuilder {
         textHadReplacementCharacters || speakers.contains { $0.unicodeScalars.contains("\u{FFFD}") }
     }
     private var textHadReplacementCharacters = false
+    /// How many parts read apart were appended (tests look, to know that a file was read in parts).
+    private(set) var partsJoined = 0
 
     // MARK: Parts read in parallel
 
@@ -199,6 +201,7 @@ public struct TranscriptBuilder {
     /// same file, whose line numbers start after this part's `lineCount`
     /// lines. `other` is emptied in the process.
     mutating func appendPart(_ other: inout TranscriptBuilder, lineOffset: Int) {
+        partsJoined += 1 + other.partsJoined
         let otherStore = other.store
         textHadReplacementCharacters = textHadReplacementCharacters || other.textHadReplacementCharacters
         if let last = lastReadStart, let first = other.firstReadTime, first.time < last, outOfOrderLine == nil {

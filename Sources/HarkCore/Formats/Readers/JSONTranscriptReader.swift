@@ -14,13 +14,18 @@
 /// the item (`segments[12]`) and the line it starts on.
 enum JSONTranscriptReader {
     /// `itemLimit`: read only the first items, and nothing after them (a
-    /// preview of the file).
+    /// preview of the file). A file of `parallelThreshold` bytes or more may
+    /// have its second half read at once on another thread (`SecondHalf`).
     static func read(
-        _ file: SourceFile, path: String, into builder: inout TranscriptBuilder, itemLimit: Int? = nil
+        _ file: SourceFile, path: String, into builder: inout TranscriptBuilder, itemLimit: Int? = nil,
+        parallelThreshold: Int = .max
     ) throws -> TranscriptFormat {
         var scanner = JSONScanner(source: file.read(into:))
         var reader = ItemReader()
         reader.itemLimit = itemLimit
+        // Kept until the end: the thread is waited for when it goes.
+        let secondHalf = itemLimit == nil ? SecondHalf.start(for: file, threshold: parallelThreshold) : nil
+        reader.secondHalf = secondHalf
         do {
             switch try scanner.kind() {
             case .object:
@@ -86,7 +91,7 @@ enum JSONTranscriptReader {
     }
 
     struct ItemReader {
-        private(set) var shape: Shape?
+        fileprivate(set) var shape: Shape?
         private(set) var hasSpeakers = false
         private var item = Item()
         /// The last item read, not yet committed: its end may be the next start.
@@ -96,6 +101,10 @@ enum JSONTranscriptReader {
         private var podcastItems: [PodcastItem] = []
         var itemLimit: Int?
         private(set) var reachedItemLimit = false
+        /// The start of the first item taken (for the one before it, read by another reader).
+        private(set) var firstStart: Milliseconds?
+        /// The second half of the file, being read: taken if an item starts where it does.
+        var secondHalf: SecondHalf?
 
         mutating func readItems(
             _ scanner: inout JSONScanner, whisperCpp: Bool, topLevel: Bool = false, into builder: inout TranscriptBuilder
@@ -103,23 +112,61 @@ enum JSONTranscriptReader {
             let arrayName = topLevel ? "" : whisperCpp ? "transcription" : "segments"
             shape = whisperCpp ? .whisperCpp : .segments
             try scanner.elements { scanner, index throws(JSONScanner.Failure) in
-                let kind = try scanner.kind()
-                item.reset(line: scanner.line())
-                guard kind == .object else {
-                    try scanner.skip()
-                    builder.warn(.invalidItem, line: item.line, detail: "\(arrayName)[\(index)]")
-                    return
-                }
-                try scanner.members { scanner, key throws(JSONScanner.Failure) in
-                    if whisperCpp { try readWhisperCppField(key, &scanner) } else { try readSegmentField(key, &scanner) }
-                }
-                take(arrayName: arrayName, index: index, into: &builder)
-                if let itemLimit, index + 1 >= itemLimit {
-                    // Enough for a preview: stop reading here.
-                    reachedItemLimit = true
-                    throw JSONScanner.Failure(message: "the preview's items are read", line: 0)
+                try readItem(&scanner, index: index, arrayName: arrayName, whisperCpp: whisperCpp, into: &builder)
+            }
+        }
+
+        /// As `readItems`, from an item of a segments array after its first
+        /// on, to the array's end: the second half of a file (`SecondHalf`).
+        mutating func readItemsFromTheMiddle(_ scanner: inout JSONScanner, into builder: inout TranscriptBuilder)
+            throws(JSONScanner.Failure)
+        {
+            shape = .segments
+            try scanner.elements(after: 0) { scanner, index throws(JSONScanner.Failure) in
+                try readItem(&scanner, index: index, arrayName: "segments", whisperCpp: false, into: &builder)
+            }
+        }
+
+        private mutating func readItem(
+            _ scanner: inout JSONScanner, index: Int, arrayName: String, whisperCpp: Bool, into builder: inout TranscriptBuilder
+        ) throws(JSONScanner.Failure) {
+            let kind = try scanner.kind()
+            if let second = secondHalf, scanner.offset >= second.split {
+                secondHalf = nil
+                // Exactly where the second half starts: it is the rest of this array.
+                if scanner.offset == second.split, kind == .object, shape == .segments, let half = second.wait() {
+                    return takeSecondHalf(half, of: second, &scanner, into: &builder)
                 }
             }
+            item.reset(line: scanner.line())
+            guard kind == .object else {
+                try scanner.skip()
+                builder.warn(.invalidItem, line: item.line, detail: "\(arrayName)[\(index)]")
+                return
+            }
+            try scanner.members { scanner, key throws(JSONScanner.Failure) in
+                if whisperCpp { try readWhisperCppField(key, &scanner) } else { try readSegmentField(key, &scanner) }
+            }
+            take(arrayName: arrayName, index: index, into: &builder)
+            if let itemLimit, index + 1 >= itemLimit {
+                // Enough for a preview: stop reading here.
+                reachedItemLimit = true
+                throw JSONScanner.Failure(message: "the preview's items are read", line: 0)
+            }
+        }
+
+        /// Joins the second half's items after this half's, and goes on at
+        /// the end of the array, where the second half stopped.
+        private mutating func takeSecondHalf(
+            _ half: SecondHalf.Items, of second: SecondHalf, _ scanner: inout JSONScanner,
+            into builder: inout TranscriptBuilder
+        ) {
+            if isHeld { commitHeld(nextStart: half.firstStart, into: &builder) }
+            var items = half.builder
+            builder.appendPart(&items, lineOffset: 0)
+            hasSpeakers = hasSpeakers || half.hasSpeakers
+            second.firstHalf.readOn(from: second.fileOffset + half.arrayEnd)
+            scanner.jump(to: second.split + half.arrayEnd, newlines: half.newlines)
         }
 
         private mutating func readSegmentField(_ key: JSONScanner.Key, _ scanner: inout JSONScanner) throws(JSONScanner.Failure) {
@@ -192,6 +239,7 @@ enum JSONTranscriptReader {
                 return
             }
             if item.speaker != nil { hasSpeakers = true }
+            if firstStart == nil { firstStart = start }
             if item.end == nil && !whisperCpp { builder.warn(.missingEnd, line: item.line, detail: name) }
             if whisperCpp {
                 // whisper.cpp marks the turn on the segment before it.
