@@ -1,3 +1,4 @@
+import HarkTestSupport
 import Testing
 
 @testable import HarkCore
@@ -57,6 +58,37 @@ struct JSONScannerTests {
         let expected = try read(&whole)
         #expect(expected["a"] == .string("x\"é😀\n"))
         #expect(try read(&windowed) == expected)
+    }
+
+    /// Arrays of numbers are skipped in one loop when they are in the
+    /// window: random arrays of valid and broken numbers skip as the
+    /// general path skips them (a window of one byte never holds one).
+    @Test func arraysOfNumbersSkipAsTheGeneralPathSkipsThem() {
+        var random = SeededGenerator(seed: 11)
+        let pieces = [
+            "0", "7", "42", "-3", "1.5", "-0.25", "1e5", "2E-3", "6.02e+23", "01", "1.", "-", "1e", ".5", "+1", "--1", "0x1",
+        ]
+        let separators = [", ", ",", " , ", ",\n", " ", ",,", ""]
+        func outcome(_ text: String, windowSize: Int) -> String {
+            var scanner = JSONScanner(Array(text.utf8), windowSize: windowSize)
+            do {
+                try scanner.skip()
+                return "after: \(String(describing: try scanner.scalar()))"
+            } catch {
+                return "\(error.message) at \(error.line)"
+            }
+        }
+        for _ in 0..<2_000 {
+            var text = "["
+            for k in 0..<Int.random(in: 0...6, using: &random) {
+                if k > 0 { text += Int.random(in: 0..<8, using: &random) > 0 ? ", " : separators.randomElement(using: &random)! }
+                text +=
+                    Int.random(in: 0..<4, using: &random) > 0
+                    ? pieces[Int.random(in: 0...8, using: &random)] : pieces.randomElement(using: &random)!
+            }
+            text += Int.random(in: 0..<10, using: &random) > 0 ? "] 5" : " 5"
+            #expect(outcome(text, windowSize: 1 << 16) == outcome(text, windowSize: 1), "\(text)")
+        }
     }
 
     @Test func numbersAreTheNearestDoubles() throws {

@@ -170,33 +170,64 @@ struct JSONScanner {
 
     // MARK: Objects and arrays
 
-    /// A key of an object, held in the scanner's value (keys longer than
-    /// `Key.capacity` bytes are no key a reader asks for, and are kept whole
-    /// only as a string).
+    /// A key of an object, held in the scanner's value: its length and its
+    /// first `capacity` bytes, three words. A longer key is no key a reader
+    /// asks for (each is shorter), so it is told apart only from those.
     struct Key: CustomStringConvertible {
         static let capacity = 24
-        private var bytes: (UInt64, UInt64, UInt64) = (0, 0, 0)
+        private var words: (UInt64, UInt64, UInt64) = (0, 0, 0)
         private(set) var length = 0
-        private var long: String?
 
         init(_ utf8: [UInt8]) { self = utf8.withUnsafeBufferPointer { Key($0) } }
 
         init(_ utf8: UnsafeBufferPointer<UInt8>) {
             length = utf8.count
-            if utf8.count > Self.capacity {
-                long = String(decoding: utf8, as: UTF8.self)
-                return
+            withUnsafeMutableBytes(of: &words) {
+                $0.copyMemory(from: UnsafeRawBufferPointer(UnsafeBufferPointer(rebasing: utf8.prefix(Self.capacity))))
             }
-            withUnsafeMutableBytes(of: &bytes) { $0.copyMemory(from: UnsafeRawBufferPointer(utf8)) }
         }
 
+        /// The `length` bytes at `p`, which may be read `capacity` bytes on
+        /// (the window has room after its end): loaded as words, not copied
+        /// byte by byte (a copy then read as words waits for the copy).
+        @inline(__always)
+        fileprivate init(padded p: UnsafePointer<UInt8>, length: Int) {
+            self.length = length
+            let raw = UnsafeRawPointer(p)
+            @inline(__always) func word(_ k: Int) -> UInt64 {
+                let kept = min(max(length - 8 * k, 0), 8)
+                let mask: UInt64 = kept == 8 ? ~0 : (1 << (8 * UInt64(kept))) &- 1
+                return raw.loadUnaligned(fromByteOffset: 8 * k, as: UInt64.self) & mask
+            }
+            words = (word(0), word(1), word(2))
+        }
+
+        private func byte(_ k: Int) -> UInt8 {
+            let word = k < 8 ? words.0 : k < 16 ? words.1 : words.2
+            return UInt8(truncatingIfNeeded: word >> (8 * UInt64(k % 8)))
+        }
+
+        /// Inlined, so that a name's words are worked out as the program is compiled.
+        @inline(__always)
         static func == (key: Key, name: StaticString) -> Bool {
-            guard key.long == nil, key.length == name.utf8CodeUnitCount else { return false }
-            return withUnsafeBytes(of: key.bytes) { memcmp($0.baseAddress!, name.utf8Start, key.length) == 0 }
+            let n = name.utf8CodeUnitCount
+            guard key.length == n, n <= capacity else { return false }
+            var words: (UInt64, UInt64, UInt64) = (0, 0, 0)
+            let p = name.utf8Start
+            for k in 0..<n {
+                let byte = UInt64(p[k]) << (8 * UInt64(k % 8))
+                switch k / 8 {
+                case 0: words.0 |= byte
+                case 1: words.1 |= byte
+                default: words.2 |= byte
+                }
+            }
+            return key.words == words
         }
 
         var description: String {
-            long ?? withUnsafeBytes(of: bytes) { String(decoding: $0.prefix(length), as: UTF8.self) }
+            let bytes = (0..<min(length, Self.capacity)).map(byte)
+            return String(decoding: bytes, as: UTF8.self) + (length > Self.capacity ? "…" : "")
         }
     }
 
@@ -218,7 +249,7 @@ struct JSONScanner {
             let key: Key
             if let plain = plainStringEnd() {
                 // The usual key: no escape, all in the window.
-                key = Key(UnsafeBufferPointer(start: window + position + 1, count: plain - position - 1))
+                key = Key(padded: window + position + 1, length: plain - position - 1)
                 position = plain + 1
             } else {
                 keyBytes.removeAll(keepingCapacity: true)
@@ -277,6 +308,65 @@ struct JSONScanner {
 
     /// Steps over the value here, however deep, checking its syntax.
     mutating func skip() throws(Failure) {
+        skipWhitespace()
+        // Most values skipped are a number, a string or an item's tokens (numbers in an array).
+        switch current ?? 0 {
+        case 0x2D, 0x30...0x39: try skipNumber()
+        case 0x22: try skipString()
+        case 0x5B where skipNumbersInWindow(): return
+        default: try skipAnyValue()
+        }
+    }
+
+    /// Steps over the array here if it holds only numbers and ends in the
+    /// window (its syntax checked as `skipAnyValue` checks it); false,
+    /// having moved nowhere, for anything else, errors included.
+    private mutating func skipNumbersInWindow() -> Bool {
+        let end = count
+        let p = window
+        var k = position + 1
+        @inline(__always) func whitespace() {
+            while k < end, p[k] == 0x20 || p[k] == 0x0A || p[k] == 0x0D || p[k] == 0x09 { k += 1 }
+        }
+        @inline(__always) func digits() -> Int {
+            let from = k
+            while k < end, p[k] &- 0x30 < 10 { k += 1 }
+            return k - from
+        }
+        whitespace()
+        if k < end && p[k] == 0x5D {
+            position = k + 1
+            return true
+        }
+        while true {
+            if k < end && p[k] == 0x2D { k += 1 }
+            let integerStart = k
+            let integerDigits = digits()
+            guard integerDigits > 0, integerDigits == 1 || p[integerStart] != 0x30 else { return false }
+            if k < end && p[k] == 0x2E {
+                k += 1
+                guard digits() > 0 else { return false }
+            }
+            if k < end && p[k] | 0x20 == 0x65 {
+                k += 1
+                if k < end && (p[k] == 0x2B || p[k] == 0x2D) { k += 1 }
+                guard digits() > 0 else { return false }
+            }
+            whitespace()
+            guard k < end else { return false }
+            switch p[k] {
+            case 0x2C:
+                k += 1
+                whitespace()
+            case 0x5D:
+                position = k + 1
+                return true
+            default: return false
+            }
+        }
+    }
+
+    private mutating func skipAnyValue() throws(Failure) {
         // Nesting is a stack of closers, not recursion.
         var closers: [UInt8] = []
         var expectingValue = true
@@ -628,7 +718,11 @@ struct JSONScanner {
 private final class WindowStorage {
     let base: UnsafeMutablePointer<UInt8>
 
-    init(capacity: Int) { base = .allocate(capacity: capacity) }
+    /// Room for `capacity` bytes and a key's words read past them (see `JSONScanner.Key`).
+    init(capacity: Int) {
+        base = .allocate(capacity: capacity + JSONScanner.Key.capacity)
+        (base + capacity).initialize(repeating: 0, count: JSONScanner.Key.capacity)
+    }
 
     deinit { base.deallocate() }
 }
