@@ -74,6 +74,26 @@ struct JSONHalvesTests {
         #expect(expectSameReading(Array(json.utf8)) == 0)
     }
 
+    /// Every item holds an array of objects, one of them segment-like: the
+    /// guess falls on it or on an item, as the padding before the items
+    /// moves the middle; a guess inside an item reads cleanly to that
+    /// array's end, and must not be taken when the first half passes it.
+    @Test func aGuessInsideAnItemIsNotTaken() throws {
+        let alt = #", "alt": [{"a": 0}, {"start": 5, "end": 6, "text": " x"}]"#
+        let items = (0..<300).map { item($0, extra: alt) }.joined(separator: ", ")
+        var guessesInside = 0
+        for pad in stride(from: 0, to: 240, by: 8) {
+            let json = #"{"text": ""# + String(repeating: " ", count: pad) + #"", "segments": ["# + items + "]}"
+            let path = TestFiles.write(json, name: "alt.json")
+            let start = try #require(
+                JSONTranscriptReader.SecondHalf.itemStart(in: try SourceFile(path: path), after: json.utf8.count / 2))
+            let inside = Array(json.utf8)[start...].starts(with: Array(#"{"start": 5"#.utf8))
+            if inside { guessesInside += 1 }
+            #expect(expectSameReading(Array(json.utf8)) == (inside ? 0 : 1), "padding \(pad)")
+        }
+        #expect(guessesInside > 0)
+    }
+
     @Test func warningsAndErrorsInTheSecondHalfAreAWholeReadsToo() {
         var items = (0..<400).map { item($0) }
         items[300] = #"{"start": 2.0, "text": " no end"}"#

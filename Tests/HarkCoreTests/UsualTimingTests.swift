@@ -99,4 +99,25 @@ struct UsualTimingTests {
         }
         #expect(taken > 1_000)
     }
+
+    /// WebVTT's usual line may go on with settings, glued on too; a byte of
+    /// a timestamp after it would make the end time another.
+    @Test func aWebVTTLineOpensWithTheShapeOnlyWhereItsEndTimeEnds() {
+        let usual = "00:01:02.500 --> 00:01:05.000"
+        for (rest, opens) in [
+            ("", true), (" align:start", true), ("region:r", true), ("\tline:0", true), ("<b>", true),
+            ("0", false), (":5", false), (".5", false), (",5", false),
+        ] {
+            let line = Array((usual + rest).utf8)
+            line.withUnsafeBufferPointer { bytes in
+                #expect(WebVTTTiming.opens(bytes) == opens, "\(rest)")
+                guard case .timing(let timing) = WebVTTReader.Timing.parse(bytes) else {
+                    // A longer end time is the general parse's to refuse or read.
+                    #expect(!opens, "\(rest)")
+                    return
+                }
+                if opens { #expect(timing.start == 62_500 && timing.end == 65_000 && timing.isStandard) }
+            }
+        }
+    }
 }

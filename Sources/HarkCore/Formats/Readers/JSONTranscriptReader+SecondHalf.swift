@@ -1,3 +1,5 @@
+import Synchronization
+
 extension JSONTranscriptReader {
     /// The second half of a large JSON file, read on another thread while
     /// the first half is read here: from an item of the segments array found
@@ -29,14 +31,20 @@ extension JSONTranscriptReader {
         let split: Int
         /// The first half's file, read on after the second half when it is taken.
         let firstHalf: SourceFile
-        private var items: Items?
-        private var work: Parallel.Started?
+        /// The thread's own state: all it holds, so that this half is freed here, not there.
+        private let reading: Reading
+        private let work: Parallel.Started
 
-        private init(fileOffset: Int, split: Int, firstHalf: SourceFile) {
+        private init(fileOffset: Int, split: Int, firstHalf: SourceFile, reading: Reading) {
             self.fileOffset = fileOffset
             self.split = split
             self.firstHalf = firstHalf
+            self.reading = reading
+            work = Parallel.start { [reading] in reading.read() }
         }
+
+        /// Stops the reading if it is still going, and waits for its thread.
+        deinit { stop() }
 
         /// Starts reading the second half of `file` if it is `threshold`
         /// bytes or more, UTF-8 as it is, and an item seems to start near its middle.
@@ -45,23 +53,30 @@ extension JSONTranscriptReader {
                 let start = itemStart(in: file, after: textStart + (file.byteCount - textStart) / 2),
                 let half = try? SourceFile(path: file.path, byteRange: start..<file.byteCount, readsFirstChunk: false)
             else { return nil }
-            let second = SecondHalf(fileOffset: start, split: start - textStart, firstHalf: file)
             // Its memory taken here, before the thread starts (see `ParallelParts`).
-            let reading = Reading(half)
-            second.work = Parallel.start { [second] in second.items = reading.read() }
-            return second
+            return SecondHalf(fileOffset: start, split: start - textStart, firstHalf: file, reading: Reading(half))
         }
 
         /// The second half's items, once read; nil when they cannot be taken.
         func wait() -> Items? {
-            work?.wait()
-            return items
+            work.wait()
+            return reading.items
+        }
+
+        /// Stops the reading at its next item (it is of no use once the first
+        /// half has passed its start, or ended) and waits for its thread.
+        func stop() {
+            reading.stopped.store(true, ordering: .relaxed)
+            work.wait()
         }
 
         /// The second half's reading, its scanner and builder made before its thread starts.
         private final class Reading: @unchecked Sendable {
             var scanner: JSONScanner
             var builder = TranscriptBuilder()
+            /// What was read, for the first half to take after `wait()`.
+            var items: Items?
+            let stopped = Atomic(false)
 
             init(_ file: SourceFile) {
                 scanner = JSONScanner(source: file.read(into:))
@@ -70,17 +85,20 @@ extension JSONTranscriptReader {
                 builder.reserve(segments: bytes / 300 + 16, textBytes: bytes / 5)
             }
 
-            func read() -> Items? {
+            func read() {
                 var reader = ItemReader()
-                return JSONTranscriptReader.SecondHalf.read(&scanner, &reader, into: &builder)
+                items = JSONTranscriptReader.SecondHalf.read(&scanner, &reader, into: &builder) {
+                    !self.stopped.load(ordering: .relaxed)
+                }
             }
         }
 
-        private static func read(_ scanner: inout JSONScanner, _ reader: inout ItemReader, into builder: inout TranscriptBuilder)
-            -> Items?
-        {
+        private static func read(
+            _ scanner: inout JSONScanner, _ reader: inout ItemReader, into builder: inout TranscriptBuilder,
+            while goingOn: () -> Bool
+        ) -> Items? {
             do {
-                try reader.readItemsFromTheMiddle(&scanner, into: &builder)
+                try reader.readItemsFromTheMiddle(&scanner, into: &builder, while: goingOn)
             } catch {
                 return nil
             }

@@ -23,9 +23,10 @@ enum JSONTranscriptReader {
         var scanner = JSONScanner(source: file.read(into:))
         var reader = ItemReader()
         reader.itemLimit = itemLimit
-        // Kept until the end: the thread is waited for when it goes.
         let secondHalf = itemLimit == nil ? SecondHalf.start(for: file, threshold: parallelThreshold) : nil
         reader.secondHalf = secondHalf
+        // Not left running when this half is done, whatever the outcome.
+        defer { secondHalf?.stop() }
         do {
             switch try scanner.kind() {
             case .object:
@@ -118,11 +119,16 @@ enum JSONTranscriptReader {
 
         /// As `readItems`, from an item of a segments array after its first
         /// on, to the array's end: the second half of a file (`SecondHalf`).
-        mutating func readItemsFromTheMiddle(_ scanner: inout JSONScanner, into builder: inout TranscriptBuilder)
-            throws(JSONScanner.Failure)
-        {
+        /// Stops with an error at a warning (such a half is not taken), or
+        /// once `goingOn` says so.
+        mutating func readItemsFromTheMiddle(
+            _ scanner: inout JSONScanner, into builder: inout TranscriptBuilder, while goingOn: () -> Bool
+        ) throws(JSONScanner.Failure) {
             shape = .segments
             try scanner.elements(after: 0) { scanner, index throws(JSONScanner.Failure) in
+                guard builder.warnings.isEmpty, goingOn() else {
+                    throw JSONScanner.Failure(message: "the second half is of no use", line: 0)
+                }
                 try readItem(&scanner, index: index, arrayName: "segments", whisperCpp: false, into: &builder)
             }
         }
@@ -133,6 +139,8 @@ enum JSONTranscriptReader {
             let kind = try scanner.kind()
             if let second = secondHalf, scanner.offset >= second.split {
                 secondHalf = nil
+                // Passed without landing on it: of no use.
+                if scanner.offset > second.split { second.stop() }
                 // Exactly where the second half starts: it is the rest of this array.
                 if scanner.offset == second.split, kind == .object, shape == .segments, let half = second.wait() {
                     return takeSecondHalf(half, of: second, &scanner, into: &builder)
