@@ -33,7 +33,7 @@ enum ParallelParts {
         var warnings: [FileWarning]
         if file.byteCount >= threshold, let start = file.textStartOffset,
             let middle = cut(file, start + (file.byteCount - start) / 2), middle < file.byteCount,
-            let joined = try read(path: file.path, parts: [start..<middle, middle..<file.byteCount], into: &builder, readPart)
+            let joined = try read(file, parts: [start..<middle, middle..<file.byteCount], into: &builder, readPart)
         {
             warnings = joined
         } else {
@@ -54,12 +54,13 @@ enum ParallelParts {
         }
     }
 
-    /// Reads `parts` of `path` with `readPart` (given the part's number and
-    /// its file, which starts where the part does); returns the parts' file
-    /// warnings with their lines in the whole file, or nil, leaving `builder`
-    /// alone, when the file must be read as a whole after all.
+    /// Reads `parts` of `file` with `readPart` (given the part's number and
+    /// its file, which starts where the part does, the same open file);
+    /// returns the parts' file warnings with their lines in the whole file,
+    /// or nil, leaving `builder` alone, when the file must be read as a
+    /// whole after all.
     private static func read(
-        path: String, parts: [Range<Int>], into builder: inout TranscriptBuilder,
+        _ file: SourceFile, parts: [Range<Int>], into builder: inout TranscriptBuilder,
         _ readPart: @escaping @Sendable (Int, SourceFile, inout TranscriptBuilder) throws -> Part
     ) throws -> [FileWarning]? {
         final class Result: @unchecked Sendable {
@@ -70,9 +71,9 @@ enum ParallelParts {
             init(_ file: SourceFile) { self.file = file }
         }
         // Everything large is allocated here, before the threads start, and
-        // freed after they end (see `SourceFile.init(path:byteRange:readsFirstChunk:)`).
+        // freed after they end (see `SourceFile.init(partOf:byteRange:readsFirstChunk:)`).
         let results = try parts.enumerated().map { k, range in
-            let result = Result(try SourceFile(path: path, byteRange: range, readsFirstChunk: false))
+            let result = Result(try SourceFile(partOf: file, byteRange: range, readsFirstChunk: false))
             // The first part's builder takes the others' in the end: room for all of them, whose
             // pages are only touched as the text comes, so that joining copies them once.
             let room = k == 0 ? parts.reduce(0) { $0 + $1.count } : range.count

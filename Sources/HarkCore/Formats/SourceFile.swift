@@ -88,12 +88,32 @@ final class SourceFile {
         }
     }
 
-    private init(path: String, byteRange: Range<Int>?) throws {
-        self.path = path
+    /// A byte range of the file `file` has open (see
+    /// `init(path:byteRange:readsFirstChunk:)`), read through a duplicate of
+    /// its descriptor: the same file, even if another is renamed over its
+    /// path meanwhile.
+    convenience init(partOf file: SourceFile, byteRange: Range<Int>, readsFirstChunk: Bool = true) throws {
+        let fd = fcntl(file.fd, F_DUPFD_CLOEXEC, 0)
+        guard fd >= 0 else { throw LoadError(path: file.path, reason: Self.describe(errno: errno)) }
+        try self.init(path: file.path, descriptor: fd, byteRange: byteRange)
+        if readsFirstChunk {
+            try readChunk()
+        } else {
+            pending.reserve(min(Self.chunkSize, byteRange.count) + (64 << 10))
+        }
+    }
+
+    private convenience init(path: String, byteRange: Range<Int>?) throws {
         // Non-blocking, so that opening a FIFO with no writer cannot hang
         // before it is refused below.
         let fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC)
         guard fd >= 0 else { throw LoadError(path: path, reason: Self.describe(errno: errno)) }
+        try self.init(path: path, descriptor: fd, byteRange: byteRange)
+    }
+
+    /// Takes `fd`, closing it if the file cannot be read.
+    private init(path: String, descriptor fd: Int32, byteRange: Range<Int>?) throws {
+        self.path = path
         var info = stat()
         guard fstat(fd, &info) == 0 else {
             close(fd)

@@ -51,7 +51,7 @@ extension JSONTranscriptReader {
         static func start(for file: SourceFile, threshold: Int) -> SecondHalf? {
             guard file.byteCount >= threshold, let textStart = file.textStartOffset,
                 let start = itemStart(in: file, after: textStart + (file.byteCount - textStart) / 2),
-                let half = try? SourceFile(path: file.path, byteRange: start..<file.byteCount, readsFirstChunk: false)
+                let half = try? SourceFile(partOf: file, byteRange: start..<file.byteCount, readsFirstChunk: false)
             else { return nil }
             // Its memory taken here, before the thread starts (see `ParallelParts`).
             return SecondHalf(fileOffset: start, split: start - textStart, firstHalf: file, reading: Reading(half))
