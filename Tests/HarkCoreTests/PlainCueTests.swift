@@ -38,23 +38,20 @@ struct PlainCueTests {
 
     // MARK: The kernel
 
-    private func scan(_ text: String) -> hark_plain_cue? {
+    /// The kernel's reading of `text` as a cue of `format`, if plain.
+    private func scan(_ text: String, _ format: PlainCue.Format = .srt) -> hark_plain_cue? {
         let bytes = Array(text.utf8)
         var cue = hark_plain_cue()
         let found = bytes.withUnsafeBufferPointer {
-            hark_scan_plain_srt_cue($0.baseAddress!, $0.count, SRTTiming.length, &cue)
+            switch format {
+            case .srt: hark_scan_plain_srt_cue($0.baseAddress!, $0.count, SRTTiming.length, &cue)
+            case .webVTT: hark_scan_plain_webvtt_cue($0.baseAddress!, $0.count, WebVTTTiming.length, &cue)
+            }
         }
         return found == 1 ? cue : nil
     }
 
-    private func scanWebVTT(_ text: String) -> hark_plain_cue? {
-        let bytes = Array(text.utf8)
-        var cue = hark_plain_cue()
-        let found = bytes.withUnsafeBufferPointer {
-            hark_scan_plain_webvtt_cue($0.baseAddress!, $0.count, WebVTTTiming.length, &cue)
-        }
-        return found == 1 ? cue : nil
-    }
+    private func scanWebVTT(_ text: String) -> hark_plain_cue? { scan(text, .webVTT) }
 
     private func lines(of cue: hark_plain_cue, in text: String) -> [String] {
         let bytes = Array(text.utf8)

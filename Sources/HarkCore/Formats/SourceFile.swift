@@ -200,10 +200,18 @@ final class SourceFile {
     /// The next bytes of the file as they are, read into `buffer`; 0 at the end.
     private func readDirectly(into buffer: UnsafeMutableRawBufferPointer) throws -> Int {
         guard !exhausted, let base = buffer.baseAddress else { return 0 }
-        let wanted = min(buffer.count, endOffset - position)
+        let got = try readFromPosition(min(buffer.count, endOffset - position), into: base)
+        position += got
+        if got == 0 || position >= endOffset { exhausted = true }
+        return got
+    }
+
+    /// Up to `wanted` bytes from `position` into `target`, fewer only at the
+    /// file's end (which sets `exhausted`); returns how many.
+    private func readFromPosition(_ wanted: Int, into target: UnsafeMutableRawPointer) throws -> Int {
         var got = 0
         while got < wanted {
-            let n = pread(fd, base + got, wanted - got, off_t(position + got))
+            let n = pread(fd, target + got, wanted - got, off_t(position + got))
             if n < 0 {
                 if errno == EINTR { continue }
                 throw LoadError(path: path, reason: Self.describe(errno: errno))
@@ -214,8 +222,6 @@ final class SourceFile {
             }
             got += n
         }
-        position += got
-        if got == 0 || position >= endOffset { exhausted = true }
         return got
     }
 
@@ -297,20 +303,7 @@ final class SourceFile {
         // a small file never pays for a chunk's worth of pages.
         let wanted = min(Self.chunkSize, endOffset - position, max(0, byteCount - position) + 4096)
         let buffer = encoding == .utf8 ? pending : untranscoded
-        let target = buffer.reserveTail(wanted)
-        var got = 0
-        while got < wanted {
-            let n = pread(fd, target + got, wanted - got, off_t(position + got))
-            if n < 0 {
-                if errno == EINTR { continue }
-                throw LoadError(path: path, reason: Self.describe(errno: errno))
-            }
-            if n == 0 {
-                exhausted = true
-                break
-            }
-            got += n
-        }
+        let got = try readFromPosition(wanted, into: buffer.reserveTail(wanted))
         if got == wanted && position + got >= endOffset { exhausted = true }
         position += got
         buffer.didWrite(got)
