@@ -6,14 +6,15 @@
 #include <emmintrin.h>
 #endif
 
-enum { MARKUP = 1, NOT_CLEAN = 2, ANGLE_CLOSE = 4, LONE_CR = 8 };
+enum { MARKUP = 1, NOT_CLEAN = 2, ANGLE_CLOSE = 4, LONE_CR = 8, COLON = 16 };
 
 /// The end of the line at `i` (the index of its LF, or `n` when there is
 /// none), adding to `*found` what the line holds: MARKUP for either markup
 /// byte (SRT's '<' and '{', WebVTT's '<' and '&'), LONE_CR for a CR that
 /// does not end the line as half of a CRLF, NOT_CLEAN for a byte outside
 /// 0x20-0x7E (the CR of a CRLF aside) or two spaces in a row, ANGLE_CLOSE
-/// for a '>' (WebVTT's arrow ends its line's cue), when `webvtt`.
+/// for a '>' (WebVTT's arrow ends its line's cue), when `webvtt`, COLON for
+/// a ':' (a name's, on a cue's first line).
 __attribute__((always_inline)) static inline size_t text_line_end(
     const uint8_t *p, size_t i, size_t n, int *found, const int webvtt) {
     const uint8_t secondMarkup = webvtt ? 0x26 : 0x7B;
@@ -23,6 +24,7 @@ __attribute__((always_inline)) static inline size_t text_line_end(
     const __m128i open = _mm_set1_epi8(0x3C);
     const __m128i second = _mm_set1_epi8((char)secondMarkup);
     const __m128i angleClose = _mm_set1_epi8(0x3E);
+    const __m128i colon = _mm_set1_epi8(0x3A);
     // Unsigned range by a signed compare (as in hark_copy_line).
     const __m128i toPrintableBase = _mm_set1_epi8((char)(0x80 - 0x20));
     const __m128i printableEnd = _mm_set1_epi8((char)(-128 + 95));
@@ -37,6 +39,7 @@ __attribute__((always_inline)) static inline size_t text_line_end(
         unsigned returns = (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(v, carriageReturn));
         unsigned markup = (unsigned)_mm_movemask_epi8(_mm_or_si128(_mm_cmpeq_epi8(v, open), _mm_cmpeq_epi8(v, second)));
         unsigned closes = webvtt ? (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(v, angleClose)) : 0;
+        unsigned colons = (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(v, colon));
         unsigned odd = ~(unsigned)_mm_movemask_epi8(_mm_cmplt_epi8(_mm_add_epi8(v, toPrintableBase), printableEnd));
         unsigned spaces = (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(v, space));
         // A space that follows a space, as a bit where the second one is.
@@ -51,6 +54,7 @@ __attribute__((always_inline)) static inline size_t text_line_end(
             if ((returns & before & ~ending) != 0) *found |= LONE_CR;
             if ((odd & before & ~ending) != 0) *found |= NOT_CLEAN;
             if ((closes & before) != 0) *found |= ANGLE_CLOSE;
+            if ((colons & before) != 0) *found |= COLON;
             return i + k;
         }
         crAtBlockEnd = (returns >> 15) & 1;
@@ -58,6 +62,7 @@ __attribute__((always_inline)) static inline size_t text_line_end(
         if (markup != 0) *found |= MARKUP;
         if ((returns & 0x7FFF) != 0) *found |= LONE_CR;
         if (closes != 0) *found |= ANGLE_CLOSE;
+        if (colons != 0) *found |= COLON;
         if ((odd & ~(crAtBlockEnd ? 0x8000u : 0u) & 0xFFFF) != 0) *found |= NOT_CLEAN;
         i += 16;
     }
@@ -71,6 +76,7 @@ __attribute__((always_inline)) static inline size_t text_line_end(
         if (b == 0x3C || b == secondMarkup) *found |= MARKUP;
         if (b == 0x0D && !ending) *found |= LONE_CR;
         if (webvtt && b == 0x3E) *found |= ANGLE_CLOSE;
+        if (b == 0x3A) *found |= COLON;
         if (((b < 0x20 || b > 0x7E) && !ending) || (b == 0x20 && i + 1 < n && p[i + 1] == 0x20)) *found |= NOT_CLEAN;
     }
     return n;
@@ -107,6 +113,23 @@ static int has_line_end(const uint8_t *p, size_t n) {
     return 0;
 }
 
+/// How many digits `p` starts with, when fewer than sixteen (sixteen
+/// bytes at once); else 0, for the caller to count a byte at a time.
+static size_t leading_digits(const uint8_t *p, size_t n) {
+#if defined(__SSE2__)
+    if (n >= 16) {
+        __m128i v = _mm_loadu_si128((const __m128i *)p);
+        // Unsigned range by a signed compare (as in hark_copy_line).
+        __m128i shifted = _mm_add_epi8(v, _mm_set1_epi8((char)(0x80 - 0x30)));
+        unsigned digits = (unsigned)_mm_movemask_epi8(_mm_cmplt_epi8(shifted, _mm_set1_epi8((char)(-128 + 10))));
+        if (digits != 0xFFFF) return (size_t)__builtin_ctz(~digits);
+    }
+#endif
+    (void)p;
+    (void)n;
+    return 0;
+}
+
 /// Whether `p[0..<n]` holds WebVTT's arrow.
 static int has_arrow(const uint8_t *p, size_t n) {
     for (size_t k = 2; k < n; k++) {
@@ -123,7 +146,7 @@ __attribute__((always_inline)) static inline int scan_plain_cue(
     cue->has_index = 0;
     // The index: digits alone on their line.
     if (n > 0 && is_digit(p[0])) {
-        size_t k = 0;
+        size_t k = leading_digits(p, n);
         while (k < n && k < 20 && is_digit(p[k])) k++;
         size_t next = after_line_end(p, k, n);
         if (next != 0) {
@@ -174,7 +197,7 @@ __attribute__((always_inline)) static inline int scan_plain_cue(
         if (webvtt && (lineFound & ANGLE_CLOSE) && has_arrow(p + i, contentEnd - i)) return 0;
         if (is_space(p[contentEnd - 1])) return 0;
         // A turn's mark (`- `, `>>`) or, on the first line, a colon (`Name:`) needs the caption rules.
-        if (first == 0x2D || first == 0x3E || (lines == 0 && memchr(p + i, 0x3A, contentEnd - i) != NULL)) {
+        if (first == 0x2D || first == 0x3E || (lines == 0 && (lineFound & COLON))) {
             cue->is_simple = 0;
         }
         cue->text_start[lines] = i;

@@ -133,6 +133,27 @@ struct PlainCueTests {
         }
     }
 
+    @Test func aColonAnywhereOnTheFirstLineNeedsTheCaptionRules() throws {
+        // At every position of a long line, the sixteen-byte blocks' edges among them.
+        for k in 0..<40 {
+            let line = String(repeating: "a", count: k + 1) + ":" + String(repeating: "b", count: 40 - k)
+            let first = try #require(scan("\(timing)\n\(line)\nsecond\n\n"), "colon at \(k)")
+            #expect(first.is_simple == 0, "colon at \(k)")
+            let later = try #require(scan("\(timing)\nfirst\n\(line)\n\n"), "colon at \(k)")
+            #expect(later.is_simple == 1, "colon at \(k) of the second line")
+        }
+    }
+
+    @Test func anIndexIsUpToTwentyDigits() {
+        for digits in 1...25 {
+            let index = String(repeating: "7", count: digits)
+            let cue = scan("\(index)\n\(timing)\nsome words of text\n\n")
+            #expect((cue?.has_index == 1) == (digits <= 20), "\(digits) digits")
+            // Digits then more on the line are no index (and no timing line either).
+            #expect(scan("\(index)x\n\(timing)\nsome words of text\n\n") == nil, "\(digits) digits and a letter")
+        }
+    }
+
     @Test func joinsTheLinesWithSpaces() throws {
         let text = "1\n\(timing)\nfirst\nsecond\nthird\n\n"
         let cue = try #require(scan(text))
