@@ -283,15 +283,13 @@ struct JSONScanner {
             position += 1
             return
         }
-        try elements(after: 0, body)
+        try elementsFromHere(body)
     }
 
-    /// As `elements(_:)`, from an element of an array (not its start) on:
-    /// `firstIndex` is its index.
-    mutating func elements(after firstIndex: Int, _ body: (inout JSONScanner, Int) throws(Failure) -> Void)
-        throws(Failure)
-    {
-        var index = firstIndex
+    /// As `elements(_:)`, from an element of an array (not its opening
+    /// bracket) on; indexes count from there.
+    mutating func elementsFromHere(_ body: (inout JSONScanner, Int) throws(Failure) -> Void) throws(Failure) {
+        var index = 0
         while true {
             try body(&self, index)
             index += 1

@@ -71,9 +71,9 @@ enum ParallelParts {
             init(_ file: SourceFile) { self.file = file }
         }
         // Everything large is allocated here, before the threads start, and
-        // freed after they end (see `SourceFile.init(partOf:byteRange:readsFirstChunk:)`).
+        // freed after they end (see `SourceFile.init(partOf:byteRange:)`).
         let results = try parts.enumerated().map { k, range in
-            let result = Result(try SourceFile(partOf: file, byteRange: range, readsFirstChunk: false))
+            let result = Result(try SourceFile(partOf: file, byteRange: range))
             // The first part's builder takes the others' in the end: room for all of them, whose
             // pages are only touched as the text comes, so that joining copies them once.
             let room = k == 0 ? parts.reduce(0) { $0 + $1.count } : range.count

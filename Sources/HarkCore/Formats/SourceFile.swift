@@ -72,35 +72,27 @@ final class SourceFile {
         transcode(as: encoding, skipping: found == encoding ? markLength : 0)
     }
 
-    /// Opens a byte range of a UTF-8 file, for reading parts of one file in
-    /// parallel. The range should start at the beginning of a line.
-    ///
-    /// `readsFirstChunk` false: nothing is read until lines are asked for,
-    /// and the room for a chunk is taken now. Parts are opened before the
-    /// threads that read them start, so that no thread maps memory while
-    /// another is reading (either would wait for the other's lock).
-    convenience init(path: String, byteRange: Range<Int>, readsFirstChunk: Bool = true) throws {
+    /// Opens a byte range of a UTF-8 file (a preview of its start). The
+    /// range should start at the beginning of a line.
+    convenience init(path: String, byteRange: Range<Int>) throws {
         try self.init(path: path, byteRange: Optional(byteRange))
-        if readsFirstChunk {
-            try readChunk()
-        } else {
-            pending.reserve(min(Self.chunkSize, byteRange.count) + (64 << 10))
-        }
+        try readChunk()
     }
 
-    /// A byte range of the file `file` has open (see
-    /// `init(path:byteRange:readsFirstChunk:)`), read through a duplicate of
-    /// its descriptor: the same file, even if another is renamed over its
-    /// path meanwhile.
-    convenience init(partOf file: SourceFile, byteRange: Range<Int>, readsFirstChunk: Bool = true) throws {
+    /// A byte range of the file `file` has open, for reading parts of one
+    /// file in parallel, through a duplicate of its descriptor: the same
+    /// file, even if another is renamed over its path meanwhile. The range
+    /// should start at the beginning of a line.
+    ///
+    /// Nothing is read until it is asked for, and the room for a chunk is
+    /// taken now: parts are opened before the threads that read them start,
+    /// so that no thread maps memory while another is reading (either would
+    /// wait for the other's lock).
+    convenience init(partOf file: SourceFile, byteRange: Range<Int>) throws {
         let fd = fcntl(file.fd, F_DUPFD_CLOEXEC, 0)
         guard fd >= 0 else { throw LoadError(path: file.path, reason: Self.describe(errno: errno)) }
         try self.init(path: file.path, descriptor: fd, byteRange: byteRange)
-        if readsFirstChunk {
-            try readChunk()
-        } else {
-            pending.reserve(min(Self.chunkSize, byteRange.count) + (64 << 10))
-        }
+        pending.reserve(min(Self.chunkSize, byteRange.count) + (64 << 10))
     }
 
     private convenience init(path: String, byteRange: Range<Int>?) throws {

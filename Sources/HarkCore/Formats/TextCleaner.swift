@@ -11,7 +11,7 @@ import CByteKernels
 /// Every loaded byte goes through `append`, so it writes through a raw
 /// pointer into room reserved once per call.
 struct TextCleaner {
-    struct Findings {
+    struct Findings: Equatable {
         var invalidUTF8 = false, nul = false, control = false
         /// U+FFFD arrived as it is: in the file, or from a reader that
         /// decoded invalid bytes itself (the loader takes a second look).
@@ -29,9 +29,7 @@ struct TextCleaner {
     }
 
     /// Whether anything was repaired since the findings were last taken.
-    var hasFindings: Bool {
-        findings.invalidUTF8 || findings.nul || findings.control || findings.replacementCharacter
-    }
+    var hasFindings: Bool { findings != Findings() }
 
     mutating func takeFindings() -> Findings {
         defer { findings = Findings() }

@@ -51,7 +51,7 @@ extension JSONTranscriptReader {
         static func start(for file: SourceFile, threshold: Int) -> SecondHalf? {
             guard file.byteCount >= threshold, let textStart = file.textStartOffset,
                 let start = itemStart(in: file, after: textStart + (file.byteCount - textStart) / 2),
-                let half = try? SourceFile(partOf: file, byteRange: start..<file.byteCount, readsFirstChunk: false)
+                let half = try? SourceFile(partOf: file, byteRange: start..<file.byteCount)
             else { return nil }
             // Its memory taken here, before the thread starts (see `ParallelParts`).
             return SecondHalf(fileOffset: start, split: start - textStart, firstHalf: file, reading: Reading(half))
@@ -85,30 +85,22 @@ extension JSONTranscriptReader {
                 builder.reserve(segments: bytes / 300 + 16, textBytes: bytes / 5)
             }
 
+            /// Reads the items, up to the array's end, into `items` when they can be taken.
             func read() {
                 var reader = ItemReader()
-                items = JSONTranscriptReader.SecondHalf.read(&scanner, &reader, into: &builder) {
-                    !self.stopped.load(ordering: .relaxed)
+                do {
+                    try reader.readItemsFromTheMiddle(&scanner, into: &builder) { !self.stopped.load(ordering: .relaxed) }
+                } catch {
+                    return
                 }
+                let arrayEnd = scanner.offset - 1
+                let newlines = scanner.line() - 1
+                reader.finish(into: &builder)
+                guard reader.shape == .segments, builder.warnings.isEmpty, let firstStart = reader.firstStart else { return }
+                items = Items(
+                    builder: builder, firstStart: firstStart, hasSpeakers: reader.hasSpeakers, arrayEnd: arrayEnd,
+                    newlines: newlines)
             }
-        }
-
-        private static func read(
-            _ scanner: inout JSONScanner, _ reader: inout ItemReader, into builder: inout TranscriptBuilder,
-            while goingOn: () -> Bool
-        ) -> Items? {
-            do {
-                try reader.readItemsFromTheMiddle(&scanner, into: &builder, while: goingOn)
-            } catch {
-                return nil
-            }
-            let arrayEnd = scanner.offset - 1
-            let newlines = scanner.line() - 1
-            reader.finish(into: &builder)
-            guard reader.shape == .segments, builder.warnings.isEmpty, let firstStart = reader.firstStart else { return nil }
-            return Items(
-                builder: builder, firstStart: firstStart, hasSpeakers: reader.hasSpeakers, arrayEnd: arrayEnd,
-                newlines: newlines)
         }
 
         /// The first object after `offset` (within 256 KB) that follows a

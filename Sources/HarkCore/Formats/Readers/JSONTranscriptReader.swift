@@ -125,7 +125,7 @@ enum JSONTranscriptReader {
             _ scanner: inout JSONScanner, into builder: inout TranscriptBuilder, while goingOn: () -> Bool
         ) throws(JSONScanner.Failure) {
             shape = .segments
-            try scanner.elements(after: 0) { scanner, index throws(JSONScanner.Failure) in
+            try scanner.elementsFromHere { scanner, index throws(JSONScanner.Failure) in
                 guard builder.warnings.isEmpty, goingOn() else {
                     throw JSONScanner.Failure(message: "the second half is of no use", line: 0)
                 }
@@ -139,12 +139,12 @@ enum JSONTranscriptReader {
             let kind = try scanner.kind()
             if let second = secondHalf, scanner.offset >= second.split {
                 secondHalf = nil
-                // Passed without landing on it: of no use.
-                if scanner.offset > second.split { second.stop() }
                 // Exactly where the second half starts: it is the rest of this array.
                 if scanner.offset == second.split, kind == .object, shape == .segments, let half = second.wait() {
                     return takeSecondHalf(half, of: second, &scanner, into: &builder)
                 }
+                // Passed without landing on it, or of no use where it landed.
+                second.stop()
             }
             item.reset(line: scanner.line())
             guard kind == .object else {
